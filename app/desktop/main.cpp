@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+#include "mapwidget.h"
+#include "version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(PlacardPlugin)
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("placard"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Placard"));
+    QApplication::setOrganizationName(QStringLiteral("Placard"));
+    QApplication::setApplicationVersion(placard::version());
+    QApplication::setDesktopFileName(QStringLiteral("placard"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "A desktop atlas of demonstrations."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate(
+            "main", "Save a picture of the window to FILE once the map has loaded, then quit."),
+        QStringLiteral("FILE"));
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("catalogue"),
+                                 QApplication::translate("main", "A catalogue to open."),
+                                 QStringLiteral("[catalogue]"));
+    parser.process(app);
+
+    placard::MainWindow window;
+    window.loadMap(placard::MapWidget::defaultPage());
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        // Leave the map a moment to lay out and draw its first frames.
+        QTimer::singleShot(1500, &window, [&window, file] {
+            const bool ok = window.grab().save(file);
+            QApplication::exit(ok ? 0 : 1);
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "mapbridge.h"
+#include "mapwidget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace placard {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_map(new MapWidget(m_stack))
+    , m_errorPage(new QLabel(m_stack))
+    , m_zoomLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Placard"));
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1280, 800);
+
+    m_errorPage->setObjectName(QStringLiteral("mapErrorPage"));
+    m_errorPage->setAlignment(Qt::AlignCenter);
+    m_errorPage->setWordWrap(true);
+    m_errorPage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorPage->setMargin(48);
+    m_stack->addWidget(m_map);
+    m_stack->addWidget(m_errorPage);
+    setCentralWidget(m_stack);
+
+    createMenus();
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_map->bridge(), &MapBridge::zoomLevelChanged, this, &MainWindow::updateZoomLabel);
+    connect(m_map, &MapWidget::loadFailed, this, &MainWindow::showMapError);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+bool MainWindow::loadMap(const QUrl &page)
+{
+    if (!m_map->load(page))
+        return false;
+    m_stack->setCurrentWidget(m_map);
+    updateZoomLabel();
+    return true;
+}
+
+bool MainWindow::showsMapError() const
+{
+    return m_stack->currentWidget() == m_errorPage;
+}
+
+QString MainWindow::mapErrorText() const
+{
+    return showsMapError() ? m_errorPage->text() : QString();
+}
+
+void MainWindow::showMapError(const QString &errors)
+{
+    m_errorPage->setText(tr("<h2>The map could not be shown</h2>"
+                            "<p>Placard's map page failed to load. This usually means a "
+                            "Qt Location or Qt Quick module is missing from the "
+                            "installation.</p><pre>%1</pre>")
+                             .arg(errors.toHtmlEscaped()));
+    m_stack->setCurrentWidget(m_errorPage);
+}
+
+void MainWindow::updateZoomLabel()
+{
+    m_zoomLabel->setText(tr("Zoom %1").arg(m_map->bridge()->zoomLevel(), 0, 'f', 1));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn =
+        view->addAction(tr("Zoom &In"), this, [this] { Q_EMIT m_map->bridge()->zoomRequested(1); });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this,
+                                       [this] { Q_EMIT m_map->bridge()->zoomRequested(-1); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *world = view->addAction(tr("&Whole World"), this,
+                                     [this] { Q_EMIT m_map->bridge()->worldRequested(); });
+    world->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    QAction *fullScreen = view->addAction(tr("&Full Screen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen
+                          : windowState() & ~Qt::WindowFullScreen);
+    });
+    QAction *statusBarAction = view->addAction(tr("&Status Bar"));
+    statusBarAction->setCheckable(true);
+    statusBarAction->setChecked(true);
+    connect(statusBarAction, &QAction::toggled, statusBar(), &QWidget::setVisible);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Placard"), this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
+    });
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+} // namespace placard

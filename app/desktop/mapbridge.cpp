@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mapbridge.h"
+
+namespace placard {
+
+MapBridge::MapBridge(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void MapBridge::setZoomLevel(double zoom)
+{
+    if (qFuzzyCompare(zoom, m_zoomLevel))
+        return;
+    m_zoomLevel = zoom;
+    Q_EMIT zoomLevelChanged();
+}
+
+void MapBridge::setTileSource(const QString &urlTemplate, const QString &cacheDirectory,
+                              const QString &attribution)
+{
+    m_tileUrlTemplate = urlTemplate;
+    m_tileCacheDirectory = cacheDirectory;
+    m_attribution = attribution;
+}
+
+} // namespace placard

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace placard {
+
+/// The typed link between the widgets and the map QML: the tile source the map must
+/// use, and requests (zoom, show the world) the menus send to it. One per QML engine,
+/// created by the engine; the MapWidget configures it before the map page loads, so
+/// the osm plugin never starts on a tile source that points at the internet.
+class MapBridge : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    /// URL template with %z/%x/%y for the osm plugin's custom map type.
+    Q_PROPERTY(QString tileUrlTemplate READ tileUrlTemplate CONSTANT)
+    /// Folder where the osm plugin may cache tiles.
+    Q_PROPERTY(QString tileCacheDirectory READ tileCacheDirectory CONSTANT)
+    /// Attribution shown on the map for the current tiles (HTML allowed).
+    Q_PROPERTY(QString attribution READ attribution CONSTANT)
+    /// The map's zoom level, kept up to date by the QML.
+    Q_PROPERTY(double zoomLevel READ zoomLevel WRITE setZoomLevel NOTIFY zoomLevelChanged)
+
+public:
+    explicit MapBridge(QObject *parent = nullptr);
+
+    QString tileUrlTemplate() const { return m_tileUrlTemplate; }
+    QString tileCacheDirectory() const { return m_tileCacheDirectory; }
+    QString attribution() const { return m_attribution; }
+    double zoomLevel() const { return m_zoomLevel; }
+    void setZoomLevel(double zoom);
+
+    /// Sets the tile source; only effective before the map page is loaded.
+    void setTileSource(const QString &urlTemplate, const QString &cacheDirectory,
+                       const QString &attribution);
+
+Q_SIGNALS:
+    void zoomLevelChanged();
+    /// Asks the map to zoom by steps (positive: in).
+    void zoomRequested(int steps);
+    /// Asks the map to show the whole world.
+    void worldRequested();
+
+private:
+    QString m_tileUrlTemplate;
+    QString m_tileCacheDirectory;
+    QString m_attribution;
+    double m_zoomLevel = 0.0;
+};
+
+} // namespace placard

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QQuickWidget>
+#include <QString>
+#include <QUrl>
+
+namespace placard {
+
+class MapBridge;
+
+/// The map in the main window: a QQuickWidget that loads the map page with a
+/// configured MapBridge. When the QML cannot load it reports why through
+/// loadFailed(), so the window can show an error page instead of a blank map.
+class MapWidget : public QQuickWidget {
+    Q_OBJECT
+
+public:
+    explicit MapWidget(QWidget *parent = nullptr);
+
+    /// The URL of Placard's map page in the resources.
+    static QUrl defaultPage();
+
+    /// Loads a page (normally defaultPage()); returns false and emits loadFailed()
+    /// when it has errors.
+    bool load(const QUrl &page = defaultPage());
+
+    /// The bridge the map page talks to; owned by the QML engine.
+    MapBridge *bridge() const { return m_bridge; }
+
+    /// The errors of the last load, one per line; empty when it loaded.
+    QString errorText() const { return m_errorText; }
+
+Q_SIGNALS:
+    void loadFailed(const QString &errors);
+
+private:
+    MapBridge *m_bridge = nullptr;
+    QString m_errorText;
+};
+
+} // namespace placard

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtLocation
+import QtPositioning
+import Placard
+
+// The map page: a Qt Location MapView on Placard's own tiles. The osm plugin's default
+// map type fetches tiles from the internet as soon as it shows, so the custom map type
+// (which reads MapBridge.tileUrlTemplate) is selected before the first frame.
+Item {
+    id: page
+
+    MapView {
+        id: view
+        objectName: "mapView"
+        anchors.fill: parent
+
+        map.plugin: Plugin {
+            name: "osm"
+            PluginParameter { name: "osm.mapping.providersrepository.disabled"; value: true }
+            PluginParameter { name: "osm.mapping.custom.host"; value: MapBridge.tileUrlTemplate }
+            PluginParameter { name: "osm.mapping.custom.mapcopyright"; value: MapBridge.attribution }
+            PluginParameter { name: "osm.mapping.cache.directory"; value: MapBridge.tileCacheDirectory }
+            PluginParameter { name: "osm.mapping.highdpi_tiles"; value: false }
+        }
+        map.center: QtPositioning.coordinate(30, -40)
+        map.zoomLevel: 2.5
+        map.color: "#dfe6eb"
+        map.copyrightsVisible: false
+        map.onZoomLevelChanged: MapBridge.zoomLevel = map.zoomLevel
+
+        function selectOfflineMapType() {
+            for (let i = 0; i < map.supportedMapTypes.length; ++i) {
+                if (map.supportedMapTypes[i].style === MapType.CustomMap) {
+                    map.activeMapType = map.supportedMapTypes[i];
+                    return;
+                }
+            }
+            console.error("Placard: the osm plugin offers no custom map type");
+        }
+
+        Component.onCompleted: {
+            selectOfflineMapType();
+            MapBridge.zoomLevel = map.zoomLevel;
+        }
+
+        Connections {
+            target: MapBridge
+            function onZoomRequested(steps) {
+                view.map.zoomLevel = Math.max(view.map.minimumZoomLevel,
+                                              Math.min(view.map.maximumZoomLevel,
+                                                       Math.round(view.map.zoomLevel) + steps));
+            }
+            function onWorldRequested() {
+                view.map.zoomLevel = view.map.minimumZoomLevel;
+                view.map.center = QtPositioning.coordinate(20, 0);
+            }
+        }
+    }
+
+    Rectangle {
+        objectName: "attribution"
+        visible: attributionText.text.length > 0
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        width: attributionText.implicitWidth + 12
+        height: attributionText.implicitHeight + 6
+        color: "#d0ffffff"
+        Text {
+            id: attributionText
+            anchors.centerIn: parent
+            text: MapBridge.attribution
+            textFormat: Text.StyledText
+            font.pixelSize: 11
+            color: "#333333"
+        }
+    }
+}

@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Fails when anything in core/ includes a header of app/ or of a Qt user-interface module.
+file(GLOB_RECURSE sources ${SOURCE_DIR}/core/*.cpp ${SOURCE_DIR}/core/*.h)
+set(bad "")
+foreach(f IN LISTS sources)
+  file(STRINGS ${f} lines REGEX "^[ \t]*#[ \t]*include")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "app/|mainwindow|mapwidget|QtWidgets|QtQuick|QtQml|<QWidget|<QQuick|<QQml|<QApplication")
+      list(APPEND bad "${f}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+if(bad)
+  list(JOIN bad "\n" text)
+  message(FATAL_ERROR "core includes user-interface code:\n${text}")
+endif()
+list(LENGTH sources count)
+message(STATUS "${count} core files checked")

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+#include "mapbridge.h"
+#include "mapwidget.h"
+
+#include <QGeoCoordinate>
+#include <QMenuBar>
+#include <QMetaProperty>
+#include <QQuickItem>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(PlacardPlugin)
+
+using namespace placard;
+
+namespace {
+
+// Reads a property of a Q_GADGET value (such as QGeoMapType) by name.
+QVariant gadgetProperty(const QVariant &gadget, const char *name)
+{
+    const QMetaObject *mo = gadget.metaType().metaObject();
+    if (!mo)
+        return {};
+    const int index = mo->indexOfProperty(name);
+    return index < 0 ? QVariant() : mo->property(index).readOnGadget(gadget.constData());
+}
+
+QObject *pluginParameter(QObject *plugin, const QString &name)
+{
+    const QList<QObject *> children = plugin->findChildren<QObject *>();
+    for (QObject *child : children) {
+        if (child->property("name").toString() == name)
+            return child;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void mapLoadsOffline();
+    void menusHaveOnlyLiveEntries();
+    void brokenPageShowsError();
+};
+
+void TestMainWindow::mapLoadsOffline()
+{
+    MainWindow window;
+    QVERIFY(window.loadMap(MapWidget::defaultPage()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.showsMapError());
+
+    QQuickItem *root = window.mapWidget()->rootObject();
+    QVERIFY(root);
+    auto *view = root->findChild<QQuickItem *>(QStringLiteral("mapView"));
+    QVERIFY(view);
+    auto *map = view->property("map").value<QObject *>();
+    QVERIFY(map);
+
+    auto *plugin = map->property("plugin").value<QObject *>();
+    QVERIFY(plugin);
+    QCOMPARE(plugin->property("name").toString(), QStringLiteral("osm"));
+    QObject *repo =
+        pluginParameter(plugin, QStringLiteral("osm.mapping.providersrepository.disabled"));
+    QVERIFY(repo);
+    QCOMPARE(repo->property("value").toBool(), true);
+    QObject *host = pluginParameter(plugin, QStringLiteral("osm.mapping.custom.host"));
+    QVERIFY(host);
+    const QString hostTemplate = host->property("value").toString();
+    QVERIFY2(hostTemplate.startsWith(QStringLiteral("file:///")), qPrintable(hostTemplate));
+    QVERIFY(hostTemplate.endsWith(QStringLiteral("/%z/%x/%y.png")));
+    QCOMPARE(hostTemplate, window.mapWidget()->bridge()->tileUrlTemplate());
+
+    // The active map type must be the custom (local) one, never a built-in online style.
+    const QVariant active = map->property("activeMapType");
+    QVERIFY(active.isValid());
+    const int customStyle = 100; // QGeoMapType::CustomMap
+    QCOMPARE(gadgetProperty(active, "style").toInt(), customStyle);
+
+    // The bridge follows the map's zoom, and View ▸ Zoom In changes it.
+    const double before = map->property("zoomLevel").toDouble();
+    QCOMPARE(window.mapWidget()->bridge()->zoomLevel(), before);
+    QSignalSpy zoomed(window.mapWidget()->bridge(), &MapBridge::zoomLevelChanged);
+    Q_EMIT window.mapWidget()->bridge()->zoomRequested(1);
+    QCOMPARE(zoomed.count(), 1);
+    QCOMPARE(map->property("zoomLevel").toDouble(), std::round(before) + 1.0);
+
+    const QImage image = window.grab().toImage();
+    QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
+    // The map area shows its background colour, not a blank (black or transparent) image.
+    const QPoint centre = window.mapWidget()->mapTo(&window, window.mapWidget()->rect().center());
+    QCOMPARE(image.pixelColor(centre).name(), QStringLiteral("#dfe6eb"));
+}
+
+void TestMainWindow::menusHaveOnlyLiveEntries()
+{
+    MainWindow window;
+    QStringList titles;
+    for (QAction *menu : window.menuBar()->actions())
+        titles << menu->text();
+    QCOMPARE(
+        titles,
+        (QStringList {QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->isSeparator())
+                continue;
+            QVERIFY2(action->isEnabled(), qPrintable(action->text()));
+            QVERIFY2(!action->text().isEmpty(), "an action without a text");
+        }
+    }
+}
+
+void TestMainWindow::brokenPageShowsError()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile broken(dir.filePath(QStringLiteral("Broken.qml")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("import QtQuick\nimport NoSuchModule\nItem {}\n");
+    broken.close();
+
+    MainWindow window;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("NoSuchModule")));
+    QVERIFY(!window.loadMap(QUrl::fromLocalFile(broken.fileName())));
+    QVERIFY(window.showsMapError());
+    QVERIFY(window.mapErrorText().contains(
+        QStringLiteral("module &quot;NoSuchModule&quot; is not installed")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
