@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/catalogue.h"
+
+#include "catalogue/eventwriter.h"
+#include "catalogue/schema.h"
+
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace placard {
+
+namespace {
+
+void setError(QString *error, const QString &text)
+{
+    if (error)
+        *error = text;
+}
+
+sql::Connection openConnection(const QString &path, int flags, QString *error)
+{
+    sqlite3 *raw = nullptr;
+    const int rc =
+        sqlite3_open_v2(path.toUtf8().constData(), &raw, flags | SQLITE_OPEN_NOFOLLOW, nullptr);
+    sql::Connection db(raw);
+    if (rc != SQLITE_OK) {
+        setError(error, QStringLiteral("%1: %2").arg(path, sql::lastError(raw)));
+        return {};
+    }
+    return db;
+}
+
+int pragmaInt(sqlite3 *db, const char *pragma, bool *ok)
+{
+    sql::Statement q(db, pragma);
+    *ok = q.isValid() && q.next();
+    return *ok ? int(q.int64(0)) : 0;
+}
+
+// Rolls back unless committed: no write of ours is ever left half-done.
+class Transaction {
+public:
+    explicit Transaction(sqlite3 *db, QString *error)
+        : m_db(db)
+    {
+        m_open = sql::exec(db, "BEGIN IMMEDIATE", error);
+    }
+    ~Transaction()
+    {
+        if (m_open)
+            sql::exec(m_db, "ROLLBACK");
+    }
+    bool isOpen() const { return m_open; }
+    bool commit(QString *error)
+    {
+        m_open = false;
+        if (sql::exec(m_db, "COMMIT", error))
+            return true;
+        sql::exec(m_db, "ROLLBACK");
+        return false;
+    }
+
+private:
+    sqlite3 *m_db;
+    bool m_open = false;
+};
+
+constexpr const char *kSelectEvent =
+    "SELECT e.id, e.dataset_id, e.source_line, e.external_id, e.start_day, e.end_day, "
+    "e.date_precision, e.status, e.title, t.name, e.place, e.locality, e.admin1, e.admin2, "
+    "e.country, e.lat, e.lon, e.geo_precision, e.coord_origin, e.size_low, e.size_high, "
+    "e.size_text, e.claims, e.arrests, e.injuries, e.deaths, e.property_damage, e.online, "
+    "e.notes, e.created_at, e.updated_at FROM events e LEFT JOIN event_types t ON t.id = "
+    "e.type_id WHERE e.id = ?1";
+
+} // namespace
+
+bool configureConnection(sqlite3 *db, bool writable, QString *error)
+{
+    int ignored = 0;
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &ignored);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &ignored);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &ignored);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &ignored);
+    sqlite3_busy_timeout(db, 5000);
+    if (!sql::exec(db, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;", error))
+        return false;
+    if (writable &&
+        !sql::exec(db,
+                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                   "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+                   error))
+        return false;
+    return true;
+}
+
+Catalogue::Catalogue(sql::Connection db, const QString &path)
+    : m_db(std::move(db))
+    , m_path(path)
+{
+}
+
+Catalogue::~Catalogue() = default;
+
+std::unique_ptr<Catalogue> Catalogue::create(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (info.exists() && info.size() > 0) {
+        setError(error, QStringLiteral("%1: the file exists already").arg(path));
+        return nullptr;
+    }
+    sql::Connection db = openConnection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+    if (!db)
+        return nullptr;
+    QString why;
+    if (!configureConnection(db.get(), true, &why)) {
+        setError(error, QStringLiteral("%1: %2").arg(path, why));
+        return nullptr;
+    }
+    {
+        Transaction tx(db.get(), &why);
+        if (!tx.isOpen() || !schema::create(db.get(), &why) || !tx.commit(&why)) {
+            setError(error, QStringLiteral("%1: cannot create the catalogue: %2").arg(path, why));
+            return nullptr;
+        }
+    }
+    return std::unique_ptr<Catalogue>(new Catalogue(std::move(db), path));
+}
+
+std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error)
+{
+    if (!QFileInfo(path).isFile()) {
+        setError(error, QStringLiteral("%1: no such catalogue file").arg(path));
+        return nullptr;
+    }
+    const QString notOurs = QStringLiteral("%1 is not a Placard catalogue: %2");
+    int version = 0;
+    {
+        // First look, read-only: nothing is written to a file that may not be ours.
+        sql::Connection probe = openConnection(path, SQLITE_OPEN_READONLY, error);
+        if (!probe)
+            return nullptr;
+        QString why;
+        configureConnection(probe.get(), false, &why);
+        bool ok = false;
+        const int appId = pragmaInt(probe.get(), "PRAGMA application_id", &ok);
+        if (!ok) {
+            setError(error, notOurs.arg(path, sql::lastError(probe.get())));
+            return nullptr;
+        }
+        if (appId != schema::kApplicationId) {
+            setError(error,
+                     notOurs.arg(path,
+                                 QStringLiteral("its application id is %1")
+                                     .arg(QString::number(quint32(appId), 16))));
+            return nullptr;
+        }
+        version = pragmaInt(probe.get(), "PRAGMA user_version", &ok);
+        if (version > schema::kCurrentVersion) {
+            setError(error,
+                     QStringLiteral("%1 was made by a newer Placard (schema version %2; "
+                                    "this one reads up to %3)")
+                         .arg(path)
+                         .arg(version)
+                         .arg(schema::kCurrentVersion));
+            return nullptr;
+        }
+        if (!schema::validate(probe.get(), version, &why)) {
+            setError(error, notOurs.arg(path, why));
+            return nullptr;
+        }
+    }
+    sql::Connection db = openConnection(path, SQLITE_OPEN_READWRITE, error);
+    if (!db)
+        return nullptr;
+    QString why;
+    if (!configureConnection(db.get(), true, &why)) {
+        setError(error, QStringLiteral("%1: %2").arg(path, why));
+        return nullptr;
+    }
+    if (version < schema::kCurrentVersion) {
+        Transaction tx(db.get(), &why);
+        if (!tx.isOpen() || !schema::migrate(db.get(), version, &why) || !tx.commit(&why)) {
+            setError(error, QStringLiteral("%1: cannot upgrade the catalogue: %2").arg(path, why));
+            return nullptr;
+        }
+    }
+    std::unique_ptr<Catalogue> catalogue(new Catalogue(std::move(db), path));
+    if (!catalogue->completeTextIndex(&why)) {
+        setError(error, QStringLiteral("%1: cannot complete the text index: %2").arg(path, why));
+        return nullptr;
+    }
+    return catalogue;
+}
+
+std::unique_ptr<Catalogue> Catalogue::openOrCreate(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    return info.exists() && info.size() > 0 ? open(path, error) : create(path, error);
+}
+
+// An import stopped between committing its events and indexing their text leaves
+// datasets with fts_done = 0; finish them now.
+bool Catalogue::completeTextIndex(QString *error)
+{
+    QList<qint64> pending;
+    {
+        sql::Statement q(handle(), "SELECT id FROM datasets WHERE fts_done = 0");
+        while (q.next())
+            pending << q.int64(0);
+    }
+    for (qint64 id : pending) {
+        Transaction tx(handle(), error);
+        EventWriter writer(handle());
+        if (!tx.isOpen())
+            return false;
+        if (!writer.indexDataset(id)) {
+            setError(error, writer.error());
+            return false;
+        }
+        if (!tx.commit(error))
+            return false;
+    }
+    return true;
+}
+
+std::optional<Event> Catalogue::event(qint64 id) const
+{
+    sql::Statement q(handle(), kSelectEvent);
+    q.bind(1, id);
+    if (!q.next())
+        return std::nullopt;
+    Event e;
+    e.id = q.int64(0);
+    e.datasetId = q.int64(1);
+    e.sourceLine = q.int64(2);
+    e.externalId = q.text(3);
+    e.startDay = qint32(q.int64(4));
+    e.endDay = qint32(q.int64(5));
+    e.datePrecision = DatePrecision(q.int64(6));
+    e.status = EventStatus(q.int64(7));
+    e.title = q.text(8);
+    e.type = q.text(9);
+    e.place = q.text(10);
+    e.locality = q.text(11);
+    e.admin1 = q.text(12);
+    e.admin2 = q.text(13);
+    e.country = q.text(14);
+    e.latitude = q.optional<double>(15);
+    e.longitude = q.optional<double>(16);
+    e.geoPrecision = GeoPrecision(q.int64(17));
+    e.coordinateOrigin = CoordinateOrigin(q.int64(18));
+    e.sizeLow = q.optional<qint64>(19);
+    e.sizeHigh = q.optional<qint64>(20);
+    e.sizeText = q.text(21);
+    e.claims = q.text(22);
+    e.arrests = q.optional<qint32>(23);
+    e.injuries = q.optional<qint32>(24);
+    e.deaths = q.optional<qint32>(25);
+    e.propertyDamage = q.text(26);
+    e.online = q.int64(27) != 0;
+    e.notes = q.text(28);
+    e.createdAt = q.int64(29);
+    e.updatedAt = q.int64(30);
+
+    sql::Statement tags(handle(),
+                        "SELECT t.kind, t.name FROM event_tags et JOIN tags t ON t.id = "
+                        "et.tag_id WHERE et.event_id = ?1 ORDER BY t.kind, t.id");
+    tags.bind(1, id);
+    while (tags.next()) {
+        const QString name = tags.text(1);
+        switch (TagKind(tags.int64(0))) {
+        case TagKind::Issue:
+            e.issues << name;
+            break;
+        case TagKind::Actor:
+            e.actors << name;
+            break;
+        case TagKind::Participant:
+            e.participants << name;
+            break;
+        case TagKind::Type:
+            e.otherTypes << name;
+            break;
+        case TagKind::Other:
+            e.tags << name;
+            break;
+        }
+    }
+    sql::Statement sources(handle(),
+                           "SELECT url, outlet, published FROM sources WHERE "
+                           "event_id = ?1 ORDER BY position");
+    sources.bind(1, id);
+    while (sources.next())
+        e.sources << EventSource{sources.text(0), sources.text(1), sources.text(2)};
+    return e;
+}
+
+QList<qint64> Catalogue::eventIds(qint64 afterId, int limit) const
+{
+    QList<qint64> ids;
+    sql::Statement q(handle(), "SELECT id FROM events WHERE id > ?1 ORDER BY id LIMIT ?2");
+    q.bind(1, afterId).bind(2, qint64(limit));
+    while (q.next())
+        ids << q.int64(0);
+    return ids;
+}
+
+qint64 Catalogue::eventCount() const
+{
+    sql::Statement q(handle(), "SELECT count(*) FROM events");
+    return q.next() ? q.int64(0) : 0;
+}
+
+qint64 Catalogue::unplacedCount() const
+{
+    sql::Statement q(handle(), "SELECT count(*) FROM events WHERE lat IS NULL OR lon IS NULL");
+    return q.next() ? q.int64(0) : 0;
+}
+
+QList<Dataset> Catalogue::datasets() const
+{
+    QList<Dataset> result;
+    sql::Statement q(handle(),
+                     "SELECT id, file_name, sha256, format, mapping, records, imported, skipped, "
+                     "duplicates, unplaced, imported_at FROM datasets ORDER BY id");
+    while (q.next()) {
+        result << Dataset{q.int64(0), q.text(1),  q.text(2),  q.text(3),  q.text(4),  q.int64(5),
+                          q.int64(6), q.int64(7), q.int64(8), q.int64(9), q.int64(10)};
+    }
+    return result;
+}
+
+std::optional<Dataset> Catalogue::dataset(qint64 id) const
+{
+    for (const Dataset &d : datasets()) {
+        if (d.id == id)
+            return d;
+    }
+    return std::nullopt;
+}
+
+QList<ImportProblem> Catalogue::problems(qint64 datasetId, int limit, int offset) const
+{
+    QList<ImportProblem> result;
+    sql::Statement q(handle(),
+                     "SELECT line, col, value, message, skipped FROM import_problems "
+                     "WHERE dataset_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3");
+    q.bind(1, datasetId).bind(2, qint64(limit)).bind(3, qint64(offset));
+    while (q.next())
+        result << ImportProblem{q.int64(0), int(q.int64(1)), q.text(2), q.text(3), q.int64(4) != 0};
+    return result;
+}
+
+QList<qint64> Catalogue::searchText(const QString &query, QString *error) const
+{
+    // Each word becomes a quoted token (prefix match with a trailing *), so user text
+    // cannot inject FTS5 syntax.
+    QStringList terms;
+    for (QString word : query.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const bool prefix = word.endsWith(QLatin1Char('*'));
+        if (prefix)
+            word.chop(1);
+        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        if (!word.isEmpty())
+            terms << QLatin1Char('"') + word + QLatin1Char('"') +
+                    (prefix ? QStringLiteral("*") : QString());
+    }
+    QList<qint64> ids;
+    if (terms.isEmpty())
+        return ids;
+    sql::Statement q(handle(),
+                     "SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 ORDER BY rowid");
+    q.bind(1, terms.join(QStringLiteral(" AND ")));
+    while (q.next())
+        ids << q.int64(0);
+    if (q.resultCode() != SQLITE_DONE)
+        setError(error, q.error());
+    return ids;
+}
+
+bool Catalogue::insertEvents(QList<Event> &events, QString *error)
+{
+    Transaction tx(handle(), error);
+    if (!tx.isOpen())
+        return false;
+    EventWriter writer(handle());
+    for (Event &e : events) {
+        if (!writer.insert(e) || !writer.indexEvent(e)) {
+            setError(error, writer.error());
+            for (Event &undone : events)
+                undone.id = 0;
+            return false;
+        }
+    }
+    if (!tx.commit(error))
+        return false;
+    QList<qint64> ids;
+    for (const Event &e : events)
+        ids << e.id;
+    Q_EMIT changed(ChangeKind::Added, ids);
+    return true;
+}
+
+bool Catalogue::updateEvent(Event &event, QString *error)
+{
+    Transaction tx(handle(), error);
+    if (!tx.isOpen())
+        return false;
+    {
+        sql::Statement exists(handle(), "SELECT 1 FROM events WHERE id = ?1");
+        exists.bind(1, event.id);
+        if (!exists.next()) {
+            setError(error, QStringLiteral("no event %1").arg(event.id));
+            return false;
+        }
+    }
+    EventWriter writer(handle());
+    if (!writer.update(event) || !writer.unindexEvent(event.id) || !writer.indexEvent(event)) {
+        setError(error, writer.error());
+        return false;
+    }
+    if (!tx.commit(error))
+        return false;
+    Q_EMIT changed(ChangeKind::Updated, {event.id});
+    return true;
+}
+
+bool Catalogue::deleteEvents(const QList<qint64> &ids, QString *error)
+{
+    Transaction tx(handle(), error);
+    if (!tx.isOpen())
+        return false;
+    EventWriter writer(handle());
+    sql::Statement del(handle(), "DELETE FROM events WHERE id = ?1");
+    for (qint64 id : ids) {
+        del.bind(1, id);
+        if (!del.run() || !writer.unindexEvent(id)) {
+            setError(error, del.resultCode() != SQLITE_DONE ? del.error() : writer.error());
+            return false;
+        }
+    }
+    if (!tx.commit(error))
+        return false;
+    Q_EMIT changed(ChangeKind::Removed, ids);
+    return true;
+}
+
+bool Catalogue::removeDataset(qint64 datasetId, QString *error)
+{
+    QList<qint64> ids;
+    {
+        sql::Statement q(handle(), "SELECT id FROM events WHERE dataset_id = ?1 ORDER BY id");
+        q.bind(1, datasetId);
+        while (q.next())
+            ids << q.int64(0);
+    }
+    Transaction tx(handle(), error);
+    if (!tx.isOpen())
+        return false;
+    sql::Statement unindex(handle(),
+                           "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM "
+                           "events WHERE dataset_id = ?1)");
+    sql::Statement del(handle(), "DELETE FROM datasets WHERE id = ?1");
+    unindex.bind(1, datasetId);
+    del.bind(1, datasetId);
+    if (!unindex.run()) {
+        setError(error, unindex.error());
+        return false;
+    }
+    if (!del.run()) {
+        setError(error, del.error());
+        return false;
+    }
+    if (sqlite3_changes(handle()) == 0) {
+        setError(error, QStringLiteral("no dataset %1").arg(datasetId));
+        return false;
+    }
+    if (!tx.commit(error))
+        return false;
+    Q_EMIT changed(ChangeKind::Removed, ids);
+    Q_EMIT datasetsChanged();
+    return true;
+}
+
+void Catalogue::announceExternalChange(ChangeKind kind, const QList<qint64> &ids)
+{
+    Q_EMIT changed(kind, ids);
+    Q_EMIT datasetsChanged();
+}
+
+QString Catalogue::integrityProblems() const
+{
+    QStringList problems;
+    sql::Statement q(handle(), "PRAGMA integrity_check");
+    while (q.next()) {
+        if (q.text(0) != QLatin1StringView("ok"))
+            problems << q.text(0);
+    }
+    return problems.join(QLatin1Char('\n'));
+}
+
+} // namespace placard

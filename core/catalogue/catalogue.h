@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalogue/event.h"
+#include "catalogue/sqlite.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace placard {
+
+/// A Placard catalogue: one SQLite file (".placard") of events, their tags and sources,
+/// and the imports they came from.
+///
+/// A catalogue file is untrusted input. open() reads it first without writing, with
+/// SQLite's defensive mode on, triggers, views and extension loading off and no trusted
+/// schema; it refuses a file whose application id, version or schema is not Placard's,
+/// leaving it untouched. One Catalogue is one connection: use it from one thread at a
+/// time. Every change made through it is announced by changed().
+class Catalogue : public QObject {
+    Q_OBJECT
+
+public:
+    /// What a change touched.
+    enum class ChangeKind { Added, Updated, Removed, Reset };
+    Q_ENUM(ChangeKind)
+
+    ~Catalogue() override;
+
+    /// Creates a new, empty catalogue; refuses to overwrite an existing file.
+    static std::unique_ptr<Catalogue> create(const QString &path, QString *error);
+    /// Opens an existing catalogue read-write, migrating an older schema.
+    static std::unique_ptr<Catalogue> open(const QString &path, QString *error);
+    /// Opens the catalogue, creating it when the file does not exist.
+    static std::unique_ptr<Catalogue> openOrCreate(const QString &path, QString *error);
+
+    QString path() const { return m_path; }
+    /// The connection, for core units that write in bulk (importer) inside a transaction.
+    sqlite3 *handle() const { return m_db.get(); }
+
+    // Reading
+    std::optional<Event> event(qint64 id) const;
+    /// Ids in ascending order after `afterId`, at most `limit` of them: pages of events.
+    QList<qint64> eventIds(qint64 afterId = 0, int limit = 1000) const;
+    qint64 eventCount() const;
+    qint64 unplacedCount() const;
+    QList<Dataset> datasets() const;
+    std::optional<Dataset> dataset(qint64 id) const;
+    QList<ImportProblem> problems(qint64 datasetId, int limit = 1000, int offset = 0) const;
+    /// Ids of events whose text matches a full-text query (FTS5 syntax, words ANDed).
+    QList<qint64> searchText(const QString &query, QString *error = nullptr) const;
+
+    // Writing; each call is one transaction.
+    /// Inserts events (ids are set); all or nothing.
+    bool insertEvents(QList<Event> &events, QString *error = nullptr);
+    /// Replaces a stored event.
+    bool updateEvent(Event &event, QString *error = nullptr);
+    /// Deletes events by id.
+    bool deleteEvents(const QList<qint64> &ids, QString *error = nullptr);
+    /// Removes an import: its dataset record, its events and their problems.
+    bool removeDataset(qint64 datasetId, QString *error = nullptr);
+
+    /// Tells listeners that another connection (an import) changed the file.
+    void announceExternalChange(ChangeKind kind, const QList<qint64> &ids = {});
+
+    /// Checks the file with PRAGMA integrity_check; empty when it is sound.
+    QString integrityProblems() const;
+
+Q_SIGNALS:
+    /// Emitted after every committed change; ids are empty for Reset.
+    void changed(placard::Catalogue::ChangeKind kind, const QList<qint64> &ids);
+    void datasetsChanged();
+
+private:
+    Catalogue(sql::Connection db, const QString &path);
+    bool completeTextIndex(QString *error);
+
+    sql::Connection m_db;
+    QString m_path;
+};
+
+/// Applies Placard's connection settings: defensive mode, no triggers, views or
+/// extensions, untrusted schema, foreign keys; WAL when writable.
+bool configureConnection(sqlite3 *db, bool writable, QString *error);
+
+} // namespace placard

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/eventwriter.h"
+
+#include <QDateTime>
+
+#include <sqlite3.h>
+
+namespace placard {
+
+namespace {
+constexpr const char *kEventColumns =
+    "dataset_id, source_line, external_id, start_day, end_day, date_precision, status, title, "
+    "type_id, place, locality, admin1, admin2, country, lat, lon, geo_precision, coord_origin, "
+    "size_low, size_high, size_text, claims, arrests, injuries, deaths, property_damage, online, "
+    "notes, created_at, updated_at";
+
+QByteArray insertSql()
+{
+    return QByteArray("INSERT INTO events(") + kEventColumns +
+        ") VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
+        "?22,?23,?24,?25,?26,?27,?28,?29,?30)";
+}
+
+QByteArray updateSql()
+{
+    return QByteArray(
+        "UPDATE events SET dataset_id=?1, source_line=?2, external_id=?3, start_day=?4, "
+        "end_day=?5, date_precision=?6, status=?7, title=?8, type_id=?9, place=?10, "
+        "locality=?11, admin1=?12, admin2=?13, country=?14, lat=?15, lon=?16, "
+        "geo_precision=?17, coord_origin=?18, size_low=?19, size_high=?20, size_text=?21, "
+        "claims=?22, arrests=?23, injuries=?24, deaths=?25, property_damage=?26, online=?27, "
+        "notes=?28, created_at=?29, updated_at=?30 WHERE id=?31");
+}
+
+// Empty text is stored as NULL, so "unknown" has one spelling in the catalogue.
+QString orNull(const QString &s)
+{
+    return s.isEmpty() ? QString() : s;
+}
+
+} // namespace
+
+QString tagText(const Event &event)
+{
+    QStringList all;
+    all << event.issues << event.actors << event.participants << event.otherTypes << event.tags;
+    if (!event.type.isEmpty())
+        all.prepend(event.type);
+    return all.join(QLatin1Char(' '));
+}
+
+EventWriter::EventWriter(sqlite3 *db)
+    : m_db(db)
+    , m_insertEvent(db, insertSql().constData())
+    , m_updateEvent(db, updateSql().constData())
+    , m_insertTag(db, "INSERT INTO tags(kind, name) VALUES(?1, ?2)")
+    , m_findTag(db, "SELECT id FROM tags WHERE kind=?1 AND name=?2")
+    , m_insertType(db, "INSERT INTO event_types(name) VALUES(?1)")
+    , m_findType(db, "SELECT id FROM event_types WHERE name=?1")
+    , m_insertEventTag(db, "INSERT OR IGNORE INTO event_tags(event_id, tag_id) VALUES(?1, ?2)")
+    , m_insertSource(db,
+                     "INSERT INTO sources(event_id, position, url, outlet, published) "
+                     "VALUES(?1, ?2, ?3, ?4, ?5)")
+    , m_deleteEventTags(db, "DELETE FROM event_tags WHERE event_id=?1")
+    , m_deleteSources(db, "DELETE FROM sources WHERE event_id=?1")
+    , m_insertFts(db,
+                  "INSERT INTO events_fts(rowid, title, place, claims, notes, tags) "
+                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+    , m_deleteFts(db, "DELETE FROM events_fts WHERE rowid=?1")
+{
+}
+
+bool EventWriter::fail(const sql::Statement &statement)
+{
+    m_error = statement.isValid() ? statement.error() : sql::lastError(m_db);
+    return false;
+}
+
+qint64 EventWriter::typeId(const QString &name)
+{
+    const QString key = name.toCaseFolded();
+    if (auto it = m_types.constFind(key); it != m_types.cend())
+        return *it;
+    qint64 id = 0;
+    m_findType.bind(1, name);
+    if (m_findType.next())
+        id = m_findType.int64(0);
+    m_findType.reset();
+    if (id == 0) {
+        m_insertType.bind(1, name);
+        if (!m_insertType.run())
+            return fail(m_insertType), 0;
+        id = sqlite3_last_insert_rowid(m_db);
+    }
+    m_types.insert(key, id);
+    return id;
+}
+
+qint64 EventWriter::tagId(TagKind kind, const QString &name)
+{
+    const QString key = QString::number(int(kind)) + name.toCaseFolded();
+    if (auto it = m_tags.constFind(key); it != m_tags.cend())
+        return *it;
+    qint64 id = 0;
+    m_findTag.bind(1, qint64(kind)).bind(2, name);
+    if (m_findTag.next())
+        id = m_findTag.int64(0);
+    m_findTag.reset();
+    if (id == 0) {
+        m_insertTag.bind(1, qint64(kind)).bind(2, name);
+        if (!m_insertTag.run())
+            return fail(m_insertTag), 0;
+        id = sqlite3_last_insert_rowid(m_db);
+    }
+    m_tags.insert(key, id);
+    return id;
+}
+
+static void bindEvent(sql::Statement &s, const Event &e, qint64 typeId)
+{
+    s.bind(1, e.datasetId ? std::optional<qint64>(e.datasetId) : std::nullopt)
+        .bind(2, e.sourceLine ? std::optional<qint64>(e.sourceLine) : std::nullopt)
+        .bind(3, orNull(e.externalId))
+        .bind(4, qint64(e.startDay))
+        .bind(5, qint64(e.endDay))
+        .bind(6, qint64(e.datePrecision))
+        .bind(7, qint64(e.status))
+        .bind(8, orNull(e.title))
+        .bind(9, typeId ? std::optional<qint64>(typeId) : std::nullopt)
+        .bind(10, orNull(e.place))
+        .bind(11, orNull(e.locality))
+        .bind(12, orNull(e.admin1))
+        .bind(13, orNull(e.admin2))
+        .bind(14, orNull(e.country))
+        .bind(15, e.latitude)
+        .bind(16, e.longitude)
+        .bind(17, qint64(e.geoPrecision))
+        .bind(18, qint64(e.coordinateOrigin))
+        .bind(19, e.sizeLow)
+        .bind(20, e.sizeHigh)
+        .bind(21, orNull(e.sizeText))
+        .bind(22, orNull(e.claims))
+        .bind(23, e.arrests)
+        .bind(24, e.injuries)
+        .bind(25, e.deaths)
+        .bind(26, orNull(e.propertyDamage))
+        .bind(27, qint64(e.online ? 1 : 0))
+        .bind(28, orNull(e.notes))
+        .bind(29, e.createdAt)
+        .bind(30, e.updatedAt);
+}
+
+bool EventWriter::insert(Event &event)
+{
+    const qint64 type = event.type.isEmpty() ? 0 : typeId(event.type);
+    if (!event.type.isEmpty() && type == 0)
+        return false;
+    if (event.createdAt == 0)
+        event.createdAt = QDateTime::currentSecsSinceEpoch();
+    event.updatedAt = event.createdAt;
+    bindEvent(m_insertEvent, event, type);
+    if (!m_insertEvent.run())
+        return fail(m_insertEvent);
+    event.id = sqlite3_last_insert_rowid(m_db);
+    return writeLinks(event);
+}
+
+bool EventWriter::update(Event &event)
+{
+    const qint64 type = event.type.isEmpty() ? 0 : typeId(event.type);
+    if (!event.type.isEmpty() && type == 0)
+        return false;
+    event.updatedAt = QDateTime::currentSecsSinceEpoch();
+    bindEvent(m_updateEvent, event, type);
+    m_updateEvent.bind(31, event.id);
+    if (!m_updateEvent.run())
+        return fail(m_updateEvent);
+    m_deleteEventTags.bind(1, event.id);
+    m_deleteSources.bind(1, event.id);
+    if (!m_deleteEventTags.run())
+        return fail(m_deleteEventTags);
+    if (!m_deleteSources.run())
+        return fail(m_deleteSources);
+    return writeLinks(event);
+}
+
+bool EventWriter::writeLinks(const Event &event)
+{
+    const auto link = [this, &event](TagKind kind, const QStringList &names) {
+        for (const QString &name : names) {
+            const qint64 tag = tagId(kind, name);
+            if (tag == 0)
+                return false;
+            m_insertEventTag.bind(1, event.id).bind(2, tag);
+            if (!m_insertEventTag.run())
+                return fail(m_insertEventTag);
+        }
+        return true;
+    };
+    if (!link(TagKind::Issue, event.issues) || !link(TagKind::Actor, event.actors) ||
+        !link(TagKind::Participant, event.participants) || !link(TagKind::Type, event.otherTypes) ||
+        !link(TagKind::Other, event.tags))
+        return false;
+    qint64 position = 0;
+    for (const EventSource &source : event.sources) {
+        m_insertSource.bind(1, event.id)
+            .bind(2, position++)
+            .bind(3, orNull(source.url))
+            .bind(4, orNull(source.outlet))
+            .bind(5, orNull(source.published));
+        if (!m_insertSource.run())
+            return fail(m_insertSource);
+    }
+    return true;
+}
+
+bool EventWriter::indexDataset(qint64 datasetId)
+{
+    sql::Statement s(m_db,
+                     "INSERT INTO events_fts(rowid, title, place, claims, notes, tags) "
+                     "SELECT e.id, e.title, concat_ws(' ', e.place, e.locality, e.admin1, "
+                     "e.country), e.claims, e.notes, "
+                     "concat_ws(' ', (SELECT name FROM event_types WHERE id = e.type_id), "
+                     "(SELECT group_concat(t.name, ' ') FROM event_tags et JOIN tags t ON "
+                     "t.id = et.tag_id WHERE et.event_id = e.id)) "
+                     "FROM events e WHERE e.dataset_id = ?1");
+    if (!s.isValid())
+        return fail(s);
+    s.bind(1, datasetId);
+    if (!s.run())
+        return fail(s);
+    sql::Statement done(m_db, "UPDATE datasets SET fts_done=1 WHERE id=?1");
+    done.bind(1, datasetId);
+    return done.run() || fail(done);
+}
+
+bool EventWriter::indexEvent(const Event &event)
+{
+    QStringList place{event.place, event.locality, event.admin1, event.country};
+    place.removeAll(QString());
+    m_insertFts.bind(1, event.id)
+        .bind(2, event.title)
+        .bind(3, place.join(QLatin1Char(' ')))
+        .bind(4, event.claims)
+        .bind(5, event.notes)
+        .bind(6, tagText(event));
+    return m_insertFts.run() || fail(m_insertFts);
+}
+
+bool EventWriter::unindexEvent(qint64 id)
+{
+    m_deleteFts.bind(1, id);
+    return m_deleteFts.run() || fail(m_deleteFts);
+}
+
+} // namespace placard

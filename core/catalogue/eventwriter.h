@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalogue/event.h"
+#include "catalogue/sqlite.h"
+
+#include <QHash>
+
+namespace placard {
+
+/// Writes events, with their type, tags and sources, through one connection. Used inside
+/// a transaction the caller opens; keeps its statements prepared and the ids of types
+/// and tags cached, so that a million inserts cost little more than the rows themselves.
+/// Not thread-safe: one writer per connection and thread.
+class EventWriter {
+public:
+    explicit EventWriter(sqlite3 *db);
+
+    /// Inserts an event; sets event.id, createdAt and updatedAt. False and error() on failure.
+    bool insert(Event &event);
+    /// Replaces every field of a stored event (its id) and its tags and sources.
+    bool update(Event &event);
+    /// Adds events of a dataset to the full-text index, in SQL.
+    bool indexDataset(qint64 datasetId);
+    /// Adds one event to the full-text index.
+    bool indexEvent(const Event &event);
+    /// Removes one event from the full-text index.
+    bool unindexEvent(qint64 id);
+
+    QString error() const { return m_error; }
+
+private:
+    bool writeLinks(const Event &event);
+    qint64 typeId(const QString &name);
+    qint64 tagId(TagKind kind, const QString &name);
+    bool fail(const sql::Statement &statement);
+
+    sqlite3 *m_db;
+    sql::Statement m_insertEvent;
+    sql::Statement m_updateEvent;
+    sql::Statement m_insertTag;
+    sql::Statement m_findTag;
+    sql::Statement m_insertType;
+    sql::Statement m_findType;
+    sql::Statement m_insertEventTag;
+    sql::Statement m_insertSource;
+    sql::Statement m_deleteEventTags;
+    sql::Statement m_deleteSources;
+    sql::Statement m_insertFts;
+    sql::Statement m_deleteFts;
+    QHash<QString, qint64> m_types;
+    QHash<QString, qint64> m_tags; ///< key: kind digit + lower-case name
+    QString m_error;
+};
+
+/// The text of an event's tags as the full-text index holds it.
+QString tagText(const Event &event);
+
+} // namespace placard

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/schema.h"
+
+#include "catalogue/sqlite.h"
+
+#include <QMap>
+
+#include <sqlite3.h>
+
+namespace placard::schema {
+
+namespace {
+
+// Version 1. Dates are days since 1970-01-01; enums are small integers (see event.h).
+// Tags and sources are many per event; the full-text index is contentless so that it
+// stores no second copy of the text, and it is filled after the events of an import
+// are committed (datasets.fts_done says whether that happened).
+constexpr const char *kVersion1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE datasets(
+  id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  sha256 TEXT,
+  format TEXT,
+  mapping TEXT,
+  records INTEGER NOT NULL DEFAULT 0,
+  imported INTEGER NOT NULL DEFAULT 0,
+  skipped INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  unplaced INTEGER NOT NULL DEFAULT 0,
+  imported_at INTEGER NOT NULL,
+  fts_done INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE event_types(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  dataset_id INTEGER REFERENCES datasets(id) ON DELETE CASCADE,
+  source_line INTEGER,
+  external_id TEXT,
+  start_day INTEGER NOT NULL,
+  end_day INTEGER NOT NULL,
+  date_precision INTEGER NOT NULL DEFAULT 0,
+  status INTEGER NOT NULL DEFAULT 0,
+  title TEXT,
+  type_id INTEGER REFERENCES event_types(id),
+  place TEXT,
+  locality TEXT,
+  admin1 TEXT,
+  admin2 TEXT,
+  country TEXT,
+  lat REAL,
+  lon REAL,
+  geo_precision INTEGER NOT NULL DEFAULT 0,
+  coord_origin INTEGER NOT NULL DEFAULT 0,
+  size_low INTEGER,
+  size_high INTEGER,
+  size_text TEXT,
+  claims TEXT,
+  arrests INTEGER,
+  injuries INTEGER,
+  deaths INTEGER,
+  property_damage TEXT,
+  online INTEGER NOT NULL DEFAULT 0,
+  notes TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+CREATE INDEX events_dataset ON events(dataset_id);
+CREATE TABLE tags(
+  id INTEGER PRIMARY KEY,
+  kind INTEGER NOT NULL,
+  name TEXT NOT NULL COLLATE NOCASE,
+  UNIQUE(kind, name));
+CREATE TABLE event_tags(
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id),
+  PRIMARY KEY(event_id, tag_id)) WITHOUT ROWID;
+CREATE TABLE sources(
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  url TEXT,
+  outlet TEXT,
+  published TEXT,
+  PRIMARY KEY(event_id, position)) WITHOUT ROWID;
+CREATE TABLE import_problems(
+  id INTEGER PRIMARY KEY,
+  dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  col INTEGER NOT NULL,
+  value TEXT,
+  message TEXT NOT NULL,
+  skipped INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX import_problems_dataset ON import_problems(dataset_id);
+CREATE TABLE saved_views(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  filter TEXT NOT NULL,
+  extent TEXT);
+CREATE VIRTUAL TABLE events_fts USING fts5(
+  title, place, claims, notes, tags,
+  content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+// The schema objects SQLite records for a database: name -> "type|sql".
+QMap<QString, QString> objects(sqlite3 *db)
+{
+    QMap<QString, QString> result;
+    sql::Statement q(db, "SELECT name, type, sql FROM sqlite_schema");
+    while (q.next())
+        result.insert(q.text(0), q.text(1) + QLatin1Char('|') + q.text(2));
+    return result;
+}
+
+} // namespace
+
+bool create(sqlite3 *db, QString *error)
+{
+    if (!sql::exec(db, kVersion1, error))
+        return false;
+    const QByteArray pragmas = QByteArray("PRAGMA application_id=") +
+        QByteArray::number(kApplicationId) +
+        "; PRAGMA user_version=" + QByteArray::number(kCurrentVersion) + ";";
+    return sql::exec(db, pragmas.constData(), error);
+}
+
+bool migrate(sqlite3 *db, int fromVersion, QString *error)
+{
+    Q_UNUSED(db);
+    // Each future version adds a step here: if (fromVersion < 2) { ALTER …; }
+    if (fromVersion == kCurrentVersion)
+        return true;
+    if (error)
+        *error = QStringLiteral("no migration from schema version %1").arg(fromVersion);
+    return false;
+}
+
+bool validate(sqlite3 *db, int version, QString *error)
+{
+    if (version != kCurrentVersion) {
+        if (error)
+            *error = QStringLiteral("unknown schema version %1").arg(version);
+        return false;
+    }
+    // The reference is what this build creates, made in memory.
+    sqlite3 *raw = nullptr;
+    sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    sql::Connection reference(raw);
+    QString createError;
+    if (!create(reference.get(), &createError)) {
+        if (error)
+            *error = createError;
+        return false;
+    }
+    const QMap<QString, QString> expected = objects(reference.get());
+    const QMap<QString, QString> actual = objects(db);
+    for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
+        if (!expected.contains(it.key())) {
+            if (error)
+                *error = QStringLiteral("it holds a %1 \"%2\" that Placard does not make")
+                             .arg(it.value().section(QLatin1Char('|'), 0, 0), it.key());
+            return false;
+        }
+        if (expected.value(it.key()) != it.value()) {
+            if (error)
+                *error = QStringLiteral("its definition of \"%1\" is not Placard's").arg(it.key());
+            return false;
+        }
+    }
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        if (!actual.contains(it.key())) {
+            if (error)
+                *error = QStringLiteral("it lacks \"%1\"").arg(it.key());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace placard::schema

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace placard::sql {
+
+/// Closes a connection when it goes out of scope.
+struct ConnectionCloser {
+    void operator()(sqlite3 *db) const;
+};
+using Connection = std::unique_ptr<sqlite3, ConnectionCloser>;
+
+/// The last error of a connection, as text.
+QString lastError(sqlite3 *db);
+
+/// Runs one or more statements that return no rows; false and *error on failure.
+bool exec(sqlite3 *db, const char *sql, QString *error = nullptr);
+
+/// A prepared statement bound to one connection; not thread-safe, like the connection.
+/// Text is bound as UTF-8 copied by SQLite, so temporaries may be passed.
+class Statement {
+public:
+    Statement() = default;
+    Statement(sqlite3 *db, const char *sql);
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    ~Statement();
+
+    bool isValid() const { return m_stmt != nullptr; }
+    QString error() const;
+
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QString &text); ///< null QString binds NULL
+    Statement &bind(int index, const QByteArray &utf8); ///< null QByteArray binds NULL
+    Statement &bindNull(int index);
+    template<typename T> Statement &bind(int index, const std::optional<T> &value)
+    {
+        return value
+            ? bind(index,
+                   static_cast<std::conditional_t<std::is_floating_point_v<T>, double, qint64>>(
+                       *value))
+            : bindNull(index);
+    }
+
+    /// Steps once: true when a row is available.
+    bool next();
+    /// Steps to completion, then resets; false on error.
+    bool run();
+    void reset();
+
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    bool isNull(int column) const;
+    template<typename T> std::optional<T> optional(int column) const
+    {
+        if (isNull(column))
+            return std::nullopt;
+        if constexpr (std::is_floating_point_v<T>)
+            return static_cast<T>(real(column));
+        else
+            return static_cast<T>(int64(column));
+    }
+
+    /// SQLite's result of the last step.
+    int resultCode() const { return m_rc; }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+    sqlite3 *m_db = nullptr;
+    int m_rc = 0;
+};
+
+} // namespace placard::sql

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/catalogue.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace placard;
+
+namespace {
+
+Event sampleEvent(int n)
+{
+    Event e;
+    e.startDay = 20483 + n; // 2026-01-30 + n
+    e.endDay = e.startDay;
+    e.title = QStringLiteral("Rally %1 against ICE").arg(n);
+    e.type = QStringLiteral("rally");
+    e.place = QStringLiteral("Foley Square");
+    e.locality = QStringLiteral("New York");
+    e.admin1 = QStringLiteral("NY");
+    e.country = QStringLiteral("US");
+    e.latitude = 40.7142;
+    e.longitude = -74.0036;
+    e.geoPrecision = GeoPrecision::Exact;
+    e.coordinateOrigin = CoordinateOrigin::File;
+    e.sizeLow = 1000;
+    e.sizeHigh = 2000;
+    e.sizeText = QStringLiteral("1,000-2,000");
+    e.issues = {QStringLiteral("immigration"), QStringLiteral("policing")};
+    e.actors = {QStringLiteral("50501")};
+    e.participants = {QStringLiteral("students")};
+    e.otherTypes = {QStringLiteral("march")};
+    e.tags = {QStringLiteral("solidarity")};
+    e.claims = QStringLiteral("ICE out of our cities");
+    e.arrests = 3;
+    e.notes = QStringLiteral("Marched toward Washington Square Park.");
+    e.sources = {{QStringLiteral("https://news.example/a"), QStringLiteral("Example News"),
+                  QStringLiteral("2026-01-31")}};
+    return e;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+// Changes a catalogue behind Placard's back, as a hostile file would be made.
+void tamper(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    char *message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    QVERIFY2(rc == SQLITE_OK, message);
+    sqlite3_exec(db, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+}
+
+} // namespace
+
+class TestCatalogue : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void createRefusesExistingFile();
+    void insertAndReadBack();
+    void pagesAndCounts();
+    void updateAndDelete();
+    void removeDataset();
+    void textSearch();
+    void reopen();
+    void hostile_data();
+    void hostile();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path(const char *name) const { return m_dir->filePath(QString::fromLatin1(name)); }
+};
+
+void TestCatalogue::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestCatalogue::createRefusesExistingFile()
+{
+    QFile f(path("x.placard"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not empty");
+    f.close();
+    QString error;
+    QVERIFY(!Catalogue::create(f.fileName(), &error));
+    QCOMPARE(error, f.fileName() + QStringLiteral(": the file exists already"));
+    QCOMPARE(fileHash(f.fileName()),
+             QCryptographicHash::hash("not empty", QCryptographicHash::Sha256));
+}
+
+void TestCatalogue::insertAndReadBack()
+{
+    QString error;
+    auto cat = Catalogue::create(path("a.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QSignalSpy spy(cat.get(), &Catalogue::changed);
+    QList<Event> events{sampleEvent(0), sampleEvent(1)};
+    events[1].latitude.reset();
+    events[1].longitude.reset();
+    events[1].geoPrecision = GeoPrecision::Unplaced;
+    events[1].sizeLow.reset();
+    QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+    QCOMPARE(events[0].id, 1);
+    QCOMPARE(events[1].id, 2);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).value<Catalogue::ChangeKind>(), Catalogue::ChangeKind::Added);
+    QCOMPARE(spy.at(0).at(1).value<QList<qint64>>(), (QList<qint64>{1, 2}));
+
+    for (const Event &stored : events) {
+        const std::optional<Event> back = cat->event(stored.id);
+        QVERIFY(back);
+        QCOMPARE(*back, stored);
+    }
+    QVERIFY(!cat->event(99));
+    QCOMPARE(cat->unplacedCount(), 1);
+}
+
+void TestCatalogue::pagesAndCounts()
+{
+    QString error;
+    auto cat = Catalogue::create(path("p.placard"), &error);
+    QList<Event> events;
+    for (int i = 0; i < 25; ++i)
+        events << sampleEvent(i);
+    QVERIFY(cat->insertEvents(events, &error));
+    QCOMPARE(cat->eventCount(), 25);
+    QCOMPARE(cat->eventIds(0, 10), (QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+    QCOMPARE(cat->eventIds(20, 10), (QList<qint64>{21, 22, 23, 24, 25}));
+    QCOMPARE(cat->eventIds(25, 10), QList<qint64>{});
+}
+
+void TestCatalogue::updateAndDelete()
+{
+    QString error;
+    auto cat = Catalogue::create(path("u.placard"), &error);
+    QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
+    QVERIFY(cat->insertEvents(events, &error));
+    QSignalSpy spy(cat.get(), &Catalogue::changed);
+
+    Event e = events[1];
+    e.title = QStringLiteral("Vigil at City Hall");
+    e.issues = {QStringLiteral("immigration")};
+    e.sources.append({QStringLiteral("A second report"), QString(), QString()});
+    QVERIFY2(cat->updateEvent(e, &error), qPrintable(error));
+    const Event back = *cat->event(e.id);
+    QCOMPARE(back.title, e.title);
+    QCOMPARE(back.issues, e.issues);
+    QCOMPARE(back.sources.size(), 2);
+    QCOMPARE(back.sources[1].url, QStringLiteral("A second report"));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).value<Catalogue::ChangeKind>(), Catalogue::ChangeKind::Updated);
+    QCOMPARE(cat->searchText(QStringLiteral("vigil")), QList<qint64>{2});
+    QCOMPARE(cat->searchText(QStringLiteral("against")), (QList<qint64>{1, 3}));
+    QCOMPARE(cat->searchText(QStringLiteral("rally")), (QList<qint64>{1, 2, 3})); // the type
+
+    Event missing = e;
+    missing.id = 42;
+    QVERIFY(!cat->updateEvent(missing, &error));
+    QCOMPARE(error, QStringLiteral("no event 42"));
+
+    QVERIFY(cat->deleteEvents({1, 3}, &error));
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(1).at(0).value<Catalogue::ChangeKind>(), Catalogue::ChangeKind::Removed);
+    QCOMPARE(cat->eventIds(), QList<qint64>{2});
+    QCOMPARE(cat->searchText(QStringLiteral("against")), QList<qint64>{});
+    sql::Statement orphans(cat->handle(),
+                           "SELECT (SELECT count(*) FROM event_tags), "
+                           "(SELECT count(*) FROM sources)");
+    QVERIFY(orphans.next());
+    QCOMPARE(orphans.int64(0), 5); // event 2: immigration, 50501, students, march, solidarity
+    QCOMPARE(orphans.int64(1), 2);
+}
+
+void TestCatalogue::removeDataset()
+{
+    QString error;
+    auto cat = Catalogue::create(path("d.placard"), &error);
+    QVERIFY(sql::exec(cat->handle(),
+                      "INSERT INTO datasets(id, file_name, imported_at) VALUES(7, 'a.csv', 0);"
+                      "INSERT INTO import_problems(dataset_id, line, col, value, message) "
+                      "VALUES(7, 3, 2, 'x', 'bad date')",
+                      &error));
+    QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
+    events[0].datasetId = 7;
+    events[2].datasetId = 7;
+    QVERIFY(cat->insertEvents(events, &error));
+    QCOMPARE(cat->problems(7).size(), 1);
+    QCOMPARE(cat->problems(7).at(0).message, QStringLiteral("bad date"));
+    QSignalSpy spy(cat.get(), &Catalogue::changed);
+    QVERIFY2(cat->removeDataset(7, &error), qPrintable(error));
+    QCOMPARE(spy.at(0).at(1).value<QList<qint64>>(), (QList<qint64>{1, 3}));
+    QCOMPARE(cat->eventIds(), QList<qint64>{2});
+    QCOMPARE(cat->datasets().size(), 0);
+    QCOMPARE(cat->problems(7).size(), 0);
+    QCOMPARE(cat->searchText(QStringLiteral("rally")), QList<qint64>{2});
+    QVERIFY(!cat->removeDataset(7, &error));
+    QCOMPARE(error, QStringLiteral("no dataset 7"));
+}
+
+void TestCatalogue::textSearch()
+{
+    QString error;
+    auto cat = Catalogue::create(path("t.placard"), &error);
+    QList<Event> events{sampleEvent(0), sampleEvent(1)};
+    events[1].title = QStringLiteral("Manifestation à Paris");
+    events[1].notes = QStringLiteral("Solidarité avec Minneapolis");
+    events[1].issues = {QStringLiteral("labour")};
+    QVERIFY(cat->insertEvents(events, &error));
+    QCOMPARE(cat->searchText(QStringLiteral("paris")), QList<qint64>{2});
+    QCOMPARE(cat->searchText(QStringLiteral("solidarite")), QList<qint64>{2}); // diacritics
+    QCOMPARE(cat->searchText(QStringLiteral("minnea*")), QList<qint64>{2});
+    QCOMPARE(cat->searchText(QStringLiteral("immigration")), QList<qint64>{1}); // a tag
+    QCOMPARE(cat->searchText(QStringLiteral("against marched")), QList<qint64>{1}); // AND
+    QCOMPARE(cat->searchText(QStringLiteral("foley")), (QList<qint64>{1, 2})); // place
+    // FTS5 syntax in user text is taken literally, not as operators.
+    QCOMPARE(cat->searchText(QStringLiteral("NOT \"paris")), QList<qint64>{});
+    QCOMPARE(error, QString());
+}
+
+void TestCatalogue::reopen()
+{
+    QString error;
+    {
+        auto cat = Catalogue::create(path("r.placard"), &error);
+        QList<Event> events{sampleEvent(0)};
+        QVERIFY(cat->insertEvents(events, &error));
+    }
+    auto cat = Catalogue::open(path("r.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(cat->eventCount(), 1);
+    QCOMPARE(cat->event(1)->title, QStringLiteral("Rally 0 against ICE"));
+    QCOMPARE(cat->integrityProblems(), QString());
+    QVERIFY(!Catalogue::open(path("missing.placard"), &error));
+    QCOMPARE(error, path("missing.placard") + QStringLiteral(": no such catalogue file"));
+}
+
+void TestCatalogue::hostile_data()
+{
+    QTest::addColumn<QByteArray>("sql");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("trigger") << QByteArray("CREATE TRIGGER t AFTER INSERT ON events BEGIN "
+                                           "DELETE FROM datasets; END;")
+                             << QStringLiteral(
+                                    "it holds a trigger \"t\" that Placard does not make");
+    QTest::newRow("view") << QByteArray("CREATE VIEW v AS SELECT * FROM events;")
+                          << QStringLiteral("it holds a view \"v\" that Placard does not make");
+    QTest::newRow("foreign table")
+        << QByteArray("CREATE TABLE secrets(x);")
+        << QStringLiteral("it holds a table \"secrets\" that Placard does not make");
+    QTest::newRow("changed table")
+        << QByteArray("DROP TABLE saved_views; CREATE TABLE "
+                      "saved_views(id INTEGER PRIMARY KEY, evil);")
+        << QStringLiteral("its definition of \"saved_views\" is not Placard's");
+    QTest::newRow("missing table")
+        << QByteArray("DROP TABLE saved_views;") << QStringLiteral("it lacks \"saved_views\"");
+    QTest::newRow("other application")
+        << QByteArray("PRAGMA application_id=1234;") << QStringLiteral("its application id is 4d2");
+    QTest::newRow("newer version") << QByteArray("PRAGMA user_version=99;")
+                                   << QStringLiteral("made by a newer Placard (schema version 99");
+}
+
+void TestCatalogue::hostile()
+{
+    QFETCH(QByteArray, sql);
+    QFETCH(QString, expected);
+    const QString file = path("h.placard");
+    {
+        QString error;
+        auto cat = Catalogue::create(file, &error);
+        QVERIFY(cat);
+    }
+    tamper(file, sql.constData());
+    const QByteArray before = fileHash(file);
+    QString error;
+    QVERIFY(!Catalogue::open(file, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY(error.startsWith(file));
+    QCOMPARE(fileHash(file), before);
+    QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
+}
+
+QTEST_GUILESS_MAIN(TestCatalogue)
+#include "tst_catalogue.moc"
