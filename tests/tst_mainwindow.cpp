@@ -109,7 +109,7 @@ void TestMainWindow::menusHaveOnlyLiveEntries()
         titles << menu->text();
     QCOMPARE(
         titles,
-        (QStringList {QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
     for (QAction *menu : window.menuBar()->actions()) {
         for (QAction *action : menu->menu()->actions()) {
             if (action->isSeparator())

@@ -44,7 +44,7 @@ void TestWebMercator::tiles()
     QFETCH(int, zoom);
     QFETCH(int, x);
     QFETCH(int, y);
-    const mercator::TileId expected {zoom, x, y};
+    const mercator::TileId expected{zoom, x, y};
     QCOMPARE(mercator::tileAt(lat, lon, zoom), expected);
 }
 

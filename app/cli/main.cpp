@@ -1,31 +1,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // placard-cli: Placard's jobs from a shell. Each subcommand lives in its own file.
+#include "commands.h"
 #include "version.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+
+namespace {
+
+struct Command {
+    const char *name;
+    int (*run)(const QStringList &);
+    const char *summary;
+};
+
+constexpr Command kCommands[] = {
+    {"import", placard::cli::importCommand, "import a CSV event list into the catalogue"},
+    {"query", placard::cli::queryCommand, "list events matching filters, as CSV or JSON"},
+    {"stats", placard::cli::statsCommand, "count the catalogue's events by type, year and region"},
+    {"sample", placard::cli::sampleCommand, "create a catalogue holding the sample events"},
+};
+
+QString usage()
+{
+    QString text = QCoreApplication::translate(
+        "cli",
+        "Usage: placard-cli [--help] [--version] COMMAND [OPTIONS]\n\n"
+        "Placard from the command line: a desktop atlas of demonstrations.\n\n"
+        "Commands:\n");
+    for (const Command &c : kCommands)
+        text +=
+            QStringLiteral("  %1  %2\n")
+                .arg(QString::fromLatin1(c.name).leftJustified(8), QString::fromLatin1(c.summary));
+    text += QCoreApplication::translate(
+        "cli", "\n'placard-cli COMMAND --help' describes a command's options.\n");
+    return text;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("placard-cli"));
+    QCoreApplication::setApplicationName(QStringLiteral("placard"));
     QCoreApplication::setOrganizationName(QStringLiteral("Placard"));
     QCoreApplication::setApplicationVersion(placard::version());
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "Placard from the command line: a desktop atlas of demonstrations."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-
-    if (!parser.positionalArguments().isEmpty()) {
-        QTextStream(stderr) << QCoreApplication::translate(
-                                   "cli", "placard-cli: unknown command '%1'; see --help")
-                                   .arg(parser.positionalArguments().constFirst())
-                            << Qt::endl;
-        return 2;
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.constFirst() == QLatin1StringView("--help") ||
+        args.constFirst() == QLatin1StringView("-h")) {
+        QTextStream(stdout) << usage();
+        return args.isEmpty() ? placard::cli::Usage : placard::cli::Ok;
     }
-    parser.showHelp(0);
+    if (args.constFirst() == QLatin1StringView("--version") ||
+        args.constFirst() == QLatin1StringView("-v")) {
+        QTextStream(stdout) << QStringLiteral("placard-cli %1\n").arg(placard::version());
+        return placard::cli::Ok;
+    }
+    const QString name = args.takeFirst();
+    for (const Command &c : kCommands) {
+        if (name == QLatin1StringView(c.name))
+            return c.run(args);
+    }
+    placard::cli::printError(
+        QCoreApplication::translate("cli", "unknown command '%1'; see --help").arg(name));
+    return placard::cli::Usage;
 }

@@ -54,6 +54,8 @@ bool fieldAllowsSeveralColumns(Field field)
     case Field::Issues:
     case Field::Tags:
     case Field::Injuries:
+    case Field::Deaths:
+    case Field::PropertyDamage:
     case Field::Notes:
     case Field::Source:
     case Field::Claims:

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+#include <memory>
+
+class QCommandLineParser;
+
+namespace placard {
+class Catalogue;
+}
+
+namespace placard::cli {
+
+/// Exit codes shared by every subcommand.
+enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+
+/// Each subcommand takes its own arguments (without the program and command names).
+int importCommand(const QStringList &args);
+int queryCommand(const QStringList &args);
+int statsCommand(const QStringList &args);
+int sampleCommand(const QStringList &args);
+
+/// Adds --catalogue to a parser.
+void addCatalogueOption(QCommandLineParser &parser);
+/// The catalogue path: --catalogue, else $PLACARD_CATALOGUE, else the user's data folder.
+QString cataloguePath(const QCommandLineParser &parser);
+/// Opens (or creates, when `create`) the catalogue, printing why on failure.
+std::unique_ptr<Catalogue> openCatalogue(const QCommandLineParser &parser, bool create);
+
+/// Prints to standard error, prefixed with the program name.
+void printError(const QString &message);
+/// Prints a line to standard output.
+void printLine(const QString &text);
+
+} // namespace placard::cli

@@ -1,0 +1,936 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/csvreader.h"
+
+#include <QFile>
+#include <QIODevice>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <map>
+
+namespace placard::io {
+
+namespace {
+
+constexpr qsizetype kChunk = qsizetype(1) << 20;
+constexpr qsizetype kSniffBytes = qsizetype(64) << 10;
+constexpr int kSniffLines = 1000;
+constexpr int kHeaderSampleRecords = 50;
+constexpr qsizetype kMaxWarnings = 1000;
+constexpr int kMaxRepairRounds = 3;
+
+// Windows-1252 bytes 0x80-0x9F. The five undefined bytes map to the C1 control of the
+// same number (as in the WHATWG encoding standard).
+constexpr std::array<char16_t, 32> kCp1252High = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+// The Windows-1252 byte of a code point above U+00FF, or 0 when there is none.
+uchar cp1252Byte(char32_t cp)
+{
+    if (cp < 0x0152 || cp > 0x2122)
+        return 0;
+    for (std::size_t i = 0; i < kCp1252High.size(); ++i) {
+        if (kCp1252High[i] == cp)
+            return uchar(0x80 + i);
+    }
+    return 0;
+}
+
+// Strict UTF-8 to UTF-16 (no overlong forms, no surrogates, nothing above U+10FFFF).
+// Returns the number of UTF-16 units written to out (at most n), or -1 when the input
+// is not valid UTF-8. *latin tells whether every code point is at most U+00FF or a
+// Windows-1252 character, that is whether the text could be double-encoded UTF-8.
+qsizetype decodeUtf8(const uchar *s, qsizetype n, char16_t *out, bool *latin)
+{
+    const uchar *const e = s + n;
+    char16_t *o = out;
+    bool onlyLatin = true;
+    while (s < e) {
+        const uchar c = *s;
+        if (c < 0x80) {
+            *o++ = c;
+            ++s;
+            continue;
+        }
+        char32_t cp;
+        if (c < 0xC2) {
+            return -1;
+        } else if (c < 0xE0) {
+            if (e - s < 2 || (s[1] & 0xC0) != 0x80)
+                return -1;
+            cp = (char32_t(c & 0x1F) << 6) | (s[1] & 0x3F);
+            s += 2;
+        } else if (c < 0xF0) {
+            if (e - s < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+                return -1;
+            cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+                return -1;
+            s += 3;
+        } else if (c < 0xF5) {
+            if (e - s < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+                (s[3] & 0xC0) != 0x80)
+                return -1;
+            cp = (char32_t(c & 0x07) << 18) | (char32_t(s[1] & 0x3F) << 12) |
+                (char32_t(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+            if (cp < 0x10000 || cp > 0x10FFFF)
+                return -1;
+            s += 4;
+        } else {
+            return -1;
+        }
+        if (cp < 0x10000) {
+            *o++ = char16_t(cp);
+        } else {
+            *o++ = char16_t(0xD800 + ((cp - 0x10000) >> 10));
+            *o++ = char16_t(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        }
+        if (cp > 0xFF && cp1252Byte(cp) == 0)
+            onlyLatin = false;
+    }
+    *latin = onlyLatin;
+    return o - out;
+}
+
+enum class Kind { Empty, Missing, Numeric, Date, Word, Text };
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool isLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || uchar(c) >= 0x80;
+}
+
+bool looksNumeric(QByteArrayView v)
+{
+    int digits = 0;
+    char previous = 0;
+    for (qsizetype i = 0; i < v.size(); ++i) {
+        const char c = v[i];
+        if (isDigit(c)) {
+            ++digits;
+        } else if (c == '+' || c == '-') {
+            if (i != 0 && previous != 'e' && previous != 'E')
+                return false;
+        } else if (c == 'e' || c == 'E') {
+            if (digits == 0)
+                return false;
+        } else if (c == '%') {
+            if (i != v.size() - 1)
+                return false;
+        } else if (c != '.' && c != ',') {
+            return false;
+        }
+        previous = c;
+    }
+    return digits > 0;
+}
+
+bool looksLikeDate(QByteArrayView v)
+{
+    if (!isDigit(v.front()))
+        return false;
+    int digits = 0;
+    bool separator = false;
+    for (char c : v) {
+        if (isDigit(c))
+            ++digits;
+        else if (c == '-' || c == '/' || c == '.' || c == ':')
+            separator = true;
+        else if (c != 'T' && c != 'Z' && c != ' ' && c != '+')
+            return false;
+    }
+    return separator && digits >= 4;
+}
+
+bool looksLikeWord(QByteArrayView v)
+{
+    if (v.size() > 64 || !(isLetter(v.front()) || v.front() == '_'))
+        return false;
+    return std::all_of(v.begin(), v.end(), [](char c) {
+        return isLetter(c) || isDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.' ||
+            c == '(' || c == ')' || c == '/' || c == '#';
+    });
+}
+
+QByteArrayView trimmedView(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
+        v.chop(1);
+    return v;
+}
+
+} // namespace
+
+QStringList CsvOptions::defaultMissingTokens()
+{
+    return {QString(),
+            QStringLiteral("NA"),
+            QStringLiteral("N/A"),
+            QStringLiteral("n/a"),
+            QStringLiteral("null"),
+            QStringLiteral("NULL"),
+            QStringLiteral("nan"),
+            QStringLiteral("NaN"),
+            QStringLiteral("-")};
+}
+
+CsvReader::CsvReader(CsvOptions options)
+    : m_options(std::move(options))
+{
+    for (const QString &token : std::as_const(m_options.missingTokens)) {
+        const QString trimmed = token.trimmed();
+        if (trimmed.isEmpty()) {
+            m_emptyIsMissing = true;
+            continue;
+        }
+        m_tokenBytes.append(trimmed.toUtf8());
+        m_maxTokenLength = std::max(m_maxTokenLength, trimmed.size());
+    }
+}
+
+CsvReader::~CsvReader() = default;
+
+bool CsvReader::open(const QString &path)
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly)) {
+        m_device = nullptr;
+        m_error = QStringLiteral("%1: cannot open the file: %2").arg(path, file->errorString());
+        return false;
+    }
+    QIODevice *device = file.get();
+    const bool ok = open(device, path);
+    m_file = std::move(file);
+    return ok;
+}
+
+bool CsvReader::open(QIODevice *device, const QString &displayName)
+{
+    m_file.reset();
+    m_device = device;
+    m_name = displayName;
+    m_bom = Bom::None;
+    m_raw.clear();
+    m_buf.clear();
+    m_pos = m_end = 0;
+    m_eof = false;
+    m_bytesRead = 0;
+    m_totalBytes = -1;
+    m_line = 1;
+    m_delimiter = ',';
+    m_hasHeader = false;
+    m_header.clear();
+    m_expectedFields = 0;
+    m_spans.clear();
+    m_recordLine = 0;
+    m_count = 0;
+    m_error.clear();
+    m_warnings.clear();
+    m_warningCount = 0;
+    m_utf8Fields = 0;
+    m_stats = CsvStats();
+
+    if (!device) {
+        m_error = QStringLiteral("%1: no device").arg(displayName);
+        return false;
+    }
+    if (!device->isOpen() && !device->open(QIODevice::ReadOnly)) {
+        m_error = QStringLiteral("%1: cannot open: %2").arg(displayName, device->errorString());
+        m_device = nullptr;
+        return false;
+    }
+    if (!device->isReadable()) {
+        m_error = QStringLiteral("%1: the device is not readable").arg(displayName);
+        m_device = nullptr;
+        return false;
+    }
+    if (!device->isSequential())
+        m_totalBytes = device->size();
+    return start();
+}
+
+bool CsvReader::start()
+{
+    // The first chunk is read raw so that a BOM can be seen before any conversion.
+    m_buf.resize(kChunk);
+    qint64 n = m_device->read(m_buf.data(), kChunk);
+    while (n == 0 && m_device->isSequential() && m_device->waitForReadyRead(30000))
+        n = m_device->read(m_buf.data(), kChunk);
+    if (n < 0) {
+        setError(0, 0, QStringLiteral("read error: %1").arg(m_device->errorString()));
+        return false;
+    }
+    m_bytesRead = n;
+    m_end = n;
+    const auto *b = reinterpret_cast<const uchar *>(m_buf.constData());
+    if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        m_bom = Bom::Utf8;
+        m_pos = 3;
+    } else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
+        m_bom = Bom::Utf16Le;
+    } else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
+        m_bom = Bom::Utf16Be;
+    }
+    if (m_bom == Bom::Utf16Le || m_bom == Bom::Utf16Be) {
+        m_utf16 = QStringDecoder(m_bom == Bom::Utf16Le ? QStringDecoder::Utf16LE
+                                                       : QStringDecoder::Utf16BE);
+        const QString text = m_utf16.decode(QByteArrayView(m_buf.constData() + 2, n - 2));
+        m_buf = text.toUtf8();
+        m_pos = 0;
+        m_end = m_buf.size();
+    }
+    if (n == 0)
+        m_eof = true;
+    updateEncoding();
+
+    while (!m_eof && m_end - m_pos < kSniffBytes) {
+        if (!fillBuffer() && hasError())
+            return false;
+    }
+    const qsizetype sampleSize = std::min(m_end - m_pos, kSniffBytes);
+    const QByteArrayView sample(m_buf.constData() + m_pos, sampleSize);
+    const bool complete = m_eof && sampleSize == m_end - m_pos;
+
+    if (m_options.delimiter.isNull())
+        sniffDelimiter(sample, complete);
+    else
+        m_delimiter = char(m_options.delimiter.toLatin1());
+
+    if (m_delimiter == 0 || uchar(m_delimiter) >= 0x80 || m_delimiter == '"' ||
+        m_delimiter == '\n' || m_delimiter == '\r') {
+        setError(0, 0,
+                 QStringLiteral("unusable delimiter U+%1")
+                     .arg(m_options.delimiter.unicode(), 4, 16, QLatin1Char('0')));
+        return false;
+    }
+    // Bytes that end an unquoted stretch: the delimiter, LF and CR (a CR is data unless
+    // an LF follows it).
+    m_stop.fill(false);
+    m_stop[uchar(m_delimiter)] = true;
+    m_stop['\n'] = true;
+    m_stop['\r'] = true;
+
+    bool header = m_options.header == CsvOptions::Header::Yes;
+    if (m_options.header == CsvOptions::Header::Auto)
+        header = detectHeader();
+    if (hasError())
+        return false;
+    if (header) {
+        if (nextRecord()) {
+            m_hasHeader = true;
+            m_header.reserve(m_count);
+            for (int i = 0; i < m_count; ++i)
+                m_header.append(m_fields[i].trimmed());
+            m_expectedFields = m_count;
+        }
+        m_count = 0;
+        if (hasError())
+            return false;
+    }
+    return true;
+}
+
+bool CsvReader::fillBuffer()
+{
+    if (m_eof)
+        return false;
+    if (m_pos > 0) {
+        std::memmove(m_buf.data(), m_buf.constData() + m_pos, std::size_t(m_end - m_pos));
+        m_end -= m_pos;
+        m_pos = 0;
+    }
+    // Grow geometrically so that a long record is not re-parsed once per chunk.
+    const qsizetype want = std::max(kChunk, m_end);
+    for (;;) {
+        qint64 n;
+        if (m_bom == Bom::Utf16Le || m_bom == Bom::Utf16Be) {
+            m_raw.resize(want);
+            n = m_device->read(m_raw.data(), want);
+            if (n > 0) {
+                const QString text = m_utf16.decode(QByteArrayView(m_raw.constData(), n));
+                const QByteArray utf8 = text.toUtf8();
+                if (m_buf.size() < m_end + utf8.size())
+                    m_buf.resize(m_end + utf8.size());
+                std::memcpy(m_buf.data() + m_end, utf8.constData(), std::size_t(utf8.size()));
+                m_end += utf8.size();
+            }
+        } else {
+            if (m_buf.size() < m_end + want)
+                m_buf.resize(m_end + want);
+            n = m_device->read(m_buf.data() + m_end, want);
+            if (n > 0)
+                m_end += n;
+        }
+        if (n < 0) {
+            setError(m_line, 0, QStringLiteral("read error: %1").arg(m_device->errorString()));
+            return false;
+        }
+        if (n > 0) {
+            m_bytesRead += n;
+            return true;
+        }
+        if (m_device->isSequential() && m_device->waitForReadyRead(30000))
+            continue;
+        m_eof = true;
+        return false;
+    }
+}
+
+CsvReader::Parse CsvReader::parseRecord()
+{
+    const char *const base = m_buf.constData();
+    const char *const end = base + m_end;
+    const char *p = base + m_pos;
+
+    // Blank lines (LF or CRLF alone) are skipped; their lines still count.
+    for (;;) {
+        if (p == end) {
+            m_pos = p - base;
+            return m_eof ? Parse::End : Parse::NeedMore;
+        }
+        if (*p == '\n') {
+            ++p;
+            ++m_line;
+            continue;
+        }
+        if (*p == '\r') {
+            if (p + 1 == end) {
+                if (m_eof) {
+                    ++p;
+                    continue;
+                }
+                m_pos = p - base;
+                return Parse::NeedMore;
+            }
+            if (p[1] == '\n') {
+                p += 2;
+                ++m_line;
+                continue;
+            }
+        }
+        break;
+    }
+    m_pos = p - base;
+    const char *const recordStart = p;
+    const qint64 startLine = m_line;
+    qint64 lines = 0;
+    m_spans.clear();
+
+    const std::array<bool, 256> &stop = m_stop;
+
+    const auto needMore = [&](const char *fieldStart, bool quoted) {
+        if (end - fieldStart > m_options.maxFieldBytes) {
+            setError(
+                startLine + lines, int(m_spans.size()) + 1,
+                quoted ? QStringLiteral("quoted field longer than %1 bytes (unterminated "
+                                        "quote?)")
+                             .arg(m_options.maxFieldBytes)
+                       : QStringLiteral("field longer than %1 bytes").arg(m_options.maxFieldBytes));
+            return Parse::Error;
+        }
+        if (end - recordStart > m_options.maxRecordBytes) {
+            setError(startLine, 0,
+                     QStringLiteral("record longer than %1 bytes").arg(m_options.maxRecordBytes));
+            return Parse::Error;
+        }
+        return Parse::NeedMore;
+    };
+
+    // Scans an unquoted stretch from q; nullptr when more input is needed.
+    const auto scanUnquoted = [&](const char *q) -> const char * {
+        for (;;) {
+            while (q < end && !stop[uchar(*q)])
+                ++q;
+            if (q == end)
+                return m_eof ? q : nullptr;
+            if (*q != '\r')
+                return q;
+            if (q + 1 == end)
+                return m_eof ? q : nullptr;
+            if (q[1] == '\n')
+                return q;
+            ++q; // a bare CR is data
+        }
+    };
+
+    for (;;) {
+        const char *const fieldStart = p;
+        Span span{};
+        if (p < end && *p == '"') {
+            const qint64 fieldLine = startLine + lines;
+            span.quoted = true;
+            const char *q = p + 1;
+            const char *closing;
+            for (;;) {
+                const auto *hit =
+                    static_cast<const char *>(std::memchr(q, '"', std::size_t(end - q)));
+                if (!hit) {
+                    if (m_eof) {
+                        setError(fieldLine, int(m_spans.size()) + 1,
+                                 QStringLiteral("unterminated quoted field starting on line %1")
+                                     .arg(fieldLine));
+                        return Parse::Error;
+                    }
+                    return needMore(fieldStart, true);
+                }
+                lines += std::count(q, hit, '\n');
+                if (hit + 1 == end && !m_eof)
+                    return needMore(fieldStart, true);
+                if (hit + 1 < end && hit[1] == '"') {
+                    span.complex = true;
+                    q = hit + 2;
+                    continue;
+                }
+                closing = hit;
+                break;
+            }
+            span.begin = (p + 1) - base;
+            p = closing + 1;
+            const char *tail = scanUnquoted(p);
+            if (!tail)
+                return needMore(fieldStart, true);
+            if (tail != p) {
+                span.complex = true;
+                span.trailing = true;
+                span.end = tail - base;
+            } else {
+                span.end = closing - base;
+            }
+            p = tail;
+        } else {
+            const char *q = scanUnquoted(p);
+            if (!q)
+                return needMore(fieldStart, false);
+            span.begin = p - base;
+            span.end = q - base;
+            p = q;
+        }
+        if (span.end - span.begin > m_options.maxFieldBytes) {
+            setError(startLine + lines, int(m_spans.size()) + 1,
+                     QStringLiteral("field longer than %1 bytes").arg(m_options.maxFieldBytes));
+            return Parse::Error;
+        }
+        m_spans.push_back(span);
+
+        if (p == end)
+            break;
+        if (*p == m_delimiter) {
+            ++p;
+            continue;
+        }
+        if (*p == '\n') {
+            ++p;
+            ++lines;
+            break;
+        }
+        // CR: either CRLF or a CR that ends the file.
+        if (p + 1 < end && p[1] == '\n') {
+            p += 2;
+            ++lines;
+        } else {
+            ++p;
+        }
+        break;
+    }
+    if (p - recordStart > m_options.maxRecordBytes) {
+        setError(startLine, 0,
+                 QStringLiteral("record longer than %1 bytes").arg(m_options.maxRecordBytes));
+        return Parse::Error;
+    }
+    m_pos = p - base;
+    m_recordLine = startLine;
+    m_line = startLine + lines;
+    return Parse::Record;
+}
+
+bool CsvReader::nextRecord()
+{
+    for (;;) {
+        switch (parseRecord()) {
+        case Parse::Record:
+            decodeFields();
+            return true;
+        case Parse::End:
+        case Parse::Error:
+            m_count = 0;
+            return false;
+        case Parse::NeedMore:
+            if (!fillBuffer() && hasError()) {
+                m_count = 0;
+                return false;
+            }
+            break;
+        }
+    }
+}
+
+bool CsvReader::readRecord()
+{
+    if (!m_device || hasError())
+        return false;
+    if (!nextRecord())
+        return false;
+    ++m_stats.records;
+    if (!m_hasHeader && m_expectedFields == 0)
+        m_expectedFields = m_count;
+    return true;
+}
+
+QString CsvReader::location(int i) const
+{
+    return QStringLiteral("%1:%2:%3").arg(m_name).arg(m_recordLine).arg(i + 1);
+}
+
+QByteArrayView CsvReader::unescape(const Span &span, QByteArray &out) const
+{
+    const char *data = m_buf.constData() + span.begin;
+    const qsizetype size = span.end - span.begin;
+    if (!span.complex)
+        return QByteArrayView(data, size);
+    if (out.size() < size)
+        out.resize(size);
+    char *o = out.data();
+    const char *s = data;
+    const char *const e = data + size;
+    while (s < e) {
+        if (*s == '"') {
+            if (s + 1 < e && s[1] == '"') {
+                *o++ = '"';
+                s += 2;
+                continue;
+            }
+            ++s; // the closing quote; what follows is kept as it is
+            break;
+        }
+        *o++ = *s++;
+    }
+    while (s < e)
+        *o++ = *s++;
+    return QByteArrayView(out.constData(), o - out.constData());
+}
+
+void CsvReader::decodeFields()
+{
+    m_count = int(m_spans.size());
+    while (m_fields.size() < m_count)
+        m_fields.append(QString());
+    if (m_missing.size() < m_spans.size()) {
+        m_missing.resize(m_spans.size());
+        m_quoted.resize(m_spans.size());
+    }
+    for (int i = 0; i < m_count; ++i) {
+        const Span &span = m_spans[std::size_t(i)];
+        const QByteArrayView bytes = unescape(span, m_scratch);
+        if (span.trailing)
+            addWarning(m_recordLine, i + 1,
+                       QStringLiteral("text after the closing quote was kept in the field"));
+        QString &text = m_fields[i];
+        setField(text, bytes, i + 1);
+        m_quoted[std::size_t(i)] = span.quoted;
+
+        bool missing = false;
+        const QStringView trimmed = QStringView(text).trimmed();
+        if (trimmed.isEmpty()) {
+            missing = m_emptyIsMissing;
+        } else if (trimmed.size() <= m_maxTokenLength) {
+            for (const QByteArray &token : std::as_const(m_tokenBytes)) {
+                if (trimmed == QUtf8StringView(token)) {
+                    missing = true;
+                    break;
+                }
+            }
+        }
+        m_missing[std::size_t(i)] = missing;
+    }
+}
+
+void CsvReader::setField(QString &out, QByteArrayView bytes, int column)
+{
+    const auto *s = reinterpret_cast<const uchar *>(bytes.data());
+    const qsizetype n = bytes.size();
+    out.resize(n);
+    auto *o = reinterpret_cast<char16_t *>(out.data());
+
+    // ASCII fast path: widen while checking.
+    uchar seen = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        o[i] = s[i];
+        seen |= s[i];
+    }
+    if (seen < 0x80)
+        return;
+
+    bool latin = false;
+    const qsizetype units = decodeUtf8(s, n, o, &latin);
+    if (units >= 0) {
+        out.resize(units);
+        if (m_bom == Bom::None && ++m_utf8Fields == 1)
+            updateEncoding();
+        if (latin && m_options.repairMojibake)
+            repairMojibake(out, column);
+        return;
+    }
+    if (m_bom != Bom::None) {
+        // The BOM decides: bytes that are not UTF-8 become U+FFFD.
+        out = QString::fromUtf8(bytes);
+        return;
+    }
+    for (qsizetype i = 0; i < n; ++i)
+        o[i] = s[i] >= 0x80 && s[i] < 0xA0 ? kCp1252High[s[i] - 0x80] : char16_t(s[i]);
+    if (++m_stats.cp1252Fields == 1)
+        updateEncoding();
+}
+
+void CsvReader::repairMojibake(QString &text, int column)
+{
+    bool repaired = false;
+    for (int round = 0; round < kMaxRepairRounds; ++round) {
+        // Back to the bytes the text would have been read from as Windows-1252/Latin-1.
+        const qsizetype n = text.size();
+        m_repairBytes.resize(n);
+        auto *b = reinterpret_cast<uchar *>(m_repairBytes.data());
+        const char16_t *t = reinterpret_cast<const char16_t *>(text.constData());
+        for (qsizetype i = 0; i < n; ++i) {
+            const char16_t c = t[i];
+            if (c <= 0xFF) {
+                b[i] = uchar(c);
+            } else {
+                b[i] = cp1252Byte(c);
+                if (b[i] == 0) {
+                    finishRepair(repaired, column);
+                    return;
+                }
+            }
+        }
+        m_repairText.resize(n);
+        bool latin = false;
+        const qsizetype units =
+            decodeUtf8(b, n, reinterpret_cast<char16_t *>(m_repairText.data()), &latin);
+        // Valid UTF-8 with non-ASCII (b holds a byte >= 0x80 since text had a non-ASCII
+        // character) is always shorter than the UTF-8 it came from.
+        if (units < 0)
+            break;
+        m_repairText.resize(units);
+        text.swap(m_repairText);
+        repaired = true;
+        if (!latin)
+            break;
+    }
+    finishRepair(repaired, column);
+}
+
+void CsvReader::finishRepair(bool repaired, int column)
+{
+    if (!repaired)
+        return;
+    ++m_stats.repairedFields;
+    if (m_stats.repairs.size() < CsvStats::kMaxRepairPositions)
+        m_stats.repairs.append(CsvPosition{m_recordLine, column});
+}
+
+void CsvReader::sniffDelimiter(QByteArrayView sample, bool complete)
+{
+    static constexpr std::array<char, 4> kCandidates = {',', '\t', ';', '|'};
+    std::vector<std::array<int, 4>> lines;
+    std::array<int, 4> current{};
+    bool inQuote = false;
+    bool fieldStart = true;
+    bool lineEmpty = true;
+    for (qsizetype i = 0; i < sample.size(); ++i) {
+        const char c = sample[i];
+        if (inQuote) {
+            if (c == '"') {
+                if (i + 1 < sample.size() && sample[i + 1] == '"')
+                    ++i;
+                else
+                    inQuote = false;
+            }
+            continue;
+        }
+        if (c == '\n') {
+            if (!lineEmpty)
+                lines.push_back(current);
+            current = {};
+            lineEmpty = true;
+            fieldStart = true;
+            if (lines.size() >= std::size_t(kSniffLines))
+                break;
+            continue;
+        }
+        if (c == '\r')
+            continue;
+        lineEmpty = false;
+        if (c == '"' && fieldStart) {
+            inQuote = true;
+            fieldStart = false;
+            continue;
+        }
+        if (c == ' ')
+            continue;
+        const auto *found = std::find(kCandidates.begin(), kCandidates.end(), c);
+        if (found != kCandidates.end()) {
+            ++current[std::size_t(found - kCandidates.begin())];
+            fieldStart = true;
+        } else {
+            fieldStart = false;
+        }
+    }
+    if (!lineEmpty && (complete || lines.empty()))
+        lines.push_back(current);
+
+    m_delimiter = ',';
+    double bestShare = 0;
+    int bestFields = 0;
+    for (std::size_t k = 0; k < kCandidates.size(); ++k) {
+        std::map<int, int> frequency;
+        for (const auto &line : lines)
+            ++frequency[line[k] + 1];
+        int fields = 0;
+        int count = 0;
+        for (const auto &[f, c] : frequency) {
+            if (c >= count) { // ties go to the larger field count
+                fields = f;
+                count = c;
+            }
+        }
+        if (fields < 2)
+            continue;
+        const double share = double(count) / double(lines.size());
+        if (share > bestShare + 1e-9 || (share > bestShare - 1e-9 && fields > bestFields)) {
+            bestShare = share;
+            bestFields = fields;
+            m_delimiter = kCandidates[k];
+        }
+    }
+}
+
+bool CsvReader::detectHeader()
+{
+    // Parse the first records of the buffer without consuming them.
+    const qsizetype pos = m_pos;
+    const qint64 line = m_line;
+    const bool eof = m_eof;
+    std::vector<std::vector<QByteArray>> records;
+    QByteArray scratch;
+    // Pretend the input ends where the buffer ends, so that nothing is read here; a
+    // last record cut by the buffer end is dropped below unless it is the only one.
+    m_eof = true;
+    while (records.size() < std::size_t(kHeaderSampleRecords)) {
+        const qsizetype before = m_pos;
+        if (parseRecord() != Parse::Record)
+            break;
+        if (!eof && m_pos == m_end && records.size() > 0 && before != m_pos)
+            break;
+        std::vector<QByteArray> fields;
+        fields.reserve(m_spans.size());
+        for (const Span &span : m_spans)
+            fields.push_back(unescape(span, scratch).toByteArray());
+        records.push_back(std::move(fields));
+    }
+    m_pos = pos;
+    m_line = line;
+    m_eof = eof;
+    m_error.clear();
+    m_spans.clear();
+    if (records.empty())
+        return false;
+
+    const auto kind = [this](QByteArrayView raw) {
+        const QByteArrayView v = trimmedView(raw);
+        if (v.isEmpty())
+            return Kind::Empty;
+        for (const QByteArray &token : std::as_const(m_tokenBytes)) {
+            if (v == token)
+                return Kind::Missing;
+        }
+        if (looksNumeric(v))
+            return Kind::Numeric;
+        if (looksLikeDate(v))
+            return Kind::Date;
+        if (looksLikeWord(v))
+            return Kind::Word;
+        return Kind::Text;
+    };
+
+    const std::vector<QByteArray> &first = records.front();
+    bool allWords = true;
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        const Kind k = kind(first[i]);
+        if (k == Kind::Empty || k == Kind::Missing || k == Kind::Numeric || k == Kind::Date)
+            return false;
+        if (k != Kind::Word)
+            allWords = false;
+        const QByteArray name = trimmedView(first[i]).toByteArray().toLower();
+        for (std::size_t j = 0; j < i; ++j) {
+            if (trimmedView(first[j]).toByteArray().toLower() == name)
+                return false;
+        }
+    }
+    if (records.size() == 1)
+        return allWords;
+    bool differs = false;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const std::vector<QByteArray> &record = records[r];
+        for (std::size_t i = 0; i < record.size() && i < first.size(); ++i) {
+            const Kind k = kind(record[i]);
+            if (k == Kind::Numeric || k == Kind::Date)
+                return true;
+            if (k != Kind::Word)
+                differs = true;
+        }
+    }
+    return allWords && differs;
+}
+
+void CsvReader::addWarning(qint64 line, int column, const QString &message)
+{
+    ++m_warningCount;
+    if (m_warnings.size() < kMaxWarnings)
+        m_warnings.append(
+            QStringLiteral("%1:%2:%3: %4").arg(m_name).arg(line).arg(column).arg(message));
+}
+
+void CsvReader::setError(qint64 line, int column, const QString &message)
+{
+    if (column > 0)
+        m_error = QStringLiteral("%1:%2:%3: %4").arg(m_name).arg(line).arg(column).arg(message);
+    else if (line > 0)
+        m_error = QStringLiteral("%1:%2: %3").arg(m_name).arg(line).arg(message);
+    else
+        m_error = QStringLiteral("%1: %2").arg(m_name, message);
+}
+
+void CsvReader::updateEncoding()
+{
+    switch (m_bom) {
+    case Bom::Utf8:
+        m_stats.encoding = QStringLiteral("UTF-8 (BOM)");
+        return;
+    case Bom::Utf16Le:
+        m_stats.encoding = QStringLiteral("UTF-16LE");
+        return;
+    case Bom::Utf16Be:
+        m_stats.encoding = QStringLiteral("UTF-16BE");
+        return;
+    case Bom::None:
+        break;
+    }
+    if (m_stats.cp1252Fields == 0)
+        m_stats.encoding = QStringLiteral("UTF-8");
+    else if (m_utf8Fields == 0)
+        m_stats.encoding = QStringLiteral("Windows-1252");
+    else
+        m_stats.encoding = QStringLiteral("mixed UTF-8/Windows-1252");
+}
+
+} // namespace placard::io

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QChar>
+#include <QList>
+#include <QString>
+#include <QStringDecoder>
+#include <QStringList>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+class QIODevice;
+class QFile;
+
+namespace placard::io {
+
+/// How a CsvReader reads a file. The defaults suit messy real-world event lists.
+struct CsvOptions {
+    /// How the first record is treated.
+    enum class Header {
+        Auto, ///< decided by a heuristic on the first records (see CsvReader)
+        Yes, ///< the first record is the header
+        No, ///< there is no header: the first record is data
+    };
+
+    /// The field delimiter, an ASCII character other than '"', CR and LF; a null QChar
+    /// means "sniff among ',', ';', tab and '|'".
+    QChar delimiter = QChar();
+    Header header = Header::Auto;
+    /// A field equal to one of these after trimming white space is missing.
+    QStringList missingTokens = defaultMissingTokens();
+    /// Undo double-encoded UTF-8 ("DoÃ±a Ana" becomes "Doña Ana").
+    bool repairMojibake = true;
+    /// A field longer than this many bytes is an error.
+    qsizetype maxFieldBytes = qsizetype(1) << 20;
+    /// A record longer than this many bytes is an error.
+    qsizetype maxRecordBytes = qsizetype(16) << 20;
+
+    static QStringList defaultMissingTokens();
+};
+
+/// A place in the file: 1-based physical line and 1-based column (field index).
+struct CsvPosition {
+    qint64 line = 0;
+    int column = 0;
+    friend bool operator==(const CsvPosition &, const CsvPosition &) = default;
+};
+
+/// What a CsvReader saw so far; final once readRecord() returned false.
+struct CsvStats {
+    qint64 records = 0; ///< data records returned (the header is not counted)
+    qint64 cp1252Fields = 0; ///< fields that were not UTF-8 and were read as Windows-1252
+    qint64 repairedFields = 0; ///< fields whose double-encoded UTF-8 was repaired
+    /// "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "UTF-8", "Windows-1252" or
+    /// "mixed UTF-8/Windows-1252" (a file that is pure ASCII says "UTF-8").
+    QString encoding;
+    /// Where the first kMaxRepairPositions repaired fields are.
+    QList<CsvPosition> repairs;
+
+    static constexpr qsizetype kMaxRepairPositions = 1000;
+};
+
+/// A streaming, constant-memory CSV reader (RFC 4180, leniently).
+///
+/// The reader holds one chunk of the input plus the current record, never the whole file:
+/// memory is bounded by CsvOptions::maxRecordBytes whatever the file size. It is not
+/// thread-safe: use one instance from one thread at a time. It owns the QFile it opens by
+/// path; a QIODevice passed to open() stays the caller's and must outlive the reading.
+///
+/// Decoding: a BOM (UTF-8, UTF-16LE, UTF-16BE) decides the encoding of the whole file.
+/// Without one, each field is decoded on its own: as UTF-8 when it is valid UTF-8,
+/// otherwise as Windows-1252, whose five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+/// become the C1 controls of the same number, as the WHATWG encoding standard and
+/// Windows do (lossless, and double-encoded text containing them can still be repaired).
+///
+/// Header detection (Header::Auto), on the first 50 records (at most 1 MiB): the first
+/// record is a header when its fields are all non-empty, not missing tokens, not
+/// numeric, not date-like and unique, and either some later record has a numeric or
+/// date-like field, or all header fields look like words/identifiers and some later
+/// record has a field that does not (empty, missing, or free text), or it is the only
+/// record. Otherwise there is no header.
+///
+/// Delimiter sniffing, on the first 64 KiB: for each candidate the number of fields of
+/// each line (delimiters inside quotes do not count) is taken; the candidate whose most
+/// frequent count is at least 2 and covers the largest share of lines wins, ties going to
+/// the larger count, then to the order ',', tab, ';', '|'. Nothing usable gives ','.
+class CsvReader {
+public:
+    explicit CsvReader(CsvOptions options = {});
+    ~CsvReader();
+    CsvReader(const CsvReader &) = delete;
+    CsvReader &operator=(const CsvReader &) = delete;
+
+    /// Opens a file; false, with errorString() naming the file, when it cannot be read.
+    bool open(const QString &path);
+    /// Reads from a device (opened read-only here if it is not open yet). displayName
+    /// is used in error and warning messages.
+    bool open(QIODevice *device, const QString &displayName);
+
+    QChar delimiter() const { return QChar(QLatin1Char(m_delimiter)); }
+    bool hasHeader() const { return m_hasHeader; }
+    QStringList header() const { return m_header; }
+    /// The header's field count, or (without a header) the first record's, 0 if unknown.
+    int expectedFieldCount() const { return m_expectedFields; }
+
+    /// Reads the next record; false at the end of input or on an error (see hasError()).
+    /// Blank lines are skipped.
+    bool readRecord();
+
+    int fieldCount() const { return m_count; }
+    /// The decoded text of field i (0-based), also when it is a missing token ("NA").
+    const QString &field(int i) const { return m_fields[i]; }
+    /// Whether field i is empty or a missing token, after trimming white space.
+    bool isMissing(int i) const { return m_missing[std::size_t(i)] != 0; }
+    /// Whether field i was quoted in the file.
+    bool isQuoted(int i) const { return m_quoted[std::size_t(i)] != 0; }
+    /// The fields of the current record (a copy).
+    QStringList fields() const { return m_fields.mid(0, m_count); }
+    /// 1-based physical line where the current record starts.
+    qint64 lineNumber() const { return m_recordLine; }
+    /// "name:line:column" for field i (0-based) of the current record.
+    QString location(int i) const;
+
+    /// Bytes taken from the device so far and its size (-1 when unknown), for progress.
+    qint64 bytesRead() const { return m_bytesRead; }
+    qint64 totalBytes() const { return m_totalBytes; }
+
+    bool hasError() const { return !m_error.isEmpty(); }
+    /// The error, as "name:line:column: message" (or "name: message").
+    QString errorString() const { return m_error; }
+    /// Lenient repairs, each "name:line:column: message" (the first 1000).
+    QStringList warnings() const { return m_warnings; }
+    /// How many warnings there were in all (warnings() keeps the first 1000).
+    qint64 warningCount() const { return m_warningCount; }
+    const CsvStats &stats() const { return m_stats; }
+
+    static QStringList defaultMissingTokens() { return CsvOptions::defaultMissingTokens(); }
+
+private:
+    enum class Parse { Record, End, NeedMore, Error };
+    enum class Bom { None, Utf8, Utf16Le, Utf16Be };
+    struct Span {
+        qsizetype begin; ///< offset in m_buf of the first content byte
+        qsizetype end; ///< offset one past the last content byte
+        bool quoted;
+        bool complex; ///< quoted with doubled quotes or text after the closing quote
+        bool trailing; ///< text after the closing quote
+    };
+
+    bool start();
+    bool fillBuffer();
+    Parse parseRecord();
+    bool nextRecord();
+    void decodeFields();
+    QByteArrayView unescape(const Span &span, QByteArray &out) const;
+    void setField(QString &out, QByteArrayView bytes, int column);
+    void repairMojibake(QString &text, int column);
+    void finishRepair(bool repaired, int column);
+    void sniffDelimiter(QByteArrayView sample, bool complete);
+    bool detectHeader();
+    void addWarning(qint64 line, int column, const QString &message);
+    void setError(qint64 line, int column, const QString &message);
+    void updateEncoding();
+
+    CsvOptions m_options;
+    QList<QByteArray> m_tokenBytes;
+    qsizetype m_maxTokenLength = 0;
+    bool m_emptyIsMissing = false;
+
+    std::unique_ptr<QFile> m_file;
+    QIODevice *m_device = nullptr;
+    QString m_name;
+    Bom m_bom = Bom::None;
+    QStringDecoder m_utf16;
+    QByteArray m_raw; ///< raw bytes read from the device (UTF-16 input only)
+    QByteArray m_buf; ///< UTF-8 (or unknown 8-bit) input: m_buf[m_pos, m_end) is unparsed
+    qsizetype m_pos = 0;
+    qsizetype m_end = 0;
+    bool m_eof = false;
+    qint64 m_bytesRead = 0;
+    qint64 m_totalBytes = -1;
+    qint64 m_line = 1; ///< physical line at m_pos
+
+    char m_delimiter = ',';
+    std::array<bool, 256> m_stop{}; ///< bytes that end an unquoted stretch
+    bool m_hasHeader = false;
+    QStringList m_header;
+    int m_expectedFields = 0;
+
+    std::vector<Span> m_spans;
+    qint64 m_recordLine = 0;
+    int m_count = 0;
+    QList<QString> m_fields;
+    std::vector<char> m_missing;
+    std::vector<char> m_quoted;
+    QByteArray m_scratch;
+    QByteArray m_repairBytes;
+    QString m_repairText;
+
+    QString m_error;
+    QStringList m_warnings;
+    qint64 m_warningCount = 0;
+    qint64 m_utf8Fields = 0; ///< non-ASCII fields decoded as UTF-8 (no BOM)
+    CsvStats m_stats;
+};
+
+} // namespace placard::io

@@ -1,0 +1,536 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/importer.h"
+
+#include "catalogue/catalogue.h"
+#include "catalogue/eventwriter.h"
+#include "io/duplicateindex.h"
+#include "io/presets.h"
+#include "io/rownormaliser.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <sqlite3.h>
+
+namespace placard::io {
+
+QString duplicatePolicyName(DuplicatePolicy policy)
+{
+    switch (policy) {
+    case DuplicatePolicy::Skip:
+        return QStringLiteral("skip");
+    case DuplicatePolicy::Keep:
+        return QStringLiteral("keep");
+    case DuplicatePolicy::Update:
+        return QStringLiteral("update");
+    }
+    return {};
+}
+
+std::optional<DuplicatePolicy> duplicatePolicyFromName(QStringView name)
+{
+    for (DuplicatePolicy p :
+         {DuplicatePolicy::Skip, DuplicatePolicy::Keep, DuplicatePolicy::Update}) {
+        if (name.compare(duplicatePolicyName(p), Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return std::nullopt;
+}
+
+QJsonObject ImportReport::toJson() const
+{
+    QJsonArray list;
+    for (const ImportProblem &p : problems) {
+        list.append(QJsonObject{{QStringLiteral("line"), p.line},
+                                {QStringLiteral("column"), p.column},
+                                {QStringLiteral("value"), p.value},
+                                {QStringLiteral("message"), p.message},
+                                {QStringLiteral("skipped"), p.skipped}});
+    }
+    QJsonObject o{{QStringLiteral("committed"), committed},
+                  {QStringLiteral("cancelled"), cancelled},
+                  {QStringLiteral("records"), records},
+                  {QStringLiteral("imported"), imported},
+                  {QStringLiteral("skipped"), skipped},
+                  {QStringLiteral("duplicates"), duplicates},
+                  {QStringLiteral("updated"), updated},
+                  {QStringLiteral("unplaced"), unplaced},
+                  {QStringLiteral("filtered"), filtered},
+                  {QStringLiteral("seconds"), seconds},
+                  {QStringLiteral("events_seconds"), eventsSeconds},
+                  {QStringLiteral("dataset"), datasetId},
+                  {QStringLiteral("preset"), presetName(mapping.preset)},
+                  {QStringLiteral("preset_variant"), mapping.presetVariant},
+                  {QStringLiteral("encoding"), encoding},
+                  {QStringLiteral("delimiter"), QString(delimiter)},
+                  {QStringLiteral("problem_count"), problemCount},
+                  {QStringLiteral("problems"), list}};
+    if (!error.isEmpty())
+        o.insert(QStringLiteral("error"), error);
+    return o;
+}
+
+namespace {
+
+struct Record {
+    QStringList fields;
+    qint64 line = 0;
+};
+
+struct Batch {
+    std::vector<NormalisedRow> rows;
+    qint64 bytesRead = 0;
+};
+
+// A bounded queue between the parsing thread and the writing thread.
+class BatchQueue {
+public:
+    void push(Batch batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [this] { return m_batches.size() < 8 || m_closed; });
+        m_batches.push_back(std::move(batch));
+        m_ready.notify_one();
+    }
+    // False when the producer has finished and everything was taken.
+    bool pop(Batch &batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [this] { return !m_batches.empty() || m_done; });
+        if (m_batches.empty())
+            return false;
+        batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_space.notify_one();
+        return true;
+    }
+    void finish()
+    {
+        std::lock_guard lock(m_mutex);
+        m_done = true;
+        m_ready.notify_all();
+    }
+    // The consumer gives up (error or cancel): unblock the producer.
+    void close()
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_batches.clear();
+        m_space.notify_all();
+    }
+    bool closed()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_closed;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<Batch> m_batches;
+    bool m_done = false;
+    bool m_closed = false;
+};
+
+QStringList currentFields(const CsvReader &reader)
+{
+    QStringList fields;
+    fields.reserve(reader.fieldCount());
+    for (int i = 0; i < reader.fieldCount(); ++i)
+        fields.append(reader.isMissing(i) ? QString() : reader.field(i));
+    return fields;
+}
+
+QByteArray fileSha256(const QString &path)
+{
+    QFile f(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (f.open(QIODevice::ReadOnly))
+        hash.addData(&f);
+    return hash.result().toHex();
+}
+
+bool isCancelled(const std::atomic_bool *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+int interruptWhenCancelled(void *cancel)
+{
+    return isCancelled(static_cast<const std::atomic_bool *>(cancel)) ? 1 : 0;
+}
+
+// Decides the day/month order of the date column from the first records.
+DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &mapping,
+                              const std::vector<Record> &sample, QList<ImportProblem> &notes)
+{
+    if (normaliser.columns(Field::Date).isEmpty())
+        return DayMonthOrder::Unknown;
+    const int column = normaliser.columns(Field::Date).constFirst();
+    QList<QString> values;
+    for (const Record &r : sample)
+        values.append(r.fields.value(column));
+    bool ambiguous = false;
+    bool conflict = false;
+    const DayMonthOrder order = detectDayMonthOrder(values, &ambiguous, &conflict);
+    const qint64 line = sample.empty() ? 0 : sample.front().line;
+    if (conflict) {
+        notes.append({line, column + 1, QString(),
+                      QStringLiteral("the date column mixes month/day and day/month order; "
+                                     "dates that could be either are skipped"),
+                      false});
+    } else if (ambiguous && mapping.dateOrder.isEmpty()) {
+        notes.append({line, column + 1, QString(),
+                      QStringLiteral("day/month order is ambiguous in the date column; read as "
+                                     "month/day (set the mapping's date order to change it)"),
+                      false});
+        return DayMonthOrder::MonthFirst;
+    }
+    return order;
+}
+
+} // namespace
+
+Importer::Importer(Catalogue &catalogue)
+    : m_catalogue(catalogue)
+{
+}
+
+ImportReport Importer::importCsv(const QString &path, const ImportOptions &options,
+                                 const std::atomic_bool *cancel,
+                                 const std::function<void(qint64, qint64)> &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ImportReport report;
+    sqlite3 *db = m_catalogue.handle();
+
+    // The file's hash is needed only at the end: compute it beside the parsing.
+    QByteArray sha256;
+    std::thread hasher([&sha256, path] { sha256 = fileSha256(path); });
+    struct Joiner {
+        std::thread &t;
+        ~Joiner()
+        {
+            if (t.joinable())
+                t.join();
+        }
+    } joinHasher{hasher};
+
+    CsvReader reader(options.csv);
+    if (!reader.open(path)) {
+        report.error = reader.errorString();
+        return report;
+    }
+    std::vector<Record> sample;
+    while (sample.size() < 2000 && reader.readRecord())
+        sample.push_back({currentFields(reader), reader.lineNumber()});
+    if (reader.hasError()) {
+        report.error = reader.errorString();
+        return report;
+    }
+    const QStringList firstRecord = sample.empty() ? QStringList() : sample.front().fields;
+    if (options.mapping)
+        report.mapping = *options.mapping;
+    else if (options.preset)
+        report.mapping =
+            presetMapping(*options.preset, reader.hasHeader() ? reader.header() : firstRecord,
+                          reader.hasHeader());
+    else
+        report.mapping =
+            detectMapping(reader.header(), reader.hasHeader(), reader.delimiter(), firstRecord);
+    report.delimiter = reader.delimiter();
+
+    QList<ImportProblem> fileNotes;
+    const RowNormaliser probe(report.mapping, DayMonthOrder::Unknown);
+    const DayMonthOrder order = decideDateOrder(probe, report.mapping, sample, fileNotes);
+    const RowNormaliser normaliser(report.mapping, order);
+    if (normaliser.columns(Field::Date).isEmpty() && normaliser.columns(Field::Year).isEmpty()) {
+        report.error = QStringLiteral("%1: no column holds the date of the events (columns: %2)")
+                           .arg(path, reader.header().join(QStringLiteral(", ")));
+        return report;
+    }
+    const int expectedFields =
+        reader.hasHeader() ? int(reader.header().size()) : int(firstRecord.size());
+
+    // Parsing and normalising on a second thread; writing here.
+    BatchQueue queue;
+    QString readError;
+    const auto normaliseRecord = [&](const QStringList &fields, qint64 line) {
+        NormalisedRow row = normaliser.normalise(fields, line);
+        if (fields.size() != expectedFields) {
+            row.problems.prepend({line, 0, QString(),
+                                  QStringLiteral("%1 fields where the header has %2")
+                                      .arg(fields.size())
+                                      .arg(expectedFields),
+                                  false});
+        }
+        return row;
+    };
+    std::thread producer([&] {
+        Batch batch;
+        batch.rows.reserve(1024);
+        const auto flush = [&] {
+            batch.bytesRead = reader.bytesRead();
+            queue.push(std::move(batch));
+            batch = Batch();
+            batch.rows.reserve(1024);
+        };
+        for (const Record &r : sample) {
+            batch.rows.push_back(normaliseRecord(r.fields, r.line));
+            if (batch.rows.size() == 1024)
+                flush();
+        }
+        while (!isCancelled(cancel) && !queue.closed() && reader.readRecord()) {
+            batch.rows.push_back(normaliseRecord(currentFields(reader), reader.lineNumber()));
+            if (batch.rows.size() == 1024)
+                flush();
+        }
+        if (reader.hasError())
+            readError = reader.errorString();
+        if (!batch.rows.empty())
+            flush();
+        queue.finish();
+    });
+    struct ProducerJoiner {
+        BatchQueue &q;
+        std::thread &t;
+        ~ProducerJoiner()
+        {
+            q.close();
+            if (t.joinable())
+                t.join();
+        }
+    } joinProducer{queue, producer};
+
+    DuplicateIndex duplicates;
+    {
+        sql::Statement existing(db,
+                                "SELECT e.id, e.dataset_id, e.start_day, t.name, e.place, "
+                                "e.locality, e.admin1, e.lat, e.lon FROM events e LEFT JOIN "
+                                "event_types t ON t.id = e.type_id");
+        while (existing.next()) {
+            Event e;
+            e.id = existing.int64(0);
+            e.datasetId = existing.int64(1);
+            e.startDay = qint32(existing.int64(2));
+            e.type = existing.text(3);
+            e.place = existing.text(4);
+            e.locality = existing.text(5);
+            e.admin1 = existing.text(6);
+            e.latitude = existing.optional<double>(7);
+            e.longitude = existing.optional<double>(8);
+            duplicates.add(e);
+        }
+    }
+
+    QString error;
+    if (!sql::exec(db, "BEGIN IMMEDIATE", &error)) {
+        report.error =
+            QStringLiteral("%1: cannot write to the catalogue: %2").arg(m_catalogue.path(), error);
+        return report;
+    }
+    bool open = true;
+    const auto rollback = [&] {
+        if (open)
+            sql::exec(db, "ROLLBACK");
+        open = false;
+    };
+    const QString format = QFileInfo(path).suffix().toLower();
+    sql::Statement addDataset(db,
+                              "INSERT INTO datasets(file_name, format, mapping, imported_at) "
+                              "VALUES(?1, ?2, ?3, ?4)");
+    addDataset.bind(1, QFileInfo(path).fileName())
+        .bind(2, format.isEmpty() ? QStringLiteral("csv") : format)
+        .bind(3,
+              QString::fromUtf8(
+                  QJsonDocument(report.mapping.toJson()).toJson(QJsonDocument::Compact)))
+        .bind(4, QDateTime::currentSecsSinceEpoch());
+    if (!addDataset.run()) {
+        report.error = addDataset.error();
+        rollback();
+        return report;
+    }
+    report.datasetId = sqlite3_last_insert_rowid(db);
+
+    EventWriter writer(db);
+    sql::Statement addProblem(db,
+                              "INSERT INTO import_problems(dataset_id, line, col, value, "
+                              "message, skipped) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    const auto record = [&](const ImportProblem &p) {
+        ++report.problemCount;
+        if (report.problems.size() >= ImportReport::kMaxProblems)
+            return true;
+        report.problems.append(p);
+        addProblem.bind(1, report.datasetId)
+            .bind(2, p.line)
+            .bind(3, qint64(p.column))
+            .bind(4, p.value)
+            .bind(5, p.message)
+            .bind(6, qint64(p.skipped ? 1 : 0));
+        return addProblem.run();
+    };
+    for (const ImportProblem &p : std::as_const(fileNotes))
+        record(p);
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 total = QFileInfo(path).size();
+    bool failed = false;
+    Batch batch;
+    while (!failed && queue.pop(batch)) {
+        if (isCancelled(cancel))
+            break;
+        for (NormalisedRow &row : batch.rows) {
+            ++report.records;
+            for (const ImportProblem &p : std::as_const(row.problems))
+                failed = failed || !record(p);
+            if (row.filtered) {
+                ++report.filtered;
+                ++report.skipped;
+                continue;
+            }
+            if (row.skipped) {
+                ++report.skipped;
+                continue;
+            }
+            Event &e = row.event;
+            e.datasetId = report.datasetId;
+            e.createdAt = now;
+            const std::optional<DuplicateIndex::Match> match = duplicates.find(e);
+            bool ok = true;
+            if (match) {
+                ++report.duplicates;
+                if (options.duplicates == DuplicatePolicy::Skip) {
+                    ++report.skipped;
+                    failed = failed ||
+                        !record({e.sourceLine, 0, QString(),
+                                 QStringLiteral("duplicate of event %1; skipped").arg(match->id),
+                                 true});
+                    continue;
+                }
+                if (options.duplicates == DuplicatePolicy::Update) {
+                    e.id = match->id;
+                    e.datasetId = match->datasetId; // the event stays with its own import
+                    ok = writer.update(e);
+                    if (ok && match->datasetId != report.datasetId)
+                        ok = writer.unindexEvent(e.id) && writer.indexEvent(e);
+                    ++report.updated;
+                    ++report.imported;
+                    failed = failed ||
+                        !record({e.sourceLine, 0, QString(),
+                                 QStringLiteral("duplicate of event %1; updated it").arg(match->id),
+                                 false});
+                    if (!ok)
+                        break;
+                    continue;
+                }
+                failed = failed ||
+                    !record({e.sourceLine, 0, QString(),
+                             QStringLiteral("duplicate of event %1; kept both").arg(match->id),
+                             false});
+            }
+            ok = writer.insert(e);
+            if (!ok)
+                break;
+            duplicates.add(e);
+            ++report.imported;
+            if (!e.isPlaced())
+                ++report.unplaced;
+        }
+        if (!writer.error().isEmpty() || addProblem.resultCode() == SQLITE_ERROR)
+            failed = true;
+        if (progress)
+            progress(batch.bytesRead, total);
+    }
+    if (isCancelled(cancel)) {
+        rollback();
+        report.cancelled = true;
+        report.error = QStringLiteral("cancelled; the catalogue is unchanged");
+        return report;
+    }
+    if (failed) {
+        rollback();
+        report.error = QStringLiteral("%1: writing failed: %2")
+                           .arg(m_catalogue.path(),
+                                writer.error().isEmpty() ? sql::lastError(db) : writer.error());
+        return report;
+    }
+    queue.close();
+    producer.join();
+    if (!readError.isEmpty()) {
+        rollback();
+        report.error = readError + QStringLiteral("; nothing was imported");
+        return report;
+    }
+    report.encoding = reader.stats().encoding;
+    if (reader.stats().repairedFields > 0) {
+        for (const CsvPosition &pos : reader.stats().repairs)
+            record({pos.line, pos.column, QString(),
+                    QStringLiteral("double-encoded UTF-8 repaired"), false});
+    }
+    if (report.filtered > 0) {
+        record({0, 0, QString(),
+                QStringLiteral("%1 rows left out: their event code is not %2")
+                    .arg(report.filtered)
+                    .arg(report.mapping.keepEventCodes.join(QStringLiteral(", "))),
+                true});
+    }
+    hasher.join();
+    sql::Statement finish(db,
+                          "UPDATE datasets SET sha256=?2, records=?3, imported=?4, skipped=?5, "
+                          "duplicates=?6, unplaced=?7 WHERE id=?1");
+    finish.bind(1, report.datasetId)
+        .bind(2, QString::fromLatin1(sha256))
+        .bind(3, report.records)
+        .bind(4, report.imported)
+        .bind(5, report.skipped)
+        .bind(6, report.duplicates)
+        .bind(7, report.unplaced);
+    if (!finish.run() || !sql::exec(db, "COMMIT", &error)) {
+        rollback();
+        report.error = QStringLiteral("%1: cannot commit: %2").arg(m_catalogue.path(), error);
+        return report;
+    }
+    open = false;
+    report.eventsSeconds = timer.nsecsElapsed() / 1e9;
+
+    // The text index in its own transaction: the events are usable meanwhile, and a stop
+    // here is finished when the catalogue is next opened (datasets.fts_done).
+    sqlite3_progress_handler(db, 10000, interruptWhenCancelled,
+                             const_cast<std::atomic_bool *>(cancel));
+    bool indexed = cancel == nullptr || !isCancelled(cancel);
+    if (indexed && sql::exec(db, "BEGIN IMMEDIATE", &error)) {
+        indexed = writer.indexDataset(report.datasetId) && sql::exec(db, "COMMIT", &error);
+        if (!indexed)
+            sql::exec(db, "ROLLBACK");
+    }
+    sqlite3_progress_handler(db, 0, nullptr, nullptr);
+    if (isCancelled(cancel)) {
+        // Cancelled while indexing: take the import back out.
+        m_catalogue.removeDataset(report.datasetId, &error);
+        report.cancelled = true;
+        report.error = QStringLiteral("cancelled; the catalogue is unchanged");
+        return report;
+    }
+    if (!indexed) {
+        report.error = QStringLiteral("the events were imported but the text index failed: %1")
+                           .arg(writer.error().isEmpty() ? error : writer.error());
+    }
+    report.committed = true;
+    report.seconds = timer.nsecsElapsed() / 1e9;
+    m_catalogue.announceExternalChange(Catalogue::ChangeKind::Reset);
+    return report;
+}
+
+} // namespace placard::io

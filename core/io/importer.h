@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalogue/event.h"
+#include "io/columnmapping.h"
+#include "io/csvreader.h"
+
+#include <QJsonObject>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace placard {
+class Catalogue;
+}
+
+namespace placard::io {
+
+/// What to do with a row that duplicates an event already in the catalogue or earlier in
+/// the same file (same day and type, and the same place name or within 1 km).
+enum class DuplicatePolicy { Skip, Keep, Update };
+
+QString duplicatePolicyName(DuplicatePolicy policy);
+std::optional<DuplicatePolicy> duplicatePolicyFromName(QStringView name);
+
+struct ImportOptions {
+    CsvOptions csv;
+    std::optional<PresetId> preset; ///< force a preset; otherwise it is recognised
+    std::optional<Mapping> mapping; ///< an explicit mapping wins over presets
+    DuplicatePolicy duplicates = DuplicatePolicy::Skip;
+};
+
+/// The outcome of an import. records == imported + skipped always holds.
+struct ImportReport {
+    bool committed = false;
+    bool cancelled = false;
+    QString error; ///< why nothing was imported, naming file and line
+    qint64 records = 0;
+    qint64 imported = 0; ///< new events plus updated ones
+    qint64 skipped = 0; ///< unusable, filtered out, or duplicates skipped
+    qint64 duplicates = 0;
+    qint64 updated = 0;
+    qint64 unplaced = 0;
+    qint64 filtered = 0;
+    qint64 problemCount = 0; ///< all problems; `problems` keeps the first kMaxProblems
+    double seconds = 0; ///< everything done, full-text index included
+    double eventsSeconds = 0; ///< events committed and queryable
+    qint64 datasetId = 0;
+    Mapping mapping;
+    QString encoding;
+    QChar delimiter;
+    QList<ImportProblem> problems;
+    static constexpr qsizetype kMaxProblems = 100000;
+
+    QJsonObject toJson() const;
+};
+
+/// Imports a CSV file into a catalogue as one dataset, in one transaction for the
+/// events and one for their full-text index: a fatal error or a cancel leaves the
+/// catalogue as it was. Parsing and normalising run on a second thread while this one
+/// writes. Call it on the thread that owns the catalogue; `cancel` and `progress` may
+/// be used from others (progress is called on this thread).
+class Importer {
+public:
+    explicit Importer(Catalogue &catalogue);
+
+    ImportReport importCsv(const QString &path, const ImportOptions &options,
+                           const std::atomic_bool *cancel = nullptr,
+                           const std::function<void(qint64 done, qint64 total)> &progress = {});
+
+private:
+    Catalogue &m_catalogue;
+};
+
+} // namespace placard::io

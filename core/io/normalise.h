@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Value normalisers used by the CSV importer. Every function here is pure: it reads only
+// its arguments and constant tables, allocates nothing on success paths except where a
+// QString or QStringList is returned, and is safe to call from any number of threads.
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+#include <optional>
+
+namespace placard::io {
+
+// --- dates -------------------------------------------------------------------------------
+
+enum class DatePrecision { Day = 0, Month = 1, Year = 2 };
+
+/// A parsed date. For Month and Year precision, date is the first day of that period.
+struct ParsedDate {
+    QDate date;
+    DatePrecision precision = DatePrecision::Day;
+};
+
+/// How an all-numeric date such as "3/4/2025" is to be read.
+enum class DayMonthOrder { Unknown, MonthFirst, DayFirst };
+
+/// Parses one date: ISO with or without a time, YYYYMMDD, numeric with the year last ("order"
+/// decides D/M vs M/D; with Unknown only unambiguous values such as "30/1/2026" or "4/4/2026"
+/// are read; two-digit years 00-69 → 20xx, 70-99 → 19xx), English month names ("Sat, 30 Jan
+/// 2026", "January 30th, 2026"; the weekday is skipped, not checked), month or year precision
+/// ("Aug 2024", "8/2024", "2025-06-00", "2025", "2025-00-00") and Excel serials 20000-80000
+/// when allowExcelSerial. On failure returns std::nullopt and sets *error (if not null) to a
+/// short English reason such as "ambiguous day/month order" or "no such date 2025-02-30".
+std::optional<ParsedDate> parseDate(QStringView text, DayMonthOrder order = DayMonthOrder::Unknown,
+                                    bool allowExcelSerial = false, QString *error = nullptr);
+
+/// The date an Excel serial day number stands for in the 1900 date system, which counts the
+/// nonexistent 1900-02-29 as serial 60 (so 61 is 1900-03-01 and 45000 is 2023-03-15); a
+/// fractional part is dropped. std::nullopt for 60, below 1, past 9999-12-31 or not finite.
+std::optional<QDate> dateFromExcelSerial(double serial);
+
+/// Decides the order of a whole column of numeric day/month/year dates ("3/4/2025",
+/// "30.01.2026"): MonthFirst when some value has a middle part > 12 and none has a first
+/// part > 12, DayFirst the other way round. Unknown when nothing decides it (then *ambiguous
+/// is set true if some value was ambiguous) or when the column contradicts itself (then
+/// *conflict is set true). Values of other shapes are ignored; both flags start false.
+DayMonthOrder detectDayMonthOrder(const QList<QString> &samples, bool *ambiguous = nullptr,
+                                  bool *conflict = nullptr);
+
+// --- crowd sizes and numbers -------------------------------------------------------------
+
+/// A crowd size estimate. low and high are equal for a single figure; either may be unset
+/// for an open bound ("500+" has no high, "<50" no low). text is the cell as written.
+struct CrowdSize {
+    std::optional<qint64> low;
+    std::optional<qint64> high;
+    QString text;
+    bool ok = true;
+};
+
+/// Reads a crowd size as the Crowd Counting Consortium codes words ("dozens" 24, "hundreds"
+/// 200, "thousands" 2000, "tens of thousands" 20000…), figures with qualifiers ("about 500",
+/// "500+", "<50", "more than 500"), ranges ("1,000-2,000", "1000 to 2000"), multipliers
+/// ("5k", "1.5k", "2m", "2 million"), "100s"/"1000s" (twice the unit) and thousands
+/// separators. Empty text gives ok=true with nothing set; unreadable text gives ok=false.
+/// text always keeps the original cell.
+CrowdSize parseCrowdSize(QStringView text);
+
+/// Reads a number: optional leading '+' or '-', thousands separators (',' or a space in
+/// groups of three, or '.' when it occurs more than once as in "1.234.567"), a decimal
+/// part after '.', and an exponent when there are no separators ("1e5"). Surrounding spaces
+/// are ignored. std::nullopt for anything else, including "NA", "inf" and "1,5".
+std::optional<double> parseNumber(QStringView text);
+
+/// As parseNumber(), but the value must be a whole number that fits in qint64 ("500.0" is
+/// read as 500, "1.5" is std::nullopt). Plain digit strings are read exactly.
+std::optional<qint64> parseInteger(QStringView text);
+
+// --- coordinates -------------------------------------------------------------------------
+
+enum class Axis { Latitude, Longitude };
+
+/// Reads one coordinate in decimal degrees or degrees-minutes-seconds, with a sign or a
+/// hemisphere letter before or after ("44.9537 N", "N 44.9537", "44°57'13\"N",
+/// "44° 57.2' N"). ',' is a decimal separator when the text has no '.'. axis decides the
+/// allowed letters (N/S for latitude; E, W and O for "oeste"/"ouest" = west for longitude)
+/// and the range (±90, ±180). On failure std::nullopt and *error (if not null) says why.
+std::optional<double> parseCoordinate(QStringView text, Axis axis, QString *error = nullptr);
+
+/// A latitude/longitude pair. swapped is true when the two values were exchanged because
+/// the first one could not be a latitude (see checkLatLon()).
+struct LatLon {
+    double latitude = 0;
+    double longitude = 0;
+    bool swapped = false;
+};
+
+/// Reads both coordinates from one cell: "6.37° N, 2.39° E", "44.9, -93.1", "44.9 -93.1",
+/// "44,9; -93,1", "POINT(-93.1 44.9)" (WKT, lon lat; an EWKT "SRID=4326;" prefix is
+/// allowed). Hemisphere letters decide which value is which ("2.39° E, 6.37° N"); without
+/// them the first value (for WKT the second) is the latitude unless checkLatLon() swaps
+/// them. Values are range-checked.
+std::optional<LatLon> parseLatLon(QStringView text, QString *error = nullptr);
+
+/// Checks a pair read from two columns. Both finite and in range: returned as is. |lat| > 90
+/// but |lat| <= 180 and |lon| <= 90: returned exchanged with swapped = true. Otherwise
+/// std::nullopt with *error such as "latitude 123.4 out of range". *suspicious (if not null)
+/// is set true for (0, 0), which is returned, and false otherwise.
+std::optional<LatLon> checkLatLon(double latitude, double longitude, QString *error = nullptr,
+                                  bool *suspicious = nullptr);
+
+// --- multi-valued and flag cells ---------------------------------------------------------
+
+/// Splits a multi-valued cell on ';' and '|' (and ',' when splitOnComma), trims each part,
+/// and drops empty parts and case-insensitive duplicates, keeping the first spelling and the
+/// original order.
+QStringList splitMultiValue(QStringView text, bool splitOnComma = false);
+
+/// Reads a yes/no cell, ignoring case and surrounding spaces: "1", "true", "yes", "y", "x",
+/// "online" → true; "0", "false", "no", "n" and empty → false; anything else std::nullopt.
+std::optional<bool> parseFlag(QStringView text);
+
+} // namespace placard::io

@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/rownormaliser.h"
+
+#include <QDate>
+
+namespace placard::io {
+
+namespace {
+
+const QDate kEpoch(1970, 1, 1);
+
+QString cell(const QStringList &fields, int column)
+{
+    return column >= 0 && column < fields.size() ? fields.at(column).trimmed() : QString();
+}
+
+void problem(NormalisedRow &row, qint64 line, int column, const QString &value,
+             const QString &message, bool skips = false)
+{
+    row.problems.append({line, column + 1, value, message, skips});
+    if (skips)
+        row.skipped = true;
+}
+
+qint32 dayNumber(const QDate &date)
+{
+    return qint32(kEpoch.daysTo(date));
+}
+
+// The last day of the period a date of that precision stands for.
+QDate periodEnd(const QDate &start, DatePrecision precision)
+{
+    switch (precision) {
+    case DatePrecision::Month:
+        return start.addMonths(1).addDays(-1);
+    case DatePrecision::Year:
+        return start.addYears(1).addDays(-1);
+    case DatePrecision::Day:
+        break;
+    }
+    return start;
+}
+
+placard::DatePrecision toCatalogue(io::DatePrecision p)
+{
+    return placard::DatePrecision(int(p));
+}
+
+// A date from separate year / month / day columns (Mass Mobilization).
+std::optional<ParsedDate> dateFromParts(const QString &y, const QString &m, const QString &d,
+                                        QString *error)
+{
+    const std::optional<qint64> year = parseInteger(y);
+    if (!year || *year < 1 || *year > 9999) {
+        *error = QStringLiteral("not a year");
+        return std::nullopt;
+    }
+    const std::optional<qint64> month = m.isEmpty() ? std::nullopt : parseInteger(m);
+    const std::optional<qint64> day = d.isEmpty() ? std::nullopt : parseInteger(d);
+    if (!month || *month == 0)
+        return ParsedDate{QDate(int(*year), 1, 1), DatePrecision::Year};
+    if (*month < 1 || *month > 12) {
+        *error = QStringLiteral("month %1 out of range").arg(*month);
+        return std::nullopt;
+    }
+    if (!day || *day == 0)
+        return ParsedDate{QDate(int(*year), int(*month), 1), DatePrecision::Month};
+    const QDate date{int(*year), int(*month), int(*day)};
+    if (!date.isValid()) {
+        *error = QStringLiteral("no such day");
+        return std::nullopt;
+    }
+    return ParsedDate{date, DatePrecision::Day};
+}
+
+GeoPrecision precisionFromCode(const QString &scheme, const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (scheme == QLatin1StringView("gdelt")) {
+        switch (t.toInt()) {
+        case 1:
+            return GeoPrecision::Country;
+        case 2:
+        case 5:
+            return GeoPrecision::Admin1;
+        case 3:
+        case 4:
+            return GeoPrecision::Locality;
+        default:
+            return GeoPrecision::Unplaced;
+        }
+    }
+    if (scheme == QLatin1StringView("acled"))
+        return t == QLatin1StringView("3") ? GeoPrecision::Admin1 : GeoPrecision::Locality;
+    if (t == QLatin1StringView("exact") || t == QLatin1StringView("point"))
+        return GeoPrecision::Exact;
+    if (t == QLatin1StringView("locality") || t == QLatin1StringView("city") ||
+        t == QLatin1StringView("town"))
+        return GeoPrecision::Locality;
+    if (t == QLatin1StringView("admin1") || t == QLatin1StringView("state") ||
+        t == QLatin1StringView("province") || t == QLatin1StringView("region"))
+        return GeoPrecision::Admin1;
+    if (t == QLatin1StringView("country"))
+        return GeoPrecision::Country;
+    return GeoPrecision::Unplaced; // unknown: decided from the other fields
+}
+
+EventStatus statusFromText(const QString &text, bool *ok)
+{
+    const QString t = text.trimmed().toLower();
+    *ok = true;
+    if (t.isEmpty() || t.startsWith(QLatin1StringView("occur")) || t == QLatin1StringView("held") ||
+        t == QLatin1StringView("happened"))
+        return EventStatus::Occurred;
+    if (t.startsWith(QLatin1StringView("plan")) || t.startsWith(QLatin1StringView("announc")) ||
+        t == QLatin1StringView("upcoming") || t == QLatin1StringView("scheduled"))
+        return EventStatus::Planned;
+    if (t.startsWith(QLatin1StringView("cancel")) || t == QLatin1StringView("called off"))
+        return EventStatus::Cancelled;
+    *ok = false;
+    return EventStatus::Occurred;
+}
+
+} // namespace
+
+QString firstValue(const QStringList &fields, const QList<int> &columns)
+{
+    for (int c : columns) {
+        const QString v = cell(fields, c);
+        if (!v.isEmpty())
+            return v;
+    }
+    return {};
+}
+
+RowNormaliser::RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder)
+    : m_mapping(mapping)
+    , m_order(dayMonthOrder)
+    , m_allowExcelSerial(mapping.preset == PresetId::Generic)
+{
+    for (const ColumnRule &rule : mapping.columns) {
+        if (rule.field != Field::Ignore)
+            m_columns[std::size_t(rule.field)].append(rule.column);
+    }
+    if (mapping.dateOrder == QLatin1StringView("mdy"))
+        m_order = DayMonthOrder::MonthFirst;
+    else if (mapping.dateOrder == QLatin1StringView("dmy"))
+        m_order = DayMonthOrder::DayFirst;
+}
+
+NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) const
+{
+    NormalisedRow row;
+    Event &e = row.event;
+    e.sourceLine = line;
+
+    if (!m_mapping.keepEventCodes.isEmpty() && !columns(Field::EventCode).isEmpty()) {
+        const QString code = firstValue(fields, columns(Field::EventCode));
+        bool keep = false;
+        for (const QString &prefix : m_mapping.keepEventCodes)
+            keep = keep || code.startsWith(prefix);
+        if (!keep) {
+            row.filtered = true;
+            row.skipped = true;
+            return row;
+        }
+    }
+
+    readDates(fields, line, row);
+    if (row.skipped)
+        return row;
+
+    e.title = firstValue(fields, columns(Field::Title));
+    QStringList types;
+    for (int c : columns(Field::EventType))
+        types << splitMultiValue(cell(fields, c), m_mapping.splitOnComma);
+    if (!types.isEmpty()) {
+        e.type = types.takeFirst().toLower();
+        for (const QString &t : std::as_const(types))
+            e.otherTypes << t.toLower();
+    }
+    if (const QString status = firstValue(fields, columns(Field::Status)); !status.isEmpty()) {
+        bool ok = false;
+        e.status = statusFromText(status, &ok);
+        if (!ok)
+            problem(row, line, columns(Field::Status).constFirst(), status,
+                    QStringLiteral("unknown status; read as occurred"));
+    }
+
+    readPlace(fields, line, row);
+    readSize(fields, line, row);
+    readCounts(fields, line, row);
+
+    const auto multi = [&](Field f) {
+        QStringList values;
+        for (int c : columns(f)) {
+            for (const QString &v : splitMultiValue(cell(fields, c), m_mapping.splitOnComma)) {
+                if (!values.contains(v, Qt::CaseInsensitive))
+                    values << v;
+            }
+        }
+        return values;
+    };
+    e.actors = multi(Field::Organisers);
+    e.participants = multi(Field::Participants);
+    e.issues = multi(Field::Issues);
+    e.tags = multi(Field::Tags);
+    if (!m_mapping.sizeInTags.isEmpty()) {
+        for (qsizetype i = 0; i < e.tags.size(); ++i) {
+            if (!e.tags[i].startsWith(m_mapping.sizeInTags, Qt::CaseInsensitive))
+                continue;
+            const QString text = e.tags[i].mid(m_mapping.sizeInTags.size()).trimmed();
+            const CrowdSize size = parseCrowdSize(text);
+            if (e.sizeText.isEmpty())
+                e.sizeText = text;
+            if (size.ok && !e.sizeLow && !e.sizeHigh) {
+                e.sizeLow = size.low;
+                e.sizeHigh = size.high;
+            }
+            e.tags.removeAt(i);
+            break;
+        }
+    }
+
+    QStringList claims, notes, damage;
+    for (int c : columns(Field::Claims)) {
+        if (const QString v = cell(fields, c); !v.isEmpty())
+            claims << v;
+    }
+    for (int c : columns(Field::Notes)) {
+        if (const QString v = cell(fields, c); !v.isEmpty())
+            notes << v;
+    }
+    for (int c : columns(Field::PropertyDamage)) {
+        if (const QString v = cell(fields, c); !v.isEmpty() && parseFlag(v) != false)
+            damage << v;
+    }
+    e.claims = claims.join(QStringLiteral("; "));
+    e.notes = notes.join(QLatin1Char('\n'));
+    e.propertyDamage = damage.join(QStringLiteral("; "));
+
+    if (const QString online = firstValue(fields, columns(Field::Online)); !online.isEmpty()) {
+        const std::optional<bool> flag = parseFlag(online);
+        if (flag)
+            e.online = *flag;
+        else
+            problem(row, line, columns(Field::Online).constFirst(), online,
+                    QStringLiteral("not a yes/no value"));
+    }
+
+    const QString outlet = firstValue(fields, columns(Field::SourceOutlet));
+    for (int c : columns(Field::Source)) {
+        const QString v = cell(fields, c);
+        if (v.isEmpty())
+            continue;
+        // Several URLs in one cell (ACLED, hand-made lists) become several sources.
+        const QStringList parts =
+            v.contains(QLatin1Char(';')) ? splitMultiValue(v) : QStringList{v};
+        for (const QString &part : parts)
+            e.sources.append({part, outlet, QString()});
+    }
+    e.externalId = firstValue(fields, columns(Field::ExternalId));
+    return row;
+}
+
+void RowNormaliser::readDates(const QStringList &fields, qint64 line, NormalisedRow &row) const
+{
+    Event &e = row.event;
+    std::optional<ParsedDate> start;
+    QString error;
+    int dateColumn = -1;
+    QString dateText;
+    if (!columns(Field::Date).isEmpty()) {
+        dateColumn = columns(Field::Date).constFirst();
+        dateText = cell(fields, dateColumn);
+        if (!dateText.isEmpty())
+            start = parseDate(dateText, m_order, m_allowExcelSerial, &error);
+    } else if (!columns(Field::Year).isEmpty()) {
+        dateColumn = columns(Field::Year).constFirst();
+        dateText = cell(fields, dateColumn);
+        const QString m = firstValue(fields, columns(Field::Month));
+        const QString d = firstValue(fields, columns(Field::Day));
+        if (!dateText.isEmpty())
+            start = dateFromParts(dateText, m, d, &error);
+        dateText = QStringList{dateText, m, d}.join(QLatin1Char('-'));
+    }
+    if (!start) {
+        problem(row, line, dateColumn, dateText,
+                dateText.isEmpty() || dateColumn < 0
+                    ? QStringLiteral("no date: the row is skipped")
+                    : QStringLiteral("unreadable date (%1): the row is skipped").arg(error),
+                true);
+        return;
+    }
+    e.startDay = dayNumber(start->date);
+    e.datePrecision = toCatalogue(start->precision);
+    if (const QString p = firstValue(fields, columns(Field::DatePrecision)); !p.isEmpty()) {
+        // ACLED time_precision: 1 the day, 2 within a week, 3 within a month.
+        if (p == QLatin1StringView("3") ||
+            p.compare(QLatin1StringView("month"), Qt::CaseInsensitive) == 0) {
+            e.datePrecision = placard::DatePrecision::Month;
+            start->date = QDate(start->date.year(), start->date.month(), 1);
+            start->precision = DatePrecision::Month;
+            e.startDay = dayNumber(start->date);
+        } else if (p.compare(QLatin1StringView("year"), Qt::CaseInsensitive) == 0) {
+            e.datePrecision = placard::DatePrecision::Year;
+            start->date = QDate(start->date.year(), 1, 1);
+            start->precision = DatePrecision::Year;
+            e.startDay = dayNumber(start->date);
+        }
+    }
+    QDate end = periodEnd(start->date, start->precision);
+
+    std::optional<ParsedDate> last;
+    int endColumn = -1;
+    QString endText;
+    QString endError;
+    if (!columns(Field::EndDate).isEmpty()) {
+        endColumn = columns(Field::EndDate).constFirst();
+        endText = cell(fields, endColumn);
+        if (!endText.isEmpty())
+            last = parseDate(endText, m_order, m_allowExcelSerial, &endError);
+    } else if (!columns(Field::EndYear).isEmpty()) {
+        endColumn = columns(Field::EndYear).constFirst();
+        endText = cell(fields, endColumn);
+        if (!endText.isEmpty())
+            last = dateFromParts(endText, firstValue(fields, columns(Field::EndMonth)),
+                                 firstValue(fields, columns(Field::EndDay)), &endError);
+    }
+    if (last) {
+        const QDate lastDay = periodEnd(last->date, last->precision);
+        if (lastDay < start->date)
+            problem(row, line, endColumn, endText,
+                    QStringLiteral("end date before the start date; ignored"));
+        else
+            end = lastDay;
+    } else if (!endText.isEmpty()) {
+        problem(row, line, endColumn, endText,
+                QStringLiteral("unreadable end date (%1); ignored").arg(endError));
+    }
+    e.endDay = dayNumber(end);
+}
+
+void RowNormaliser::readPlace(const QStringList &fields, qint64 line, NormalisedRow &row) const
+{
+    Event &e = row.event;
+    e.place = firstValue(fields, columns(Field::Place));
+    e.locality = firstValue(fields, columns(Field::Locality));
+    e.admin1 = firstValue(fields, columns(Field::Admin1));
+    e.admin2 = firstValue(fields, columns(Field::Admin2));
+    e.country = firstValue(fields, columns(Field::Country));
+    if (e.country.isEmpty() && m_mapping.preset == PresetId::Ccc)
+        e.country = QStringLiteral("US"); // the Crowd Counting Consortium covers the US only
+
+    std::optional<LatLon> point;
+    if (!columns(Field::Latitude).isEmpty() && !columns(Field::Longitude).isEmpty()) {
+        const int latColumn = columns(Field::Latitude).constFirst();
+        const int lonColumn = columns(Field::Longitude).constFirst();
+        const QString latText = cell(fields, latColumn);
+        const QString lonText = cell(fields, lonColumn);
+        if (!latText.isEmpty() || !lonText.isEmpty()) {
+            QString error;
+            // Read both without range checks first, so swapped columns can be recognised.
+            const std::optional<double> lat = parseNumber(latText);
+            const std::optional<double> lon = parseNumber(lonText);
+            std::optional<double> latChecked =
+                lat ? lat : parseCoordinate(latText, Axis::Latitude, &error);
+            std::optional<double> lonChecked =
+                lon ? lon : parseCoordinate(lonText, Axis::Longitude, &error);
+            if (!latChecked) {
+                problem(row, line, latColumn, latText,
+                        QStringLiteral("unreadable latitude: the event is kept unplaced"));
+            } else if (!lonChecked) {
+                problem(row, line, lonColumn, lonText,
+                        QStringLiteral("unreadable longitude: the event is kept unplaced"));
+            } else {
+                bool suspicious = false;
+                point = checkLatLon(*latChecked, *lonChecked, &error, &suspicious);
+                if (!point) {
+                    problem(row, line, latColumn, latText + QStringLiteral(", ") + lonText,
+                            QStringLiteral("%1: the event is kept unplaced").arg(error));
+                } else if (point->swapped) {
+                    problem(row, line, latColumn, latText + QStringLiteral(", ") + lonText,
+                            QStringLiteral("latitude and longitude were swapped; exchanged"));
+                } else if (suspicious) {
+                    problem(row, line, latColumn, latText + QStringLiteral(", ") + lonText,
+                            QStringLiteral("coordinates 0, 0 are almost always a placeholder: the "
+                                           "event is kept unplaced"));
+                    point.reset();
+                }
+            }
+        }
+    } else if (!columns(Field::Coordinates).isEmpty()) {
+        const int column = columns(Field::Coordinates).constFirst();
+        const QString text = cell(fields, column);
+        if (!text.isEmpty()) {
+            QString error;
+            point = parseLatLon(text, &error);
+            if (!point)
+                problem(row, line, column, text,
+                        QStringLiteral("unreadable coordinates (%1): the event is kept unplaced")
+                            .arg(error));
+        }
+    }
+
+    GeoPrecision precision = GeoPrecision::Unplaced;
+    if (const QString p = firstValue(fields, columns(Field::GeoPrecision)); !p.isEmpty())
+        precision = precisionFromCode(m_mapping.geoPrecisionScheme, p);
+    if (point &&
+        (m_mapping.geoPrecisionScheme != QLatin1StringView("gdelt") ||
+         precision != GeoPrecision::Unplaced)) {
+        e.latitude = point->latitude;
+        e.longitude = point->longitude;
+        e.coordinateOrigin = CoordinateOrigin::File;
+        if (precision == GeoPrecision::Unplaced) {
+            // Lists that give a town and a point geocoded the town.
+            const bool geocodedTown =
+                m_mapping.preset == PresetId::Ccc || m_mapping.preset == PresetId::CountLove;
+            precision = geocodedTown ? GeoPrecision::Locality : GeoPrecision::Exact;
+        }
+        e.geoPrecision = precision;
+    }
+}
+
+void RowNormaliser::readSize(const QStringList &fields, qint64 line, NormalisedRow &row) const
+{
+    Event &e = row.event;
+    const auto number = [&](Field f) -> std::optional<qint64> {
+        if (columns(f).isEmpty())
+            return std::nullopt;
+        const int c = columns(f).constFirst();
+        const QString v = cell(fields, c);
+        if (v.isEmpty())
+            return std::nullopt;
+        std::optional<qint64> n = parseInteger(v);
+        if (!n) {
+            const CrowdSize s = parseCrowdSize(v);
+            n = s.ok ? (s.low ? s.low : s.high) : std::nullopt;
+        }
+        if (!n || *n < 0) {
+            problem(row, line, c, v, QStringLiteral("not a crowd size; ignored"));
+            return std::nullopt;
+        }
+        return n;
+    };
+    e.sizeLow = number(Field::SizeLow);
+    e.sizeHigh = number(Field::SizeHigh);
+    if (!columns(Field::SizeText).isEmpty()) {
+        const int c = columns(Field::SizeText).constFirst();
+        e.sizeText = cell(fields, c);
+        if (!e.sizeText.isEmpty()) {
+            const CrowdSize s = parseCrowdSize(e.sizeText);
+            if (!s.ok)
+                problem(row, line, c, e.sizeText,
+                        QStringLiteral("crowd size not understood; the text is kept"));
+            else if (!e.sizeLow && !e.sizeHigh) {
+                e.sizeLow = s.low;
+                e.sizeHigh = s.high;
+            }
+        }
+    }
+    if (e.sizeLow && e.sizeHigh && *e.sizeHigh < *e.sizeLow) {
+        problem(row, line, columns(Field::SizeHigh).value(0, -1), QString::number(*e.sizeHigh),
+                QStringLiteral("high estimate below the low one; exchanged"));
+        std::swap(e.sizeLow, e.sizeHigh);
+    }
+}
+
+void RowNormaliser::readCounts(const QStringList &fields, qint64 line, NormalisedRow &row) const
+{
+    const auto sum = [&](Field f) -> std::optional<qint32> {
+        std::optional<qint32> total;
+        for (int c : columns(f)) {
+            const QString v = cell(fields, c);
+            if (v.isEmpty())
+                continue;
+            const std::optional<qint64> n = parseInteger(v);
+            if (!n || *n < 0 || *n > 100000000) {
+                problem(row, line, c, v, QStringLiteral("not a count; ignored"));
+                continue;
+            }
+            total = total.value_or(0) + qint32(*n);
+        }
+        return total;
+    };
+    row.event.arrests = sum(Field::Arrests);
+    row.event.injuries = sum(Field::Injuries);
+    row.event.deaths = sum(Field::Deaths);
+}
+
+} // namespace placard::io

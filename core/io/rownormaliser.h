@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalogue/event.h"
+#include "io/columnmapping.h"
+#include "io/normalise.h"
+
+#include <QList>
+#include <QString>
+
+#include <array>
+
+namespace placard::io {
+
+/// One input record, read through a mapping: the event it gives and what was wrong.
+struct NormalisedRow {
+    Event event;
+    QList<ImportProblem> problems;
+    bool skipped = false; ///< not usable as an event (the reason is among the problems)
+    bool filtered = false; ///< left out on purpose by the mapping (e.g. a GDELT non-protest)
+};
+
+/// Turns records of a mapped file into events, applying the value normalisers. A problem
+/// in a cell is recorded with the line and column and the event is still made when it is
+/// usable; an event without a usable date is skipped. Const after construction, so one
+/// normaliser may serve several threads.
+class RowNormaliser {
+public:
+    /// `dayMonthOrder` decides slashed dates such as 3/4/2025 (see detectDayMonthOrder).
+    RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder);
+
+    /// The record's fields (missing values as null or empty strings), and its first line.
+    NormalisedRow normalise(const QStringList &fields, qint64 line) const;
+
+    /// The columns mapped to a field.
+    const QList<int> &columns(Field field) const { return m_columns[std::size_t(field)]; }
+
+private:
+    void readDates(const QStringList &fields, qint64 line, NormalisedRow &row) const;
+    void readPlace(const QStringList &fields, qint64 line, NormalisedRow &row) const;
+    void readSize(const QStringList &fields, qint64 line, NormalisedRow &row) const;
+    void readCounts(const QStringList &fields, qint64 line, NormalisedRow &row) const;
+
+    Mapping m_mapping;
+    DayMonthOrder m_order;
+    bool m_allowExcelSerial;
+    std::array<QList<int>, kFieldCount> m_columns;
+};
+
+/// The text of the first non-empty column mapped to a field.
+QString firstValue(const QStringList &fields, const QList<int> &columns);
+
+} // namespace placard::io

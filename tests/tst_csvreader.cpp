@@ -1,0 +1,862 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/csvreader.h"
+
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTest>
+
+using namespace placard::io;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Records = QList<QStringList>;
+
+const QString kName = QStringLiteral("test.csv");
+
+CsvOptions optionsFor(char delimiter, CsvOptions::Header header)
+{
+    CsvOptions options;
+    if (delimiter != 0)
+        options.delimiter = QLatin1Char(delimiter);
+    options.header = header;
+    return options;
+}
+
+// Reads every record; lines and missing flags are appended when asked for.
+Records readAll(CsvReader &reader, QList<qint64> *lines = nullptr,
+                QList<QList<bool>> *missing = nullptr)
+{
+    Records records;
+    while (reader.readRecord()) {
+        records.append(reader.fields());
+        if (lines)
+            lines->append(reader.lineNumber());
+        if (missing) {
+            QList<bool> flags;
+            for (int i = 0; i < reader.fieldCount(); ++i)
+                flags.append(reader.isMissing(i));
+            missing->append(flags);
+        }
+    }
+    return records;
+}
+
+QByteArray utf16(const QString &text, bool littleEndian)
+{
+    QByteArray out = littleEndian ? QByteArray("\xFF\xFE") : QByteArray("\xFE\xFF");
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        const char low = char(u & 0xFF);
+        const char high = char(u >> 8);
+        if (littleEndian) {
+            out.append(low);
+            out.append(high);
+        } else {
+            out.append(high);
+            out.append(low);
+        }
+    }
+    return out;
+}
+
+QByteArray gdeltLikeLine(int id)
+{
+    QList<QByteArray> fields;
+    fields << QByteArray::number(498084498 + id) << "20150101" << "201501" << "2015"
+           << "2015.0027" << "USA" << "UNITED STATES" << "USA" << "" << "" << ""
+           << "" << "" << "" << "" << "GOV" << "POLICE" << "USA" << "" << "" << "" << ""
+           << "" << "" << "" << "1" << "0141" << "014" << "14" << "1" << "-6.5"
+           << QByteArray::number(2 + id) << "1" << "2" << "-3.1" << "3"
+           << "Paris, Ile-de-France, France" << "FR" << "FR00" << "" << "48.8667" << "2.33333"
+           << "-1456928" << "4" << "Paris, Ile-de-France, France" << "FR" << "FR00" << ""
+           << "48.8667" << "2.33333" << "-1456928" << "4" << "Paris, Ile-de-France, France"
+           << "FR" << "FR00" << "" << "48.8667" << "2.33333" << "-1456928" << "20150101121500"
+           << "http://example.org/news/2015/01/01/protest.html";
+    Q_ASSERT(fields.size() == 61);
+    return fields.join('\t') + '\n';
+}
+
+} // namespace
+
+class TestCsvReader : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parse_data();
+    void parse();
+    void warnings();
+    void errors_data();
+    void errors();
+    void recordCap();
+    void bom_data();
+    void bom();
+    void utf16AcrossChunks();
+    void cp1252_data();
+    void cp1252();
+    void mixedFile();
+    void mojibake_data();
+    void mojibake();
+    void repairPositions();
+    void sniff_data();
+    void sniff();
+    void header_data();
+    void header();
+    void missing_data();
+    void missing();
+    void emptyFile();
+    void onlyHeader();
+    void raggedRecords();
+    void acrossChunks();
+    void openMissingFile();
+    void badDelimiter();
+    void progress();
+    void realFile();
+    void throughput();
+};
+
+void TestCsvReader::parse_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<Records>("records");
+    QTest::addColumn<QList<qint64>>("lines");
+
+    QTest::newRow("simple") << QByteArray("a,b,c\n1,2,3\n")
+                            << Records{{u"a"_s, u"b"_s, u"c"_s}, {u"1"_s, u"2"_s, u"3"_s}}
+                            << QList<qint64>{1, 2};
+    QTest::newRow("quoted") << QByteArray("\"a\",\"b c\",d\n")
+                            << Records{{u"a"_s, u"b c"_s, u"d"_s}} << QList<qint64>{1};
+    QTest::newRow("doubled quotes")
+        << QByteArray("\"say \"\"hi\"\"\",x\n\"\"\"\"\n")
+        << Records{{u"say \"hi\""_s, u"x"_s}, {u"\""_s}} << QList<qint64>{1, 2};
+    QTest::newRow("delimiter in quotes")
+        << QByteArray("\"a,b\",c\n") << Records{{u"a,b"_s, u"c"_s}} << QList<qint64>{1};
+    QTest::newRow("newline in quotes")
+        << QByteArray("\"line1\nline2\",x\nnext,y\n\"p\n\nq\",z\nlast,w\n")
+        << Records{{u"line1\nline2"_s, u"x"_s},
+                   {u"next"_s, u"y"_s},
+                   {u"p\n\nq"_s, u"z"_s},
+                   {u"last"_s, u"w"_s}}
+        << QList<qint64>{1, 3, 4, 7};
+    QTest::newRow("CRLF in quotes")
+        << QByteArray("\"a\r\nb\",c\r\nd,e\r\n") << Records{{u"a\r\nb"_s, u"c"_s}, {u"d"_s, u"e"_s}}
+        << QList<qint64>{1, 3};
+    QTest::newRow("CRLF") << QByteArray("a,b\r\nc,d\r\n")
+                          << Records{{u"a"_s, u"b"_s}, {u"c"_s, u"d"_s}} << QList<qint64>{1, 2};
+    QTest::newRow("bare CR in unquoted field")
+        << QByteArray("a\rb,c\nd,e\r\n") << Records{{u"a\rb"_s, u"c"_s}, {u"d"_s, u"e"_s}}
+        << QList<qint64>{1, 2};
+    QTest::newRow("bare CR at field end")
+        << QByteArray("a\r,b\n") << Records{{u"a\r"_s, u"b"_s}} << QList<qint64>{1};
+    QTest::newRow("bare CR in quoted field")
+        << QByteArray("\"a\rb\",c\n") << Records{{u"a\rb"_s, u"c"_s}} << QList<qint64>{1};
+    QTest::newRow("quote inside unquoted field")
+        << QByteArray("ab\"c,5\" screen\n") << Records{{u"ab\"c"_s, u"5\" screen"_s}}
+        << QList<qint64>{1};
+    QTest::newRow("text after closing quote")
+        << QByteArray("\"abc\"def,g\n\"x\"\"y\"z\"w,v\n")
+        << Records{{u"abcdef"_s, u"g"_s}, {u"x\"yz\"w"_s, u"v"_s}} << QList<qint64>{1, 2};
+    QTest::newRow("last line without newline")
+        << QByteArray("a,b\nc,d") << Records{{u"a"_s, u"b"_s}, {u"c"_s, u"d"_s}}
+        << QList<qint64>{1, 2};
+    QTest::newRow("last quoted field without newline")
+        << QByteArray("a,\"b\"") << Records{{u"a"_s, u"b"_s}} << QList<qint64>{1};
+    QTest::newRow("blank lines skipped")
+        << QByteArray("\na,b\n\n\r\nc,d\n\n") << Records{{u"a"_s, u"b"_s}, {u"c"_s, u"d"_s}}
+        << QList<qint64>{2, 5};
+    QTest::newRow("empty fields") << QByteArray(",,\n\"\",x\n")
+                                  << Records{{u""_s, u""_s, u""_s}, {u""_s, u"x"_s}}
+                                  << QList<qint64>{1, 2};
+    QTest::newRow("trailing delimiter")
+        << QByteArray("a,\nb,") << Records{{u"a"_s, u""_s}, {u"b"_s, u""_s}} << QList<qint64>{1, 2};
+    QTest::newRow("CR at end of file")
+        << QByteArray("a,b\r") << Records{{u"a"_s, u"b"_s}} << QList<qint64>{1};
+    QTest::newRow("spaces kept") << QByteArray(" a , b \n") << Records{{u" a "_s, u" b "_s}}
+                                 << QList<qint64>{1};
+}
+
+void TestCsvReader::parse()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(Records, records);
+    QFETCH(QList<qint64>, lines);
+
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(reader.open(&buffer, kName));
+    QList<qint64> actualLines;
+    QCOMPARE(readAll(reader, &actualLines), records);
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    QCOMPARE(actualLines, lines);
+    QCOMPARE(reader.stats().records, qint64(records.size()));
+}
+
+void TestCsvReader::warnings()
+{
+    QByteArray input("a,b\n\"abc\"def,\"x\"y\n");
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(readAll(reader), (Records{{u"a"_s, u"b"_s}, {u"abcdef"_s, u"xy"_s}}));
+    QCOMPARE(reader.warnings(),
+             (QStringList{u"test.csv:2:1: text after the closing quote was kept in the field"_s,
+                          u"test.csv:2:2: text after the closing quote was kept in the field"_s}));
+    QCOMPARE(reader.location(1), u"test.csv:2:2"_s);
+    QCOMPARE(reader.warningCount(), 2);
+}
+
+void TestCsvReader::errors_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("goodRecords");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("unterminated quote")
+        << QByteArray("a,b\nc,\"never\nends\n") << 1
+        << u"test.csv:2:2: unterminated quoted field starting on line 2"_s;
+    QTest::newRow("unterminated quote after multi-line field")
+        << QByteArray("\"x\ny\",1\n\"z") << 1
+        << u"test.csv:3:1: unterminated quoted field starting on line 3"_s;
+
+    QByteArray longField("x,y\nshort,ok\nz,");
+    longField.append(QByteArray((1 << 20) + 10, 'a'));
+    longField.append(",end\n");
+    QTest::newRow("field over 1 MiB")
+        << longField << 2 << u"test.csv:3:2: field longer than 1048576 bytes"_s;
+
+    QByteArray longQuoted("x,y\nz,\"");
+    longQuoted.append(QByteArray(3 << 20, 'b'));
+    QTest::newRow("unterminated quote over 1 MiB")
+        << longQuoted << 1
+        << u"test.csv:2:2: quoted field longer than 1048576 bytes (unterminated quote?)"_s;
+}
+
+void TestCsvReader::errors()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, goodRecords);
+    QFETCH(QString, error);
+
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(readAll(reader).size(), goodRecords);
+    QVERIFY(reader.hasError());
+    QCOMPARE(reader.errorString(), error);
+    QVERIFY(!reader.readRecord());
+}
+
+void TestCsvReader::recordCap()
+{
+    CsvOptions options = optionsFor(',', CsvOptions::Header::No);
+    options.maxFieldBytes = 100;
+    options.maxRecordBytes = 1000;
+    QByteArray input("a,b\n");
+    for (int i = 0; i < 20; ++i)
+        input.append(QByteArray(90, 'c') + ',');
+    input.append("\n");
+    QBuffer buffer(&input);
+    CsvReader reader(options);
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(readAll(reader).size(), 1);
+    QCOMPARE(reader.errorString(), u"test.csv:2: record longer than 1000 bytes"_s);
+}
+
+void TestCsvReader::bom_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("encoding");
+
+    const QString text = u"name,count\r\nJos\u00e9 \u2019q\u2019,12\nZo\u00eb \U0001F600,3\n"_s;
+    QTest::newRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBF" + text.toUtf8()) << u"UTF-8 (BOM)"_s;
+    QTest::newRow("UTF-16LE") << utf16(text, true) << u"UTF-16LE"_s;
+    QTest::newRow("UTF-16BE") << utf16(text, false) << u"UTF-16BE"_s;
+}
+
+void TestCsvReader::bom()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, encoding);
+
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(reader.delimiter(), u',');
+    QVERIFY(reader.hasHeader());
+    QCOMPARE(reader.header(), (QStringList{u"name"_s, u"count"_s}));
+    QCOMPARE(
+        readAll(reader),
+        (Records{{u"Jos\u00e9 \u2019q\u2019"_s, u"12"_s}, {u"Zo\u00eb \U0001F600"_s, u"3"_s}}));
+    QCOMPARE(reader.stats().encoding, encoding);
+    QCOMPARE(reader.stats().cp1252Fields, 0);
+}
+
+void TestCsvReader::utf16AcrossChunks()
+{
+    QString text = u"id;name\n"_s;
+    for (int i = 0; i < 100000; ++i)
+        text += QString::number(i) + u";Zo\u00eb \u20ac\n"_s;
+    QByteArray input = utf16(text, true);
+    QVERIFY(input.size() > 2 << 20);
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(reader.delimiter(), u';');
+    QVERIFY(reader.hasHeader());
+    qint64 count = 0;
+    while (reader.readRecord()) {
+        QCOMPARE(reader.fieldCount(), 2);
+        if (reader.field(0) != QString::number(count) || reader.field(1) != u"Zo\u00eb \u20ac"_s)
+            QFAIL(qPrintable(reader.location(0)));
+        ++count;
+    }
+    QVERIFY(!reader.hasError());
+    QCOMPARE(count, 100000);
+    QCOMPARE(reader.lineNumber(), 100001);
+    QCOMPARE(reader.stats().encoding, u"UTF-16LE"_s);
+}
+
+void TestCsvReader::cp1252_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("cp1252Fields");
+
+    QTest::newRow("n tilde") << QByteArray("Pe\xF1"
+                                           "a")
+                             << u"Pe\u00f1a"_s << 1;
+    QTest::newRow("right single quote") << QByteArray("\x92") << u"\u2019"_s << 1;
+    QTest::newRow("smart quotes") << QByteArray("\x93quoted\x94") << u"\u201cquoted\u201d"_s << 1;
+    QTest::newRow("euro and dashes")
+        << QByteArray("\x80 5 \x96 6 \x97 7") << u"\u20ac 5 \u2013 6 \u2014 7"_s << 1;
+    QTest::newRow("latin-1 letters") << QByteArray("Mayag\xFC"
+                                                   "ez Hag\xE5t\xF1"
+                                                   "a")
+                                     << u"Mayag\u00fcez Hag\u00e5t\u00f1a"_s << 1;
+    QTest::newRow("undefined bytes are C1 controls")
+        << QByteArray("\x81\x8D\x8F\x90\x9D") << u"\u0081\u008d\u008f\u0090\u009d"_s << 1;
+    QTest::newRow("valid UTF-8 stays UTF-8") << QByteArray("Pe\xC3\xB1"
+                                                           "a")
+                                             << u"Pe\u00f1a"_s << 0;
+    QTest::newRow("ASCII") << QByteArray("plain") << u"plain"_s << 0;
+}
+
+void TestCsvReader::cp1252()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QFETCH(int, cp1252Fields);
+
+    QByteArray input = "x," + bytes + '\n';
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.readRecord());
+    QCOMPARE(reader.fieldCount(), 2);
+    QCOMPARE(reader.field(1), text);
+    QVERIFY(!reader.readRecord());
+    QCOMPARE(reader.stats().cp1252Fields, cp1252Fields);
+    QCOMPARE(reader.stats().repairedFields, 0);
+}
+
+void TestCsvReader::mixedFile()
+{
+    QByteArray input("place,lat\n"
+                     "Pe\xF1"
+                     "a,1.5\n"
+                     "Espa\xC3\xB1"
+                     "ola,2.5\n"
+                     "Coeur d\x92"
+                     "Alene,3\n"
+                     "plain,4\n");
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.hasHeader());
+    QCOMPARE(readAll(reader),
+             (Records{{u"Pe\u00f1a"_s, u"1.5"_s},
+                      {u"Espa\u00f1ola"_s, u"2.5"_s},
+                      {u"Coeur d\u2019Alene"_s, u"3"_s},
+                      {u"plain"_s, u"4"_s}}));
+    QCOMPARE(reader.stats().cp1252Fields, 2);
+    QCOMPARE(reader.stats().encoding, u"mixed UTF-8/Windows-1252"_s);
+
+    QByteArray onlyCp1252("Pe\xF1"
+                          "a\n");
+    QBuffer buffer2(&onlyCp1252);
+    CsvReader reader2(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(reader2.open(&buffer2, kName));
+    QVERIFY(reader2.readRecord());
+    QCOMPARE(reader2.stats().encoding, u"Windows-1252"_s);
+
+    QByteArray ascii("a,b\n");
+    QBuffer buffer3(&ascii);
+    CsvReader reader3;
+    QVERIFY(reader3.open(&buffer3, kName));
+    readAll(reader3);
+    QCOMPARE(reader3.stats().encoding, u"UTF-8"_s);
+}
+
+void TestCsvReader::mojibake_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("repair");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("repaired");
+
+    // The input is written to the file as UTF-8.
+    QTest::newRow("Do\u00c3\u00b1a Ana")
+        << u"Do\u00c3\u00b1a Ana County"_s << true << u"Do\u00f1a Ana County"_s << 1;
+    QTest::newRow("caf\u00c3\u00a9") << u"caf\u00c3\u00a9"_s << true << u"caf\u00e9"_s << 1;
+    QTest::newRow("double apostrophe")
+        << u"Lee\u00e2\u20ac\u2122s Summit"_s << true << u"Lee\u2019s Summit"_s << 1;
+    QTest::newRow("triple apostrophe")
+        << u"Land O\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2 Lakes"_s << true
+        << u"Land O\u2019 Lakes"_s << 1;
+    QTest::newRow("\u00c3\u00a9t\u00c3\u00a9")
+        << u"\u00c3\u00a9t\u00c3\u00a9"_s << true << u"\u00e9t\u00e9"_s << 1;
+    QTest::newRow("degree sign") << u"20\u00c2\u00b0C"_s << true << u"20\u00b0C"_s << 1;
+    QTest::newRow("repair off") << u"Do\u00c3\u00b1a Ana"_s << false << u"Do\u00c3\u00b1a Ana"_s
+                                << 0;
+    QTest::newRow("A tilde alone") << u"\u00c3"_s << true << u"\u00c3"_s << 0;
+    QTest::newRow("A tilde and space") << u"\u00c3 la carte"_s << true << u"\u00c3 la carte"_s << 0;
+    QTest::newRow("Sao Paulo") << u"S\u00e3o Paulo"_s << true << u"S\u00e3o Paulo"_s << 0;
+    QTest::newRow("partly mojibake")
+        << u"na\u00efve \u00c3\u00a9"_s << true << u"na\u00efve \u00c3\u00a9"_s << 0;
+    QTest::newRow("euro sign") << u"\u20ac5"_s << true << u"\u20ac5"_s << 0;
+    QTest::newRow("okina") << u"Kapa\u02bba"_s << true << u"Kapa\u02bba"_s << 0;
+    QTest::newRow("Cyrillic") << u"\u0421\u0430\u043d\u043a\u0442"_s << true
+                              << u"\u0421\u0430\u043d\u043a\u0442"_s << 0;
+}
+
+void TestCsvReader::mojibake()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, repair);
+    QFETCH(QString, text);
+    QFETCH(int, repaired);
+
+    QByteArray bytes = input.toUtf8() + '\n';
+    QBuffer buffer(&bytes);
+    CsvOptions options = optionsFor(',', CsvOptions::Header::No);
+    options.repairMojibake = repair;
+    CsvReader reader(options);
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.readRecord());
+    QCOMPARE(reader.fieldCount(), 1);
+    QCOMPARE(reader.field(0), text);
+    QCOMPARE(reader.stats().repairedFields, repaired);
+    QCOMPARE(reader.stats().repairs.size(), repaired);
+    QCOMPARE(reader.stats().cp1252Fields, 0);
+}
+
+void TestCsvReader::repairPositions()
+{
+    QByteArray input("name,county\n"
+                     "a,b\n"
+                     "\"multi\nline\",Do\xC3\x83\xC2\xB1"
+                     "a Ana\n"
+                     "caf\xC3\x83\xC2\xA9,x\n");
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.hasHeader());
+    QCOMPARE(readAll(reader),
+             (Records{{u"a"_s, u"b"_s},
+                      {u"multi\nline"_s, u"Do\u00f1a Ana"_s},
+                      {u"caf\u00e9"_s, u"x"_s}}));
+    QCOMPARE(reader.stats().repairedFields, 2);
+    QCOMPARE(reader.stats().repairs, (QList<CsvPosition>{{3, 2}, {5, 1}}));
+}
+
+void TestCsvReader::sniff_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QChar>("option");
+    QTest::addColumn<QChar>("delimiter");
+    QTest::addColumn<QStringList>("first");
+
+    QTest::newRow("comma") << QByteArray("a,b,c\n1,2,3\n") << QChar() << QChar(u',')
+                           << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("semicolon with decimal commas")
+        << QByteArray("a;b;c\n1,5;2,5;3\n4;5,25;6\n") << QChar() << QChar(u';')
+        << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("tab with quoted commas and semicolons")
+        << QByteArray("a\tb\tc\n\"x,y\"\t\"p;q\"\tz\n\"1,2,3\"\t\"4;5\"\t6\n") << QChar()
+        << QChar(u'\t') << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("pipe with quoted commas")
+        << QByteArray("a|b|c\n\"1,2,3\"|x|y\n\"4,5,6,7\"|z|w\n") << QChar() << QChar(u'|')
+        << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("comma with quoted semicolons")
+        << QByteArray("\"a;b\",c\n\"d;e;f\",g\n\"h\",i\n") << QChar() << QChar(u',')
+        << QStringList{u"a;b"_s, u"c"_s};
+    QTest::newRow("semicolon with quoted commas and pipes")
+        << QByteArray("\"x, y\";2\n\"p, q, r\";3\n\"s|t\";4\n") << QChar() << QChar(u';')
+        << QStringList{u"x, y"_s, u"2"_s};
+    QTest::newRow("comma with quoted newlines")
+        << QByteArray("a,b\n\"x;\ny;z\",1\n\"p\",2\n") << QChar() << QChar(u',')
+        << QStringList{u"a"_s, u"b"_s};
+    QTest::newRow("single column")
+        << QByteArray("abc\ndef\n") << QChar() << QChar(u',') << QStringList{u"abc"_s};
+    QTest::newRow("option overrides") << QByteArray("a;b,c\nd;e,f\n") << QChar(u';') << QChar(u';')
+                                      << QStringList{u"a"_s, u"b,c"_s};
+}
+
+void TestCsvReader::sniff()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QChar, option);
+    QFETCH(QChar, delimiter);
+    QFETCH(QStringList, first);
+
+    QBuffer buffer(&input);
+    CsvOptions options = optionsFor(0, CsvOptions::Header::No);
+    options.delimiter = option;
+    CsvReader reader(options);
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(reader.delimiter(), delimiter);
+    QVERIFY(reader.readRecord());
+    QCOMPARE(reader.fields(), first);
+}
+
+void TestCsvReader::header_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("option");
+    QTest::addColumn<bool>("hasHeader");
+    QTest::addColumn<QStringList>("header");
+    QTest::addColumn<QStringList>("first");
+
+    const int autoHeader = int(CsvOptions::Header::Auto);
+    QTest::newRow("numbers below")
+        << QByteArray("name,count\nx,1\n") << autoHeader << true
+        << QStringList{u"name"_s, u"count"_s} << QStringList{u"x"_s, u"1"_s};
+    QTest::newRow("dates below") << QByteArray("date,place\n2020-01-02,Paris\n") << autoHeader
+                                 << true << QStringList{u"date"_s, u"place"_s}
+                                 << QStringList{u"2020-01-02"_s, u"Paris"_s};
+    QTest::newRow("free text below")
+        << QByteArray("title , notes\nProtest,\"Crowd of about 200, peaceful\"\n") << autoHeader
+        << true << QStringList{u"title"_s, u"notes"_s}
+        << QStringList{u"Protest"_s, u"Crowd of about 200, peaceful"_s};
+    QTest::newRow("numbers first") << QByteArray("1,2\n3,4\n") << autoHeader << false
+                                   << QStringList() << QStringList{u"1"_s, u"2"_s};
+    QTest::newRow("words throughout")
+        << QByteArray("alpha,beta\ngamma,delta\n") << autoHeader << false << QStringList()
+        << QStringList{u"alpha"_s, u"beta"_s};
+    QTest::newRow("duplicate names") << QByteArray("a,A\nx,1\n") << autoHeader << false
+                                     << QStringList() << QStringList{u"a"_s, u"A"_s};
+    QTest::newRow("empty name") << QByteArray("a,,c\n1,2,3\n") << autoHeader << false
+                                << QStringList() << QStringList{u"a"_s, u""_s, u"c"_s};
+    QTest::newRow("missing token") << QByteArray("a,NA\nx,1\n") << autoHeader << false
+                                   << QStringList() << QStringList{u"a"_s, u"NA"_s};
+    const QByteArray gdelt = gdeltLikeLine(0) + gdeltLikeLine(1) + gdeltLikeLine(2);
+    QTest::newRow("GDELT raw, 61 columns, tabs")
+        << gdelt << autoHeader << false << QStringList()
+        << QString::fromLatin1(gdeltLikeLine(0).chopped(1)).split(u'\t');
+    QTest::newRow("forced yes") << QByteArray("1,2\n3,4\n") << int(CsvOptions::Header::Yes) << true
+                                << QStringList{u"1"_s, u"2"_s} << QStringList{u"3"_s, u"4"_s};
+    QTest::newRow("forced no") << QByteArray("name,count\nx,1\n") << int(CsvOptions::Header::No)
+                               << false << QStringList() << QStringList{u"name"_s, u"count"_s};
+}
+
+void TestCsvReader::header()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, option);
+    QFETCH(bool, hasHeader);
+    QFETCH(QStringList, header);
+    QFETCH(QStringList, first);
+
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(0, CsvOptions::Header(option)));
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(reader.hasHeader(), hasHeader);
+    QCOMPARE(reader.header(), header);
+    QVERIFY(reader.readRecord());
+    QCOMPARE(reader.fields(), first);
+    QCOMPARE(reader.lineNumber(), hasHeader ? 2 : 1);
+    QCOMPARE(reader.expectedFieldCount(), int(first.size()));
+}
+
+void TestCsvReader::missing_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("tokens");
+    QTest::addColumn<QList<bool>>("missing");
+
+    const QByteArray line("NA,N/A,n/a,null,NULL,nan,NaN,-, NA ,\"\",,x,\"NA\",Na,0,--\n");
+    QTest::newRow("default") << line << CsvReader::defaultMissingTokens()
+                             << QList<bool>{true, true, true, true,  true, true,  true,  true,
+                                            true, true, true, false, true, false, false, false};
+    QTest::newRow("custom") << line << QStringList{u"Na"_s, u" -- "_s}
+                            << QList<bool>{false, false, false, false, false, false, false, false,
+                                           false, false, false, false, false, true,  false, true};
+    QTest::newRow("custom with empty") << QByteArray("a,,\"\",x\n") << QStringList{u""_s, u"x"_s}
+                                       << QList<bool>{false, true, true, true};
+}
+
+void TestCsvReader::missing()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, tokens);
+    QFETCH(QList<bool>, missing);
+
+    QBuffer buffer(&input);
+    CsvOptions options = optionsFor(',', CsvOptions::Header::No);
+    options.missingTokens = tokens;
+    CsvReader reader(options);
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.readRecord());
+    QList<bool> actual;
+    for (int i = 0; i < reader.fieldCount(); ++i)
+        actual.append(reader.isMissing(i));
+    QCOMPARE(actual, missing);
+    // The raw text stays available.
+    QCOMPARE(reader.field(0), input.startsWith("NA") ? u"NA"_s : u"a"_s);
+}
+
+void TestCsvReader::emptyFile()
+{
+    QByteArray input;
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(!reader.hasHeader());
+    QCOMPARE(reader.header(), QStringList());
+    QVERIFY(!reader.readRecord());
+    QVERIFY(!reader.hasError());
+    QCOMPARE(reader.stats().records, 0);
+    QCOMPARE(reader.expectedFieldCount(), 0);
+    QCOMPARE(reader.totalBytes(), 0);
+}
+
+void TestCsvReader::onlyHeader()
+{
+    QByteArray input("CityTown,StateTerritory\n");
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.hasHeader());
+    QCOMPARE(reader.header(), (QStringList{u"CityTown"_s, u"StateTerritory"_s}));
+    QCOMPARE(reader.expectedFieldCount(), 2);
+    QVERIFY(!reader.readRecord());
+    QVERIFY(!reader.hasError());
+    QCOMPARE(reader.stats().records, 0);
+}
+
+void TestCsvReader::raggedRecords()
+{
+    QByteArray input("a,b,c\n1,2\n3,4,5,6\n7,8,9\n");
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(0, CsvOptions::Header::Yes));
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(reader.expectedFieldCount(), 3);
+    QCOMPARE(
+        readAll(reader),
+        (Records{{u"1"_s, u"2"_s}, {u"3"_s, u"4"_s, u"5"_s, u"6"_s}, {u"7"_s, u"8"_s, u"9"_s}}));
+    QVERIFY(!reader.hasError());
+}
+
+void TestCsvReader::acrossChunks()
+{
+    // About 6 MB: records, quoted fields and CRLFs straddle the 1 MiB chunk boundaries.
+    QByteArray input("id,text,n\r\n");
+    const int count = 120000;
+    for (int i = 0; i < count; ++i) {
+        input.append(QByteArray::number(i));
+        if (i % 3 == 0)
+            input.append(",\"multi\r\nline, \"\"quoted\"\"\",");
+        else
+            input.append(",Pe\xF1"
+                         "a caf\xC3\xA9 text,");
+        input.append(QByteArray::number(i * 2));
+        input.append("\r\n");
+    }
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.hasHeader());
+    qint64 line = 2;
+    int i = 0;
+    const QString multi = u"multi\r\nline, \"quoted\""_s;
+    // One field holds a Windows-1252 byte and UTF-8: it is decoded as Windows-1252 whole.
+    const QString mixed = u"Pe\u00f1a caf\u00c3\u00a9 text"_s;
+    while (reader.readRecord()) {
+        if (reader.fieldCount() != 3 || reader.field(0) != QString::number(i) ||
+            reader.field(1) != (i % 3 == 0 ? multi : mixed) ||
+            reader.field(2) != QString::number(i * 2) || reader.lineNumber() != line)
+            QFAIL(qPrintable(u"record %1 at %2: %3"_s.arg(i).arg(reader.location(0),
+                                                                 reader.fields().join(u'|'))));
+        line += i % 3 == 0 ? 2 : 1;
+        ++i;
+    }
+    QVERIFY(!reader.hasError());
+    QCOMPARE(i, count);
+    QCOMPARE(reader.stats().cp1252Fields, qint64(count - count / 3));
+}
+
+void TestCsvReader::openMissingFile()
+{
+    CsvReader reader;
+    QVERIFY(!reader.open(u"/nonexistent/events.csv"_s));
+    QCOMPARE(reader.errorString(),
+             u"/nonexistent/events.csv: cannot open the file: No such file or directory"_s);
+    QVERIFY(!reader.readRecord());
+}
+
+void TestCsvReader::badDelimiter()
+{
+    QByteArray input("a,b\n");
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor('"', CsvOptions::Header::No));
+    QVERIFY(!reader.open(&buffer, kName));
+    QCOMPARE(reader.errorString(), u"test.csv: unusable delimiter U+0022"_s);
+    QVERIFY(!reader.readRecord());
+}
+
+void TestCsvReader::progress()
+{
+    QByteArray input("a,b\n1,2\n");
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(reader.totalBytes(), qint64(input.size()));
+    readAll(reader);
+    QCOMPARE(reader.bytesRead(), qint64(input.size()));
+}
+
+void TestCsvReader::realFile()
+{
+    const QString path =
+        QStringLiteral(PLACARD_SOURCE_DIR "/../shared/data/ccc_location_lookup.csv");
+    if (!QFile::exists(path))
+        QSKIP("the Crowd Counting Consortium location lookup is not available");
+
+    CsvReader reader;
+    QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
+    QCOMPARE(reader.delimiter(), u',');
+    QVERIFY(reader.hasHeader());
+    QCOMPARE(reader.header(),
+             (QStringList{u"CityTown"_s, u"StateTerritory"_s, u"lat"_s, u"lon"_s, u"locality"_s,
+                          u"state"_s, u"county"_s, u"Location"_s}));
+    QCOMPARE(reader.expectedFieldCount(), 8);
+
+    // Rows checked against a hex dump of the file.
+    QHash<qint64, QStringList> expected;
+    // line 3: "(national)",NA,... (unquoted NA is missing)
+    expected.insert(3,
+                    {u"(national)"_s, u"NA"_s, u"36.804544"_s, u"-97.28087"_s, u"Blackwell"_s,
+                     u"OK"_s, u"Kay County"_s, u"(national), NA"_s});
+    // line 800: 0xF1 (Windows-1252)
+    expected.insert(800,
+                    {u"Ca\u00f1on City"_s, u"CO"_s, u"38.449406"_s, u"-105.225332"_s,
+                     u"Ca\u00f1on City"_s, u"CO"_s, u"Fremont County"_s, u"Ca\u00f1on City, CO"_s});
+    // line 1115: 0x92 (Windows-1252 right single quotation mark)
+    expected.insert(1115,
+                    {u"Coeur d\u2019Alene"_s, u"ID"_s, u"47.673463"_s, u"-116.781223"_s,
+                     u"Coeur d'Alene"_s, u"ID"_s, u"Kootenai County"_s,
+                     u"Coeur d\u2019Alene, ID"_s});
+    // line 2310: 0xE5 and 0xF1
+    expected.insert(2310,
+                    {u"H\u00e5gat\u00f1a"_s, u"GU"_s, u"13.476282"_s, u"144.750223"_s,
+                     u"Hag\u00e5t\u00f1a"_s, u"NA"_s, u"NA"_s, u"H\u00e5gat\u00f1a, GU"_s});
+    // line 5633: UTF-8 C3 B1
+    expected.insert(5633,
+                    {u"La Cruces"_s, u"NM"_s, u"32.3199396"_s, u"-106.7636538"_s, u"Las Cruces"_s,
+                     u"NM"_s, u"Do\u00f1a Ana County"_s, u"La Cruces, NM"_s});
+    // line 10187: Cyrillic UTF-8 (not to be "repaired")
+    expected.insert(10187,
+                    {u"Saint Petersburg"_s, u"NA"_s, u"59.9310584"_s, u"30.3609097"_s,
+                     u"Saint Petersburg"_s, u"Saint Petersburg"_s,
+                     u"\u0421\u0430\u043d\u043a\u0442-\u041f\u0435\u0442\u0435\u0440"
+                     u"\u0431\u0443\u0440\u0433"_s,
+                     u"Saint Petersburg, NA"_s});
+
+    qint64 records = 0;
+    qint64 missing = 0;
+    qint64 wrongCount = 0;
+    int seen = 0;
+    while (reader.readRecord()) {
+        ++records;
+        if (reader.fieldCount() != 8)
+            ++wrongCount;
+        for (int i = 0; i < reader.fieldCount(); ++i)
+            missing += reader.isMissing(i) ? 1 : 0;
+        const auto it = expected.constFind(reader.lineNumber());
+        if (it != expected.constEnd()) {
+            QCOMPARE(reader.fields(), *it);
+            ++seen;
+        }
+        if (reader.lineNumber() == 3) {
+            QVERIFY(reader.isMissing(1));
+            QVERIFY(!reader.isQuoted(1));
+            QVERIFY(!reader.isMissing(0));
+        }
+    }
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    QCOMPARE(records, 10432);
+    QCOMPARE(reader.stats().records, 10432);
+    QCOMPARE(reader.lineNumber(), 10433);
+    QCOMPARE(seen, expected.size());
+    QCOMPARE(wrongCount, 0);
+    QCOMPARE(missing, 1078);
+    // 28 fields carry Windows-1252 bytes; the other non-ASCII text is UTF-8, and none
+    // of it is double-encoded.
+    QCOMPARE(reader.stats().cp1252Fields, 28);
+    QCOMPARE(reader.stats().repairedFields, 0);
+    QCOMPARE(reader.stats().encoding, u"mixed UTF-8/Windows-1252"_s);
+    QCOMPARE(reader.bytesRead(), reader.totalBytes());
+}
+
+void TestCsvReader::throughput()
+{
+    QByteArray line;
+    for (int i = 0; i < 20; ++i) {
+        if (i)
+            line.append(',');
+        switch (i % 5) {
+        case 0:
+            line.append("12345.678");
+            break;
+        case 1:
+            line.append("\"Portland, OR\"");
+            break;
+        case 2:
+            line.append("2020-06-0");
+            line.append(char('1' + i % 9));
+            break;
+        case 3:
+            line.append("NA");
+            break;
+        default:
+            line.append(i == 19 ? "Espa\xC3\xB1ola" : "protest against police");
+            break;
+        }
+    }
+    line.append('\n');
+    QByteArray input("c0");
+    for (int i = 1; i < 20; ++i)
+        input.append(",c" + QByteArray::number(i));
+    input.append('\n');
+    while (input.size() < 20 * 1000 * 1000)
+        input.append(line);
+
+    QBuffer buffer(&input);
+    QElapsedTimer timer;
+    timer.start();
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    qint64 fields = 0;
+    while (reader.readRecord())
+        fields += reader.fieldCount();
+    const qint64 ns = timer.nsecsElapsed();
+    QVERIFY(!reader.hasError());
+    QCOMPARE(fields, reader.stats().records * 20);
+    qDebug("CSV throughput: %.1f MB/s (%lld records, %.1f MB in %.3f s)",
+           double(input.size()) / 1e6 / (double(ns) / 1e9), reader.stats().records,
+           double(input.size()) / 1e6, double(ns) / 1e9);
+}
+
+QTEST_GUILESS_MAIN(TestCsvReader)
+#include "tst_csvreader.moc"

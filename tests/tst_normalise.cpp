@@ -1,0 +1,899 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/normalise.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace placard::io;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qlonglong kUnset = -1;
+
+qlonglong orUnset(const std::optional<qint64> &value)
+{
+    return value ? qlonglong(*value) : kUnset;
+}
+
+} // namespace
+
+class TestNormalise : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parseDate_data();
+    void parseDate();
+    void excelSerial_data();
+    void excelSerial();
+    void dayMonthOrder_data();
+    void dayMonthOrder();
+    void crowdSize_data();
+    void crowdSize();
+    void crowdSizeKeepsText();
+    void number_data();
+    void number();
+    void integer_data();
+    void integer();
+    void coordinate_data();
+    void coordinate();
+    void latLon_data();
+    void latLon();
+    void checkLatLon_data();
+    void checkLatLon();
+    void multiValue_data();
+    void multiValue();
+    void flag_data();
+    void flag();
+    void nullErrorPointers();
+
+private:
+    static void addDate(const char *name, const QString &text, QDate date, DatePrecision precision,
+                        DayMonthOrder order = DayMonthOrder::Unknown, bool excel = false);
+    static void addBadDate(const char *name, const QString &text, const QString &error,
+                           DayMonthOrder order = DayMonthOrder::Unknown, bool excel = false);
+};
+
+// --- dates -------------------------------------------------------------------------------
+
+void TestNormalise::addDate(const char *name, const QString &text, QDate date,
+                            DatePrecision precision, DayMonthOrder order, bool excel)
+{
+    QTest::newRow(name) << text << int(order) << excel << date << int(precision) << QString();
+}
+
+void TestNormalise::addBadDate(const char *name, const QString &text, const QString &error,
+                               DayMonthOrder order, bool excel)
+{
+    QTest::newRow(name) << text << int(order) << excel << QDate() << 0 << error;
+}
+
+void TestNormalise::parseDate_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<bool>("excel");
+    QTest::addColumn<QDate>("date"); // invalid: parsing must fail
+    QTest::addColumn<int>("precision");
+    QTest::addColumn<QString>("error"); // a part of the expected error message
+
+    const auto Day = DatePrecision::Day;
+    const auto Month = DatePrecision::Month;
+    const auto Year = DatePrecision::Year;
+    const auto MonthFirst = DayMonthOrder::MonthFirst;
+    const auto DayFirst = DayMonthOrder::DayFirst;
+    const auto Unknown = DayMonthOrder::Unknown;
+    const QDate jan30(2026, 1, 30);
+
+    // ISO and its relatives
+    addDate("iso", u"2026-01-30"_s, jan30, Day);
+    addDate("iso surrounded by spaces", u"  2026-01-30 \t"_s, jan30, Day);
+    addDate("iso with nbsp", u"\u00A02026-01-30\u00A0"_s, jan30, Day);
+    addDate("iso T time", u"2026-01-30T12:00:00"_s, jan30, Day);
+    addDate("iso T time Z", u"2026-01-30T23:59:59Z"_s, jan30, Day);
+    addDate("iso T time offset", u"2026-01-30T12:00:00+02:00"_s, jan30, Day);
+    addDate("iso T time millis offset", u"2026-01-30T12:00:00.123-05:00"_s, jan30, Day);
+    addDate("iso space time", u"2026-01-30 12:00"_s, jan30, Day);
+    addDate("iso single digits", u"2026-1-3"_s, QDate(2026, 1, 3), Day);
+    addDate("yyyymmdd (GDELT)", u"20260130"_s, jan30, Day);
+    addDate("yyyy/mm/dd", u"2026/01/30"_s, jan30, Day);
+    addDate("yyyy.mm.dd", u"2026.01.30"_s, jan30, Day);
+    addDate("leap day", u"2024-02-29"_s, QDate(2024, 2, 29), Day);
+
+    // numeric, year last
+    addDate("us unambiguous", u"1/30/2026"_s, jan30, Day);
+    addDate("eu unambiguous", u"30/1/2026"_s, jan30, Day);
+    addDate("dotted", u"30.01.2026"_s, jan30, Day);
+    addDate("dashed", u"30-01-2026"_s, jan30, Day);
+    addDate("two-digit year", u"1/30/26"_s, jan30, Day);
+    addDate("two-digit year 00", u"1/30/00"_s, QDate(2000, 1, 30), Day);
+    addDate("two-digit year 69", u"1/30/69"_s, QDate(2069, 1, 30), Day);
+    addDate("two-digit year 70", u"1/30/70"_s, QDate(1970, 1, 30), Day);
+    addDate("two-digit year 99", u"30.1.99"_s, QDate(1999, 1, 30), Day);
+    addDate("month first", u"3/4/2025"_s, QDate(2025, 3, 4), Day, MonthFirst);
+    addDate("day first", u"3/4/2025"_s, QDate(2025, 4, 3), Day, DayFirst);
+    addDate("day first dotted", u"03.04.25"_s, QDate(2025, 4, 3), Day, DayFirst);
+    addDate("same day and month", u"4/4/2025"_s, QDate(2025, 4, 4), Day);
+    addDate("day first 31/12", u"31/12/2020"_s, QDate(2020, 12, 31), Day, DayFirst);
+    addDate("month first with unambiguous", u"12/31/2020"_s, QDate(2020, 12, 31), Day, MonthFirst);
+    addDate("us with time", u"1/30/2026 3:45 PM"_s, jan30, Day);
+    addDate("eu with time", u"30.01.2026 14:05:00"_s, jan30, Day);
+    addBadDate("ambiguous", u"3/4/2025"_s, u"ambiguous day/month order"_s);
+    addBadDate("ambiguous two-digit year", u"01/02/03"_s, u"ambiguous day/month order"_s);
+    addBadDate("31/12 month first", u"31/12/2020"_s, u"month 31 out of range"_s, MonthFirst);
+    addBadDate("12/31 day first", u"12/31/2020"_s, u"month 31 out of range"_s, DayFirst);
+    addBadDate("0/0/2020", u"0/0/2020"_s, u"month 0 out of range"_s);
+    addBadDate("0/0/2020 day first", u"0/0/2020"_s, u"month 0 out of range"_s, DayFirst);
+    addBadDate("13/13/2020", u"13/13/2020"_s, u"month 13 out of range"_s);
+    addBadDate("30/2 day first", u"30/2/2025"_s, u"no such date 2025-02-30"_s, DayFirst);
+    addBadDate("three-digit year", u"1/30/202"_s, u"not a date"_s);
+    addBadDate("mixed separators", u"1/30-2026"_s, u"not a date"_s);
+    addBadDate("trailing garbage", u"1/30/2026 garbage"_s, u"not a date"_s);
+
+    // month names
+    addDate("day month year", u"28 December 2022"_s, QDate(2022, 12, 28), Day);
+    addDate("month day, year", u"December 28, 2022"_s, QDate(2022, 12, 28), Day);
+    addDate("abbreviated", u"Jan 30, 2026"_s, jan30, Day);
+    addDate("abbreviated with dot", u"Jan. 30, 2026"_s, jan30, Day);
+    addDate("upper case", u"JAN 30 2026"_s, jan30, Day);
+    addDate("lower case", u"january 30 2026"_s, jan30, Day);
+    addDate("dd-mmm-yyyy", u"30-Jan-2026"_s, jan30, Day);
+    addDate("dd-mmm-yy", u"30-Jan-26"_s, jan30, Day);
+    addDate("dd/mmm/yyyy", u"30/jan/2026"_s, jan30, Day);
+    addDate("yyyy-mmm-dd", u"2026-Jan-30"_s, jan30, Day);
+    // 2026-01-30 is a Friday: the weekday is skipped, not checked.
+    addDate("weekday (wrong)", u"Sat, 30 Jan 2026"_s, jan30, Day);
+    addDate("weekday (full)", u"Friday, January 30, 2026"_s, jan30, Day);
+    addDate("rfc 2822", u"Fri, 30 Jan 2026 12:00:00 +0000"_s, jan30, Day);
+    addDate("with time and zone", u"30 Jan 2026 12:00:00 GMT"_s, jan30, Day);
+    addDate("ordinal th", u"January 30th, 2026"_s, jan30, Day);
+    addDate("ordinal st", u"1st March 2024"_s, QDate(2024, 3, 1), Day);
+    addDate("ordinal nd", u"March 2nd, 2024"_s, QDate(2024, 3, 2), Day);
+    addDate("ordinal rd sept", u"23rd Sept. 2025"_s, QDate(2025, 9, 23), Day);
+    addDate("the ... of", u"the 30th of January 2026"_s, jan30, Day);
+    addDate("may", u"May 1, 2025"_s, QDate(2025, 5, 1), Day);
+    addBadDate("day 32", u"32 Jan 2026"_s, u"day 32 out of range"_s);
+    addBadDate("31 February", u"February 31, 2025"_s, u"no such date 2025-02-31"_s);
+    addBadDate("no year", u"Jan 5"_s, u"no year"_s);
+    addBadDate("month only", u"January"_s, u"not a date"_s);
+    addBadDate("two months", u"30 Jan Feb 2026"_s, u"not a date"_s);
+    addBadDate("unknown word", u"30 Janvier 2026"_s, u"not a date"_s);
+    addBadDate("bad ordinal", u"30xy Jan 2026"_s, u"not a date"_s);
+    addBadDate("two years", u"Jan 2025 2026"_s, u"not a date"_s);
+
+    // month and year precision
+    addDate("mon yyyy", u"Aug 2024"_s, QDate(2024, 8, 1), Month);
+    addDate("month yyyy", u"August 2024"_s, QDate(2024, 8, 1), Month);
+    addDate("mon. yyyy", u"aug. 2024"_s, QDate(2024, 8, 1), Month);
+    addDate("yyyy-mm", u"2024-08"_s, QDate(2024, 8, 1), Month);
+    addDate("yyyy-mm-00", u"2025-06-00"_s, QDate(2025, 6, 1), Month);
+    addDate("yyyymm00", u"20250600"_s, QDate(2025, 6, 1), Month);
+    addDate("m/yyyy", u"8/2024"_s, QDate(2024, 8, 1), Month);
+    addDate("mm.yyyy", u"08.2024"_s, QDate(2024, 8, 1), Month);
+    addDate("yyyy", u"2025"_s, QDate(2025, 1, 1), Year);
+    addDate("yyyy spaces", u" 2025 "_s, QDate(2025, 1, 1), Year);
+    addDate("yyyy-00-00", u"2025-00-00"_s, QDate(2025, 1, 1), Year);
+    addDate("yyyy-00", u"2025-00"_s, QDate(2025, 1, 1), Year);
+    addDate("yyyy0000", u"20250000"_s, QDate(2025, 1, 1), Year);
+    addBadDate("13/2024", u"13/2024"_s, u"month 13 out of range"_s);
+    addBadDate("yyyy-00-dd", u"2025-00-15"_s, u"month 0 out of range"_s);
+
+    // Excel serial day numbers
+    addDate("excel 45000", u"45000"_s, QDate(2023, 3, 15), Day, Unknown, true);
+    addDate("excel with time", u"45000.75"_s, QDate(2023, 3, 15), Day, Unknown, true);
+    addDate("excel 20000", u"20000"_s, QDate(1954, 10, 3), Day, Unknown, true);
+    addDate("excel 80000", u"80000"_s, QDate(2119, 1, 11), Day, Unknown, true);
+    addDate("excel 43831", u" 43831 "_s, QDate(2020, 1, 1), Day, Unknown, true);
+    addDate("excel on, iso still read", u"2026-01-30"_s, jan30, Day, Unknown, true);
+    addDate("excel on, year still read", u"2025"_s, QDate(2025, 1, 1), Year, Unknown, true);
+    addBadDate("excel off", u"45000"_s, u"not a date"_s);
+    addBadDate("excel below range", u"19999"_s, u"not a date"_s, Unknown, true);
+    addBadDate("excel above range", u"80001"_s, u"not a date"_s, Unknown, true);
+    addBadDate("excel negative", u"-45000"_s, u"not a date"_s, Unknown, true);
+
+    // invalid calendar dates and nasty input
+    addBadDate("month 13", u"2025-13-01"_s, u"month 13 out of range"_s);
+    addBadDate("february 30", u"2025-02-30"_s, u"no such date 2025-02-30"_s);
+    addBadDate("not a leap year", u"2023-02-29"_s, u"no such date 2023-02-29"_s);
+    addBadDate("yyyymmdd invalid", u"20251301"_s, u"month 13 out of range"_s);
+    addBadDate("year zero", u"0000"_s, u"no such date 0000-01-01"_s);
+    addBadDate("empty", QString(), u"empty date"_s);
+    addBadDate("whitespace", u"  \t "_s, u"empty date"_s);
+    addBadDate("NA", u"NA"_s, u"not a date"_s);
+    addBadDate("garbage", u"garbage"_s, u"not a date"_s);
+    addBadDate("1e5", u"1e5"_s, u"not a date"_s);
+    addBadDate("dash", u"-"_s, u"not a date"_s);
+    addBadDate("half", u"\u00BD"_s, u"not a date"_s);
+    addBadDate("small number", u"123"_s, u"not a date"_s);
+    addBadDate("iso with garbage", u"2026-01-30x"_s, u"not a date"_s);
+    addBadDate("iso with bare T", u"2026-01-30T"_s, u"not a date"_s);
+    addBadDate("iso three-digit month", u"2026-001-30"_s, u"not a date"_s);
+}
+
+void TestNormalise::parseDate()
+{
+    QFETCH(QString, text);
+    QFETCH(int, order);
+    QFETCH(bool, excel);
+    QFETCH(QDate, date);
+    QFETCH(int, precision);
+    QFETCH(QString, error);
+
+    QString message = u"untouched"_s;
+    const auto parsed =
+        placard::io::parseDate(text, static_cast<DayMonthOrder>(order), excel, &message);
+    if (date.isValid()) {
+        QVERIFY2(parsed.has_value(), qPrintable(message));
+        QCOMPARE(parsed->date, date);
+        QCOMPARE(int(parsed->precision), precision);
+        QCOMPARE(message, u"untouched"_s);
+    } else {
+        const QString got = parsed ? parsed->date.toString(Qt::ISODate) : QString();
+        QVERIFY2(!parsed.has_value(), qPrintable(got));
+        QVERIFY2(message.contains(error), qPrintable(message));
+    }
+}
+
+void TestNormalise::excelSerial_data()
+{
+    QTest::addColumn<double>("serial");
+    QTest::addColumn<QDate>("date"); // invalid: no date
+    QTest::newRow("1") << 1.0 << QDate(1900, 1, 1);
+    QTest::newRow("59") << 59.0 << QDate(1900, 2, 28);
+    QTest::newRow("60 phantom 1900-02-29") << 60.0 << QDate();
+    QTest::newRow("60.5 phantom") << 60.5 << QDate();
+    QTest::newRow("61") << 61.0 << QDate(1900, 3, 1);
+    QTest::newRow("45000") << 45000.0 << QDate(2023, 3, 15);
+    QTest::newRow("45000.999") << 45000.999 << QDate(2023, 3, 15);
+    QTest::newRow("0") << 0.0 << QDate();
+    QTest::newRow("negative") << -5.0 << QDate();
+    QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN() << QDate();
+    QTest::newRow("infinity") << std::numeric_limits<double>::infinity() << QDate();
+    QTest::newRow("9999-12-31") << 2958465.0 << QDate(9999, 12, 31);
+    QTest::newRow("beyond 9999") << 2958466.0 << QDate();
+}
+
+void TestNormalise::excelSerial()
+{
+    QFETCH(double, serial);
+    QFETCH(QDate, date);
+    const auto result = dateFromExcelSerial(serial);
+    QCOMPARE(result.has_value(), date.isValid());
+    if (result)
+        QCOMPARE(*result, date);
+}
+
+void TestNormalise::dayMonthOrder_data()
+{
+    QTest::addColumn<QStringList>("samples");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<bool>("ambiguous");
+    QTest::addColumn<bool>("conflict");
+    const int unknown = int(DayMonthOrder::Unknown);
+    const int monthFirst = int(DayMonthOrder::MonthFirst);
+    const int dayFirst = int(DayMonthOrder::DayFirst);
+
+    QTest::newRow("us") << QStringList{u"1/30/2026"_s, u"2/3/2026"_s} << monthFirst << false
+                        << false;
+    QTest::newRow("eu") << QStringList{u"30/1/2026"_s, u"3/2/2026"_s} << dayFirst << false << false;
+    QTest::newRow("eu dotted") << QStringList{u"01.02.2026"_s, u"30.01.2026"_s} << dayFirst << false
+                               << false;
+    QTest::newRow("dashed two-digit years")
+        << QStringList{u"12-25-25"_s} << monthFirst << false << false;
+    QTest::newRow("with time") << QStringList{u"1/30/2026 3:45 PM"_s} << monthFirst << false
+                               << false;
+    QTest::newRow("spaces") << QStringList{u" 13/1/2026 "_s} << dayFirst << false << false;
+    QTest::newRow("all ambiguous")
+        << QStringList{u"1/2/2026"_s, u"3/4/2026"_s} << unknown << true << false;
+    QTest::newRow("conflict") << QStringList{u"1/30/2026"_s, u"30/1/2026"_s, u"2/2/2026"_s}
+                              << unknown << false << true;
+    QTest::newRow("other shapes ignored")
+        << QStringList{u"2026-01-30"_s, u"Jan 30, 2026"_s, u"NA"_s,
+                       QString(),       u"8/2024"_s,       u"1/30/2026"_s}
+        << monthFirst << false << false;
+    QTest::newRow("nothing numeric")
+        << QStringList{u"2026-01-30"_s, u"NA"_s} << unknown << false << false;
+    QTest::newRow("empty") << QStringList() << unknown << false << false;
+    QTest::newRow("equal parts only")
+        << QStringList{u"4/4/2026"_s, u"11.11.2011"_s} << unknown << false << false;
+    QTest::newRow("ambiguous then decided")
+        << QStringList{u"1/2/2026"_s, u"5/6/2026"_s, u"25/6/2026"_s} << dayFirst << false << false;
+}
+
+void TestNormalise::dayMonthOrder()
+{
+    QFETCH(QStringList, samples);
+    QFETCH(int, order);
+    QFETCH(bool, ambiguous);
+    QFETCH(bool, conflict);
+    bool isAmbiguous = !ambiguous; // both flags must be written either way
+    bool isConflict = !conflict;
+    QCOMPARE(int(detectDayMonthOrder(samples, &isAmbiguous, &isConflict)), order);
+    QCOMPARE(isAmbiguous, ambiguous);
+    QCOMPARE(isConflict, conflict);
+    QCOMPARE(int(detectDayMonthOrder(samples)), order);
+}
+
+// --- crowd sizes and numbers -------------------------------------------------------------
+
+void TestNormalise::crowdSize_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qlonglong>("low"); // kUnset: no value
+    QTest::addColumn<qlonglong>("high");
+    const auto row = [](const char *name, const QString &text, qlonglong low, qlonglong high) {
+        QTest::newRow(name) << text << true << low << high;
+    };
+    const auto bad = [](const char *name, const QString &text) {
+        QTest::newRow(name) << text << false << kUnset << kUnset;
+    };
+
+    row("empty", QString(), kUnset, kUnset);
+    row("whitespace", u"  \u00A0 "_s, kUnset, kUnset);
+
+    // words, as the Crowd Counting Consortium codes them
+    row("a dozen", u"a dozen"_s, 12, 12);
+    row("dozen", u"dozen"_s, 12, 12);
+    row("dozens", u"dozens"_s, 24, 24);
+    row("Dozens capitalised", u"Dozens"_s, 24, 24);
+    row("several dozen", u"several dozen"_s, 36, 36);
+    row("hundreds", u"hundreds"_s, 200, 200);
+    row("several hundred", u"several hundred"_s, 300, 300);
+    row("thousands", u"thousands"_s, 2000, 2000);
+    row("THOUSANDS", u"THOUSANDS"_s, 2000, 2000);
+    row("several thousand", u"several thousand"_s, 3000, 3000);
+    row("tens of thousands", u"tens of thousands"_s, 20000, 20000);
+    row("hundreds of thousands", u"hundreds of thousands"_s, 200000, 200000);
+    row("several hundred thousand", u"several hundred thousand"_s, 300000, 300000);
+    row("millions", u"millions"_s, 2000000, 2000000);
+    row("a few", u"a few"_s, 3, 3);
+    row("few", u"few"_s, 3, 3);
+    row("a few hundred", u"a few hundred"_s, 300, 300);
+    row("a handful", u"a handful"_s, 5, 5);
+    row("handful", u"handful"_s, 5, 5);
+    row("a hundred", u"a hundred"_s, 100, 100);
+    row("a couple", u"a couple"_s, 2, 2);
+    row("extra spaces", u"  tens   of  thousands "_s, 20000, 20000);
+    row("hundreds of people", u"hundreds of people"_s, 200, 200);
+    row("dozens of protesters", u"dozens of protesters"_s, 24, 24);
+    row("500 people", u"500 people"_s, 500, 500);
+
+    // approximations
+    row("about 500", u"about 500"_s, 500, 500);
+    row("tilde", u"~500"_s, 500, 500);
+    row("tilde space", u"~ 500"_s, 500, 500);
+    row("approx.", u"approx. 500"_s, 500, 500);
+    row("approximately", u"Approximately 500"_s, 500, 500);
+    row("c.", u"c. 500"_s, 500, 500);
+    row("ca.", u"ca. 500"_s, 500, 500);
+    row("circa", u"circa 500"_s, 500, 500);
+    row("around", u"around 500"_s, 500, 500);
+    row("about thousands", u"about thousands"_s, 2000, 2000);
+    row("an estimated", u"an estimated 5,000"_s, 5000, 5000);
+
+    // open bounds
+    row("plus", u"500+"_s, 500, kUnset);
+    row("plus with space", u"500 +"_s, 500, kUnset);
+    row("greater than", u">500"_s, 500, kUnset);
+    row("greater or equal", u">= 500"_s, 500, kUnset);
+    row("more than", u"more than 500"_s, 500, kUnset);
+    row("More than capitalised", u"More than 1,000"_s, 1000, kUnset);
+    row("at least", u"at least 500"_s, 500, kUnset);
+    row("over", u"over 500"_s, 500, kUnset);
+    row("or more", u"500 or more"_s, 500, kUnset);
+    row("thousands+", u"thousands+"_s, 2000, kUnset);
+    row("less than sign", u"<50"_s, kUnset, 50);
+    row("fewer than", u"fewer than 50"_s, kUnset, 50);
+    row("less than", u"less than 50"_s, kUnset, 50);
+    row("under", u"under 50"_s, kUnset, 50);
+    row("up to", u"up to 50"_s, kUnset, 50);
+    row("or fewer", u"50 or fewer"_s, kUnset, 50);
+    row("more than several hundred", u"more than several hundred"_s, 300, kUnset);
+
+    // ranges
+    row("range separators", u"1,000-2,000"_s, 1000, 2000);
+    row("range en dash spaces", u"1000 \u2013 2000"_s, 1000, 2000);
+    row("range em dash", u"1000\u20142000"_s, 1000, 2000);
+    row("range to", u"1000 to 2000"_s, 1000, 2000);
+    row("range mixed", u"501-1,000"_s, 501, 1000);
+    row("range between", u"between 100 and 200"_s, 100, 200);
+    row("range k", u"5-10k"_s, 5000, 10000);
+    row("range k both", u"5k-10k"_s, 5000, 10000);
+    row("range million", u"1-2 million"_s, 1000000, 2000000);
+    row("range keeps small first", u"500-2k"_s, 500, 2000);
+    row("range equal", u"100-100"_s, 100, 100);
+    row("range of words", u"hundreds-thousands"_s, 200, 2000);
+    row("range spaces as separators", u"10 000 - 20 000"_s, 10000, 20000);
+
+    // multipliers and plurals
+    row("5k", u"5k"_s, 5000, 5000);
+    row("5K", u"5K"_s, 5000, 5000);
+    row("1.5k", u"1.5k"_s, 1500, 1500);
+    row("5 thousand", u"5 thousand"_s, 5000, 5000);
+    row("2m", u"2m"_s, 2000000, 2000000);
+    row("2 million", u"2 million"_s, 2000000, 2000000);
+    row("1.2 million", u"1.2 million"_s, 1200000, 1200000);
+    row("3 hundred", u"3 hundred"_s, 300, 300);
+    row("100s", u"100s"_s, 200, 200);
+    row("1000s", u"1000s"_s, 2000, 2000);
+    row("1,000s", u"1,000s"_s, 2000, 2000);
+    row("100's", u"100's"_s, 200, 200);
+
+    // figures
+    row("plain", u"500"_s, 500, 500);
+    row("zero", u"0"_s, 0, 0);
+    row("spaces around", u"  42 "_s, 42, 42);
+    row("comma thousands", u"12,500"_s, 12500, 12500);
+    row("comma millions", u"1,250,000"_s, 1250000, 1250000);
+    row("dot thousands", u"1.500"_s, 1500, 1500);
+    row("dot millions", u"1.250.000"_s, 1250000, 1250000);
+    row("space thousands", u"12 500"_s, 12500, 12500);
+    row("nbsp thousands", u"12\u00A0500"_s, 12500, 12500);
+    row("narrow nbsp thousands", u"12\u202F500"_s, 12500, 12500);
+    row("float export", u"500.0"_s, 500, 500);
+    row("decimal rounds", u"12.5"_s, 13, 13);
+
+    // not crowd sizes
+    bad("NA", u"NA"_s);
+    bad("unknown", u"unknown"_s);
+    bad("garbage", u"lots of people"_s);
+    bad("dash", u"-"_s);
+    bad("negative", u"-5"_s);
+    bad("exponent", u"1e5"_s);
+    bad("half", u"\u00BD"_s);
+    bad("5s is not a unit", u"5s"_s);
+    bad("descending range", u"2000-1000"_s);
+    bad("open range", u"1000-"_s);
+    bad("both bounds", u"more than 50 or fewer"_s);
+    bad("bound and range", u"more than 100-200"_s);
+    bad("between without and", u"between 100"_s);
+    bad("bad separator group", u"1,50"_s);
+    bad("trailing text", u"500 and counting"_s);
+    bad("km", u"5km"_s);
+}
+
+void TestNormalise::crowdSize()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(qlonglong, low);
+    QFETCH(qlonglong, high);
+    const CrowdSize size = parseCrowdSize(text);
+    QCOMPARE(size.ok, ok);
+    QCOMPARE(orUnset(size.low), low);
+    QCOMPARE(orUnset(size.high), high);
+    QCOMPARE(size.text, text);
+}
+
+void TestNormalise::crowdSizeKeepsText()
+{
+    const CrowdSize bad = parseCrowdSize(u" not a number "_s);
+    QVERIFY(!bad.ok);
+    QCOMPARE(bad.text, u" not a number "_s);
+    const CrowdSize empty = parseCrowdSize(QStringView());
+    QVERIFY(empty.ok);
+    QVERIFY(empty.text.isEmpty());
+}
+
+void TestNormalise::number_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<double>("value");
+    const auto row = [](const char *name, const QString &text, double value) {
+        QTest::newRow(name) << text << true << value;
+    };
+    const auto bad = [](const char *name, const QString &text) {
+        QTest::newRow(name) << text << false << 0.0;
+    };
+    row("integer", u"42"_s, 42);
+    row("spaces", u"  42\t"_s, 42);
+    row("plus", u"+42"_s, 42);
+    row("minus", u"-42"_s, -42);
+    row("unicode minus", u"\u221242"_s, -42);
+    row("decimal", u"3.25"_s, 3.25);
+    row("leading dot", u".5"_s, 0.5);
+    row("trailing dot", u"5."_s, 5);
+    row("negative decimal", u"-93.09"_s, -93.09);
+    row("comma thousands", u"1,234"_s, 1234);
+    row("comma thousands decimal", u"1,234,567.5"_s, 1234567.5);
+    row("space thousands", u"1 234"_s, 1234);
+    row("nbsp thousands", u"1\u00A0234\u00A0567"_s, 1234567);
+    row("dot thousands", u"1.234.567"_s, 1234567);
+    row("single dot is decimal", u"1.234"_s, 1.234);
+    row("float artefact", u"120.98200000000001"_s, 120.98200000000001);
+    row("exponent", u"1e5"_s, 100000);
+    row("exponent R", u"1e+05"_s, 100000);
+    row("exponent negative", u"2.5E-3"_s, 0.0025);
+    row("leading zeros", u"007"_s, 7);
+    row("zero", u"0"_s, 0);
+    bad("empty", QString());
+    bad("whitespace", u"   "_s);
+    bad("NA", u"NA"_s);
+    bad("nan", u"nan"_s);
+    bad("inf", u"inf"_s);
+    bad("garbage", u"12abc"_s);
+    bad("dash", u"-"_s);
+    bad("plus only", u"+"_s);
+    bad("dot only", u"."_s);
+    bad("half", u"\u00BD"_s);
+    bad("decimal comma", u"1,5"_s);
+    bad("european", u"1.234,5"_s);
+    bad("bad group", u"1,2345"_s);
+    bad("long first group", u"1234,567"_s);
+    bad("dot groups then decimal", u"1.234.567.5"_s);
+    bad("exponent with separators", u"1,000e3"_s);
+    bad("exponent without digits", u"1e"_s);
+    bad("double sign", u"--5"_s);
+    bad("two spaces", u"1  234"_s);
+    bad("arabic-indic digits", u"\u0664\u0662"_s);
+    bad("overflow", u"1e400"_s);
+}
+
+void TestNormalise::number()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(double, value);
+    const auto result = parseNumber(text);
+    QCOMPARE(result.has_value(), valid);
+    if (valid)
+        QCOMPARE(*result, value);
+}
+
+void TestNormalise::integer_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<qlonglong>("value");
+    const auto row = [](const char *name, const QString &text, qlonglong value) {
+        QTest::newRow(name) << text << true << value;
+    };
+    const auto bad = [](const char *name, const QString &text) {
+        QTest::newRow(name) << text << false << 0LL;
+    };
+    row("integer", u"42"_s, 42);
+    row("negative", u"-42"_s, -42);
+    row("thousands", u"1,234,567"_s, 1234567);
+    row("dot thousands", u"1.234.567"_s, 1234567);
+    row("float export", u"500.0"_s, 500);
+    row("exponent", u"1e5"_s, 100000);
+    row("large exact", u"9007199254740993"_s, 9007199254740993LL);
+    row("max", u"9223372036854775807"_s, std::numeric_limits<qint64>::max());
+    row("min", u"-9223372036854775808"_s, std::numeric_limits<qint64>::min());
+    bad("fraction", u"1.5"_s);
+    bad("single dot is decimal", u"1.234"_s);
+    bad("float artefact", u"120.98200000000001"_s);
+    bad("overflow", u"9223372036854775808"_s);
+    bad("overflow exponent", u"1e19"_s);
+    bad("empty", QString());
+    bad("NA", u"NA"_s);
+    bad("dash", u"-"_s);
+    bad("half", u"\u00BD"_s);
+}
+
+void TestNormalise::integer()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(qlonglong, value);
+    const auto result = parseInteger(text);
+    QCOMPARE(result.has_value(), valid);
+    if (valid)
+        QCOMPARE(qlonglong(*result), value);
+}
+
+// --- coordinates -------------------------------------------------------------------------
+
+void TestNormalise::coordinate_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("axis");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<bool>("fuzzy"); // minutes or seconds: compare within 1e-9
+    QTest::addColumn<QString>("error");
+    const int lat = int(Axis::Latitude);
+    const int lon = int(Axis::Longitude);
+    const auto row = [](const char *name, const QString &text, int axis, double value,
+                        bool fuzzy = false) {
+        QTest::newRow(name) << text << axis << true << value << fuzzy << QString();
+    };
+    const auto bad = [](const char *name, const QString &text, int axis, const QString &error) {
+        QTest::newRow(name) << text << axis << false << 0.0 << false << error;
+    };
+    row("decimal", u"44.9537"_s, lat, 44.9537);
+    row("negative", u"-93.09"_s, lon, -93.09);
+    row("plus", u"+44.9537"_s, lat, 44.9537);
+    row("spaces", u" 44.9537 "_s, lat, 44.9537);
+    row("integer", u"45"_s, lat, 45);
+    row("N after", u"44.9537 N"_s, lat, 44.9537);
+    row("S after", u"33.8688 S"_s, lat, -33.8688);
+    row("W attached", u"93.09W"_s, lon, -93.09);
+    row("E after", u"2.39 E"_s, lon, 2.39);
+    row("O for oeste", u"58.38 O"_s, lon, -58.38);
+    row("lower case w", u"93.09w"_s, lon, -93.09);
+    row("N before", u"N 44.9537"_s, lat, 44.9537);
+    row("S before attached", u"S33.8688"_s, lat, -33.8688);
+    row("negative with W", u"-93.09 W"_s, lon, -93.09);
+    row("degree sign", u"6.37\u00B0 N"_s, lat, 6.37);
+    row("degree sign no letter", u"6.37\u00B0"_s, lat, 6.37);
+    row("ordinal indicator as degree", u"6.37\u00BA N"_s, lat, 6.37);
+    row("dms", u"44\u00B057'13\"N"_s, lat, 44 + 57.0 / 60 + 13.0 / 3600, true);
+    row("dms west", u"93\u00B05'24\"W"_s, lon, -(93 + 5.0 / 60 + 24.0 / 3600), true);
+    row("dms spaced", u"44\u00B0 57' 13\" N"_s, lat, 44 + 57.0 / 60 + 13.0 / 3600, true);
+    row("dms primes", u"44\u00B057\u203213\u2033N"_s, lat, 44 + 57.0 / 60 + 13.0 / 3600, true);
+    row("dms two apostrophes", u"44\u00B057'13''N"_s, lat, 44 + 57.0 / 60 + 13.0 / 3600, true);
+    row("dms decimal seconds", u"44\u00B057'13.5\"N"_s, lat, 44 + 57.0 / 60 + 13.5 / 3600, true);
+    row("decimal minutes", u"44\u00B0 57.2' N"_s, lat, 44 + 57.2 / 60, true);
+    row("minutes without sign", u"44\u00B057 N"_s, lat, 44 + 57.0 / 60, true);
+    row("negative dms", u"-33\u00B052'"_s, lat, -(33 + 52.0 / 60), true);
+    row("decimal comma", u"44,95"_s, lat, 44.95);
+    row("decimal comma negative", u"-93,09"_s, lon, -93.09);
+    row("decimal comma with letter", u"44,95 N"_s, lat, 44.95);
+    row("limit 90", u"90"_s, lat, 90);
+    row("limit -180", u"-180"_s, lon, -180);
+    row("zero", u"0"_s, lat, 0);
+    bad("latitude out of range", u"123.4"_s, lat, u"latitude 123.4 out of range"_s);
+    bad("latitude south out of range", u"95 S"_s, lat, u"latitude -95 out of range"_s);
+    bad("longitude out of range", u"180.5"_s, lon, u"longitude 180.5 out of range"_s);
+    bad("E for latitude", u"44.9 E"_s, lat, u"hemisphere letter E not allowed for latitude"_s);
+    bad("N for longitude", u"93.1 N"_s, lon, u"hemisphere letter N not allowed for longitude"_s);
+    bad("negative with N", u"-44.9 N"_s, lat, u"negative value with hemisphere N"_s);
+    bad("two letters", u"N 44.9 N"_s, lat, u"not a coordinate"_s);
+    bad("minutes 60", u"44\u00B060'"_s, lat, u"below 60"_s);
+    bad("fractional degrees then minutes", u"44.5\u00B030'"_s, lat, u"not a coordinate"_s);
+    bad("both separators", u"1,044.9"_s, lat, u"not a coordinate"_s);
+    bad("empty", QString(), lat, u"empty coordinate"_s);
+    bad("whitespace", u"   "_s, lat, u"empty coordinate"_s);
+    bad("NA", u"NA"_s, lat, u"not a coordinate"_s);
+    bad("garbage", u"garbage"_s, lon, u"not a coordinate"_s);
+    bad("dash", u"-"_s, lat, u"not a coordinate"_s);
+    bad("half", u"\u00BD"_s, lat, u"not a coordinate"_s);
+    bad("exponent", u"1e5"_s, lat, u"not a coordinate"_s);
+    bad("pair", u"44.9 -93.1"_s, lat, u"not a coordinate"_s);
+    bad("word", u"North 44.9"_s, lat, u"not a coordinate"_s);
+}
+
+void TestNormalise::coordinate()
+{
+    QFETCH(QString, text);
+    QFETCH(int, axis);
+    QFETCH(bool, valid);
+    QFETCH(double, value);
+    QFETCH(bool, fuzzy);
+    QFETCH(QString, error);
+    QString message = u"untouched"_s;
+    const auto result = parseCoordinate(text, static_cast<Axis>(axis), &message);
+    if (valid) {
+        QVERIFY2(result.has_value(), qPrintable(message));
+        if (fuzzy)
+            QVERIFY2(std::abs(*result - value) < 1e-9,
+                     qPrintable(QString::number(*result, 'g', 17)));
+        else
+            QCOMPARE(*result, value);
+        QCOMPARE(message, u"untouched"_s);
+    } else {
+        QVERIFY(!result.has_value());
+        QVERIFY2(message.contains(error), qPrintable(message));
+    }
+}
+
+void TestNormalise::latLon_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<double>("latitude");
+    QTest::addColumn<double>("longitude");
+    QTest::addColumn<bool>("swapped");
+    QTest::addColumn<QString>("error");
+    const auto row = [](const char *name, const QString &text, double lat, double lon,
+                        bool swapped = false) {
+        QTest::newRow(name) << text << true << lat << lon << swapped << QString();
+    };
+    const auto bad = [](const char *name, const QString &text, const QString &error) {
+        QTest::newRow(name) << text << false << 0.0 << 0.0 << false << error;
+    };
+    row("comma", u"44.9, -93.1"_s, 44.9, -93.1);
+    row("comma no space", u"44.9,-93.1"_s, 44.9, -93.1);
+    row("space", u"44.9 -93.1"_s, 44.9, -93.1);
+    row("semicolon", u"44.9; -93.1"_s, 44.9, -93.1);
+    row("decimal commas with semicolon", u"44,9; -93,1"_s, 44.9, -93.1);
+    row("decimal commas with space", u"44,9 -93,1"_s, 44.9, -93.1);
+    row("decimal commas with comma", u"44,9, -93,1"_s, 44.9, -93.1);
+    row("parentheses", u"(44.9, -93.1)"_s, 44.9, -93.1);
+    row("brackets", u"[44.9, -93.1]"_s, 44.9, -93.1);
+    row("hemispheres", u"6.37\u00B0 N, 2.39\u00B0 E"_s, 6.37, 2.39);
+    row("hemispheres reversed", u"2.39\u00B0 E, 6.37\u00B0 N"_s, 6.37, 2.39);
+    row("hemispheres south west", u"33.87 S 151.21 W"_s, -33.87, -151.21);
+    row("hemispheres leading", u"N 44.9 W 93.1"_s, 44.9, -93.1);
+    row("one hemisphere", u"44.9 N 93.1"_s, 44.9, 93.1);
+    row("one hemisphere longitude first", u"93.1 W, 44.9"_s, 44.9, -93.1);
+    row("dms pair", u"44\u00B057'13\"N 93\u00B05'24\"W"_s, 44 + 57.0 / 60 + 13.0 / 3600,
+        -(93 + 5.0 / 60 + 24.0 / 3600));
+    row("dms pair spaced", u"44\u00B0 57.2' N, 93\u00B0 5.4' W"_s, 44 + 57.2 / 60,
+        -(93 + 5.4 / 60));
+    row("wkt", u"POINT(-93.1 44.9)"_s, 44.9, -93.1);
+    row("wkt spaced lower case", u" point ( -93.1   44.9 ) "_s, 44.9, -93.1);
+    row("wkt z", u"POINT Z (-93.1 44.9 250)"_s, 44.9, -93.1);
+    row("ewkt", u"SRID=4326;POINT(-93.1 44.9)"_s, 44.9, -93.1);
+    row("wkt in lat lon order", u"POINT(44.9 -93.1)"_s, 44.9, -93.1, true);
+    row("wkt ambiguous order kept", u"POINT(44.9 10.5)"_s, 10.5, 44.9);
+    row("swapped", u"-93.1, 44.9"_s, 44.9, -93.1, true);
+    row("null island", u"0, 0"_s, 0, 0);
+    bad("wkt out of range", u"POINT(-93.1 144.9)"_s, u"latitude 144.9 out of range"_s);
+    bad("wkt one number", u"POINT(-93.1)"_s, u"not a WKT point"_s);
+    bad("wkt empty", u"POINT EMPTY"_s, u"not a WKT point"_s);
+    bad("out of range", u"123.4, 200"_s, u"longitude 200 out of range"_s);
+    bad("both too big", u"123.4, 100"_s, u"latitude 123.4 out of range"_s);
+    bad("two latitudes", u"44.9 N, 33.1 S"_s, u"both coordinates are latitudes"_s);
+    bad("two longitudes", u"44.9 E, 33.1 W"_s, u"both coordinates are longitudes"_s);
+    bad("lettered out of range", u"95 N, 10 E"_s, u"latitude 95 out of range"_s);
+    bad("one value", u"44.9"_s, u"not a latitude/longitude pair"_s);
+    bad("three values", u"44.9, -93.1, 5"_s, u"not a latitude/longitude pair"_s);
+    bad("empty", QString(), u"empty coordinates"_s);
+    bad("NA", u"NA"_s, u"not a latitude/longitude pair"_s);
+    bad("garbage", u"somewhere, else"_s, u"not a latitude/longitude pair"_s);
+}
+
+void TestNormalise::latLon()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(double, latitude);
+    QFETCH(double, longitude);
+    QFETCH(bool, swapped);
+    QFETCH(QString, error);
+    QString message = u"untouched"_s;
+    const auto result = parseLatLon(text, &message);
+    if (valid) {
+        QVERIFY2(result.has_value(), qPrintable(message));
+        // Exact unless minutes or seconds were divided.
+        QVERIFY2(std::abs(result->latitude - latitude) < 1e-9,
+                 qPrintable(QString::number(result->latitude, 'g', 17)));
+        QVERIFY2(std::abs(result->longitude - longitude) < 1e-9,
+                 qPrintable(QString::number(result->longitude, 'g', 17)));
+        if (!text.contains(u'\''))
+            QCOMPARE(result->latitude, latitude);
+        QCOMPARE(result->swapped, swapped);
+        QCOMPARE(message, u"untouched"_s);
+    } else {
+        QVERIFY(!result.has_value());
+        QVERIFY2(message.contains(error), qPrintable(message));
+    }
+}
+
+void TestNormalise::checkLatLon_data()
+{
+    QTest::addColumn<double>("latIn");
+    QTest::addColumn<double>("lonIn");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<double>("latOut");
+    QTest::addColumn<double>("lonOut");
+    QTest::addColumn<bool>("swapped");
+    QTest::addColumn<bool>("suspicious");
+    QTest::addColumn<QString>("error");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    QTest::newRow("in range") << 44.9 << -93.1 << true << 44.9 << -93.1 << false << false
+                              << QString();
+    QTest::newRow("limits") << -90.0 << 180.0 << true << -90.0 << 180.0 << false << false
+                            << QString();
+    QTest::newRow("swapped") << -93.1 << 44.9 << true << 44.9 << -93.1 << true << false
+                             << QString();
+    QTest::newRow("swapped at 180")
+        << 180.0 << -90.0 << true << -90.0 << 180.0 << true << false << QString();
+    QTest::newRow("null island") << 0.0 << 0.0 << true << 0.0 << 0.0 << false << true << QString();
+    QTest::newRow("zero latitude only")
+        << 0.0 << 10.0 << true << 0.0 << 10.0 << false << false << QString();
+    QTest::newRow("latitude out") << 123.4 << 100.0 << false << 0.0 << 0.0 << false << false
+                                  << u"latitude 123.4 out of range"_s;
+    QTest::newRow("latitude beyond 180")
+        << 190.0 << 10.0 << false << 0.0 << 0.0 << false << false << u"latitude 190 out of range"_s;
+    QTest::newRow("longitude out") << 44.9 << -200.0 << false << 0.0 << 0.0 << false << false
+                                   << u"longitude -200 out of range"_s;
+    QTest::newRow("nan") << nan << 10.0 << false << 0.0 << 0.0 << false << false
+                         << u"latitude is not a number"_s;
+    QTest::newRow("inf") << 10.0 << inf << false << 0.0 << 0.0 << false << false
+                         << u"longitude is not a number"_s;
+}
+
+void TestNormalise::checkLatLon()
+{
+    QFETCH(double, latIn);
+    QFETCH(double, lonIn);
+    QFETCH(bool, valid);
+    QFETCH(double, latOut);
+    QFETCH(double, lonOut);
+    QFETCH(bool, swapped);
+    QFETCH(bool, suspicious);
+    QFETCH(QString, error);
+    QString message = u"untouched"_s;
+    bool isSuspicious = !suspicious;
+    const auto result = placard::io::checkLatLon(latIn, lonIn, &message, &isSuspicious);
+    QCOMPARE(result.has_value(), valid);
+    QCOMPARE(isSuspicious, suspicious);
+    if (valid) {
+        QCOMPARE(result->latitude, latOut);
+        QCOMPARE(result->longitude, lonOut);
+        QCOMPARE(result->swapped, swapped);
+        QCOMPARE(message, u"untouched"_s);
+    } else {
+        QCOMPARE(message, error);
+    }
+}
+
+// --- multi-valued and flag cells ---------------------------------------------------------
+
+void TestNormalise::multiValue_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("splitOnComma");
+    QTest::addColumn<QStringList>("parts");
+    QTest::newRow("empty") << QString() << false << QStringList();
+    QTest::newRow("whitespace") << u"  "_s << false << QStringList();
+    QTest::newRow("one") << u" racism "_s << false << QStringList{u"racism"_s};
+    QTest::newRow("semicolons") << u"racism; policing;housing"_s << false
+                                << QStringList{u"racism"_s, u"policing"_s, u"housing"_s};
+    QTest::newRow("pipes") << u"a|b | c"_s << false << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("comma kept") << u"Smith, John; Doe, Jane"_s << false
+                                << QStringList{u"Smith, John"_s, u"Doe, Jane"_s};
+    QTest::newRow("comma split") << u"a, b;c|d"_s << true
+                                 << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s};
+    QTest::newRow("empties dropped") << u";; a ;; ;b;"_s << false << QStringList{u"a"_s, u"b"_s};
+    QTest::newRow("duplicates dropped") << u"Policing; racism; POLICING; Racism ;housing"_s << false
+                                        << QStringList{u"Policing"_s, u"racism"_s, u"housing"_s};
+    QTest::newRow("non-ascii case")
+        << u"\u00C9cole; \u00E9cole"_s << false << QStringList{u"\u00C9cole"_s};
+    QTest::newRow("only separators") << u" ; | , "_s << true << QStringList();
+}
+
+void TestNormalise::multiValue()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, splitOnComma);
+    QFETCH(QStringList, parts);
+    QCOMPARE(splitMultiValue(text, splitOnComma), parts);
+}
+
+void TestNormalise::flag_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("value"); // -1: not a flag
+    const auto row = [](const QString &text, int value) {
+        QTest::newRow(qPrintable(u"\"%1\""_s.arg(text))) << text << value;
+    };
+    for (const QString &yes : {u"1"_s, u"true"_s, u"TRUE"_s, u"True"_s, u"yes"_s, u"Yes"_s, u"y"_s,
+                               u"Y"_s, u"x"_s, u"X"_s, u"online"_s, u"Online"_s, u" yes "_s})
+        row(yes, 1);
+    for (const QString &no : {u"0"_s, u"false"_s, u"FALSE"_s, u"no"_s, u"No"_s, u"n"_s, u"N"_s,
+                              QString(), u"   "_s, u" 0 "_s})
+        row(no, 0);
+    for (const QString &neither : {u"NA"_s, u"maybe"_s, u"2"_s, u"-"_s, u"\u00BD"_s, u"1e5"_s,
+                                   u"yes no"_s, u"1.0"_s, u"offline"_s})
+        row(neither, -1);
+}
+
+void TestNormalise::flag()
+{
+    QFETCH(QString, text);
+    QFETCH(int, value);
+    const auto result = parseFlag(text);
+    QCOMPARE(result ? int(*result) : -1, value);
+}
+
+void TestNormalise::nullErrorPointers()
+{
+    // The error and flag outputs are optional.
+    QVERIFY(!placard::io::parseDate(u"garbage"_s));
+    QVERIFY(!parseCoordinate(u"garbage"_s, Axis::Latitude));
+    QVERIFY(!parseLatLon(u"garbage"_s));
+    QVERIFY(!placard::io::checkLatLon(100, 100));
+    QVERIFY(placard::io::checkLatLon(0, 0).has_value());
+}
+
+QTEST_GUILESS_MAIN(TestNormalise)
+#include "tst_normalise.moc"
