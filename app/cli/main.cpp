@@ -57,7 +57,19 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << QStringLiteral("placard-cli %1\n").arg(placard::version());
         return placard::cli::Ok;
     }
+    // --catalogue may stand before the command too; it then applies to it.
+    QStringList global;
+    while (!args.isEmpty() && args.constFirst().startsWith(QLatin1StringView("--catalogue"))) {
+        global << args.takeFirst();
+        if (!global.constLast().contains(QLatin1Char('=')) && !args.isEmpty())
+            global << args.takeFirst();
+    }
+    if (args.isEmpty()) {
+        placard::cli::printError(QCoreApplication::translate("cli", "no command; see --help"));
+        return placard::cli::Usage;
+    }
     const QString name = args.takeFirst();
+    args = global + args;
     for (const Command &c : kCommands) {
         if (name == QLatin1StringView(c.name))
             return c.run(args);

@@ -57,7 +57,7 @@ EventWriter::EventWriter(sqlite3 *db)
     , m_findTag(db, "SELECT id FROM tags WHERE kind=?1 AND name=?2")
     , m_insertType(db, "INSERT INTO event_types(name) VALUES(?1)")
     , m_findType(db, "SELECT id FROM event_types WHERE name=?1")
-    , m_insertEventTag(db, "INSERT OR IGNORE INTO event_tags(event_id, tag_id) VALUES(?1, ?2)")
+    , m_insertEventTag(db, "INSERT INTO event_tags(event_id, tag_id) VALUES(?1, ?2)")
     , m_insertSource(db,
                      "INSERT INTO sources(event_id, position, url, outlet, published) "
                      "VALUES(?1, ?2, ?3, ?4, ?5)")
@@ -67,6 +67,8 @@ EventWriter::EventWriter(sqlite3 *db)
                   "INSERT INTO events_fts(rowid, title, place, claims, notes, tags) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
     , m_deleteFts(db, "DELETE FROM events_fts WHERE rowid=?1")
+    , m_insertTagWithId(db, "INSERT INTO tags(id, kind, name) VALUES(?1, ?2, ?3)")
+    , m_insertTypeWithId(db, "INSERT INTO event_types(id, name) VALUES(?1, ?2)")
 {
 }
 
@@ -165,6 +167,81 @@ bool EventWriter::insert(Event &event)
     return writeLinks(event);
 }
 
+bool EventWriter::insertNames(const QList<NewName> &names)
+{
+    for (const NewName &n : names) {
+        if (n.kind < 0) {
+            m_insertTypeWithId.bind(1, n.id).bind(2, n.name);
+            if (!m_insertTypeWithId.run())
+                return fail(m_insertTypeWithId);
+        } else {
+            m_insertTagWithId.bind(1, n.id).bind(2, n.kind).bind(3, n.name);
+            if (!m_insertTagWithId.run())
+                return fail(m_insertTagWithId);
+        }
+    }
+    return true;
+}
+
+bool EventWriter::insertPrepared(PreparedEvent &p)
+{
+    Event &e = p.event;
+    if (e.createdAt == 0)
+        e.createdAt = QDateTime::currentSecsSinceEpoch();
+    e.updatedAt = e.createdAt;
+    using T = PreparedEvent;
+    sql::Statement &s = m_insertEvent;
+    s.bind(1, e.datasetId ? std::optional<qint64>(e.datasetId) : std::nullopt)
+        .bind(2, e.sourceLine ? std::optional<qint64>(e.sourceLine) : std::nullopt)
+        .bindStatic(3, p.text[T::ExternalId])
+        .bind(4, qint64(e.startDay))
+        .bind(5, qint64(e.endDay))
+        .bind(6, qint64(e.datePrecision))
+        .bind(7, qint64(e.status))
+        .bindStatic(8, p.text[T::Title])
+        .bind(9, p.typeId ? std::optional<qint64>(p.typeId) : std::nullopt)
+        .bindStatic(10, p.text[T::Place])
+        .bindStatic(11, p.text[T::Locality])
+        .bindStatic(12, p.text[T::Admin1])
+        .bindStatic(13, p.text[T::Admin2])
+        .bindStatic(14, p.text[T::Country])
+        .bind(15, e.latitude)
+        .bind(16, e.longitude)
+        .bind(17, qint64(e.geoPrecision))
+        .bind(18, qint64(e.coordinateOrigin))
+        .bind(19, e.sizeLow)
+        .bind(20, e.sizeHigh)
+        .bindStatic(21, p.text[T::SizeText])
+        .bindStatic(22, p.text[T::Claims])
+        .bind(23, e.arrests)
+        .bind(24, e.injuries)
+        .bind(25, e.deaths)
+        .bindStatic(26, p.text[T::PropertyDamage])
+        .bind(27, qint64(e.online ? 1 : 0))
+        .bindStatic(28, p.text[T::Notes])
+        .bind(29, e.createdAt)
+        .bind(30, e.updatedAt);
+    if (!s.run())
+        return fail(s);
+    e.id = sqlite3_last_insert_rowid(m_db);
+    for (qint64 tag : std::as_const(p.tagIds)) {
+        m_insertEventTag.bind(1, e.id).bind(2, tag);
+        if (!m_insertEventTag.run())
+            return fail(m_insertEventTag);
+    }
+    qint64 position = 0;
+    for (const auto &source : std::as_const(p.sources)) {
+        m_insertSource.bind(1, e.id)
+            .bind(2, position++)
+            .bindStatic(3, source[0])
+            .bindStatic(4, source[1])
+            .bindStatic(5, source[2]);
+        if (!m_insertSource.run())
+            return fail(m_insertSource);
+    }
+    return true;
+}
+
 bool EventWriter::update(Event &event)
 {
     const qint64 type = event.type.isEmpty() ? 0 : typeId(event.type);
@@ -186,11 +263,15 @@ bool EventWriter::update(Event &event)
 
 bool EventWriter::writeLinks(const Event &event)
 {
-    const auto link = [this, &event](TagKind kind, const QStringList &names) {
+    QList<qint64> linked;
+    const auto link = [this, &event, &linked](TagKind kind, const QStringList &names) {
         for (const QString &name : names) {
             const qint64 tag = tagId(kind, name);
             if (tag == 0)
                 return false;
+            if (linked.contains(tag))
+                continue; // the same name twice in one list
+            linked.append(tag);
             m_insertEventTag.bind(1, event.id).bind(2, tag);
             if (!m_insertEventTag.run())
                 return fail(m_insertEventTag);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "catalogue/event.h"
+#include "catalogue/preparedevent.h"
 #include "catalogue/sqlite.h"
 
 #include <QHash>
@@ -18,6 +19,10 @@ public:
 
     /// Inserts an event; sets event.id, createdAt and updatedAt. False and error() on failure.
     bool insert(Event &event);
+    /// Inserts an event prepared on another thread; sets its id. Its names must exist.
+    bool insertPrepared(PreparedEvent &prepared);
+    /// Adds types and tags a NameDictionary handed out.
+    bool insertNames(const QList<NewName> &names);
     /// Replaces every field of a stored event (its id) and its tags and sources.
     bool update(Event &event);
     /// Adds events of a dataset to the full-text index, in SQL.
@@ -47,6 +52,8 @@ private:
     sql::Statement m_deleteEventTags;
     sql::Statement m_deleteSources;
     sql::Statement m_insertFts;
+    sql::Statement m_insertTagWithId;
+    sql::Statement m_insertTypeWithId;
     sql::Statement m_deleteFts;
     QHash<QString, qint64> m_types;
     QHash<QString, qint64> m_tags; ///< key: kind digit + lower-case name

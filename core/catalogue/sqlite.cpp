@@ -93,6 +93,14 @@ Statement &Statement::bind(int index, const QByteArray &utf8)
     return *this;
 }
 
+Statement &Statement::bindStatic(int index, const QByteArray &utf8)
+{
+    if (utf8.isEmpty())
+        return bindNull(index);
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);

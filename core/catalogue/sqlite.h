@@ -43,6 +43,8 @@ public:
     Statement &bind(int index, double value);
     Statement &bind(int index, const QString &text); ///< null QString binds NULL
     Statement &bind(int index, const QByteArray &utf8); ///< null QByteArray binds NULL
+    /// Binds without copying: `utf8` must live until the statement is reset.
+    Statement &bindStatic(int index, const QByteArray &utf8);
     Statement &bindNull(int index);
     template<typename T> Statement &bind(int index, const std::optional<T> &value)
     {

@@ -9,6 +9,7 @@ namespace placard::io {
 namespace {
 constexpr double kCellDegrees = 0.01; // about 1.1 km of latitude
 constexpr double kRadiusMetres = 1000.0;
+constexpr size_t kSeed = 0x9e3779b97f4a7c15ULL;
 
 double distanceMetres(double lat1, double lon1, double lat2, double lon2)
 {
@@ -19,6 +20,11 @@ double distanceMetres(double lat1, double lon1, double lat2, double lon2)
     const double a = std::sin(dLat / 2) * std::sin(dLat / 2) +
         std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dLon / 2) * std::sin(dLon / 2);
     return 2 * r * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+quint64 cellKey(quint64 group, qint32 y, qint32 x)
+{
+    return qHashMulti(kSeed, group, y, x);
 }
 } // namespace
 
@@ -43,52 +49,51 @@ QString DuplicateIndex::placeKey(const Event &event)
     return key;
 }
 
-QString DuplicateIndex::nameKey(const Event &event)
+DuplicateIndex::Keys DuplicateIndex::keysFor(const Event &event)
 {
-    const QString place = placeKey(event);
-    if (place.isEmpty())
-        return {};
-    return QString::number(event.startDay) + QLatin1Char('|') + event.type.toCaseFolded() +
-        QLatin1Char('|') + place;
-}
-
-void DuplicateIndex::add(const Event &event)
-{
-    const Match match{event.id, event.datasetId};
-    if (const QString key = nameKey(event); !key.isEmpty())
-        m_byName.insert(key, match);
+    Keys keys;
+    keys.group = qHashMulti(kSeed, event.startDay, event.type.toCaseFolded());
+    if (const QString place = placeKey(event); !place.isEmpty())
+        keys.name = qHashMulti(kSeed, keys.group, place) | 1; // never 0
     if (event.isPlaced()) {
-        const Cell cell{event.startDay, qHash(event.type.toCaseFolded()),
-                        qint32(std::floor(*event.latitude / kCellDegrees)),
-                        qint32(std::floor(*event.longitude / kCellDegrees))};
-        m_byCell[cell].append({*event.latitude, *event.longitude, match});
+        keys.placed = true;
+        keys.latitude = *event.latitude;
+        keys.longitude = *event.longitude;
     }
-    ++m_size;
+    return keys;
 }
 
-std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Event &event) const
+void DuplicateIndex::add(const Keys &keys, const Match &match)
 {
-    if (const QString key = nameKey(event); !key.isEmpty()) {
-        if (auto it = m_byName.constFind(key); it != m_byName.cend())
+    if (keys.name)
+        m_byName.insert(keys.name, match);
+    if (keys.placed) {
+        const quint64 cell = cellKey(keys.group, qint32(std::floor(keys.latitude / kCellDegrees)),
+                                     qint32(std::floor(keys.longitude / kCellDegrees)));
+        m_byCell.insert(cell, {keys.latitude, keys.longitude, match});
+    }
+}
+
+std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) const
+{
+    if (keys.name) {
+        if (auto it = m_byName.constFind(keys.name); it != m_byName.cend())
             return *it;
     }
-    if (!event.isPlaced())
+    if (!keys.placed || m_byCell.isEmpty())
         return std::nullopt;
-    const double lat = *event.latitude;
-    const double lon = *event.longitude;
-    const size_t type = qHash(event.type.toCaseFolded());
-    const qint32 cy = qint32(std::floor(lat / kCellDegrees));
-    const qint32 cx = qint32(std::floor(lon / kCellDegrees));
-    const double cosLat = std::max(0.01, std::cos(lat * std::numbers::pi / 180.0));
+    const qint32 cy = qint32(std::floor(keys.latitude / kCellDegrees));
+    const qint32 cx = qint32(std::floor(keys.longitude / kCellDegrees));
+    const double cosLat = std::max(0.01, std::cos(keys.latitude * std::numbers::pi / 180.0));
     const qint32 reachX = qint32(std::ceil(kRadiusMetres / (111320.0 * kCellDegrees * cosLat)));
     for (qint32 y = cy - 1; y <= cy + 1; ++y) {
         for (qint32 x = cx - reachX; x <= cx + reachX; ++x) {
-            auto it = m_byCell.constFind(Cell{event.startDay, type, y, x});
-            if (it == m_byCell.cend())
-                continue;
-            for (const Point &p : *it) {
-                if (distanceMetres(lat, lon, p.lat, p.lon) <= kRadiusMetres)
-                    return p.match;
+            const quint64 cell = cellKey(keys.group, y, x);
+            for (auto it = m_byCell.constFind(cell); it != m_byCell.cend() && it.key() == cell;
+                 ++it) {
+                if (distanceMetres(keys.latitude, keys.longitude, it->latitude, it->longitude) <=
+                    kRadiusMetres)
+                    return it->match;
             }
         }
     }

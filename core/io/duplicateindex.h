@@ -4,24 +4,35 @@
 #include "catalogue/event.h"
 
 #include <QHash>
+#include <QMultiHash>
 
 #include <optional>
 
 namespace placard::io {
 
 /// Finds events that duplicate one another: the same start day and type, and either the
-/// same normalised place name or points within 1 km. Not thread-safe.
+/// same normalised place name or points within 1 km. Keys are computed apart (keysFor is
+/// pure and thread-safe) so that a parsing thread can make them; the index itself is not
+/// thread-safe. Names are compared by 64-bit hashes.
 class DuplicateIndex {
 public:
+    /// What an event is compared by.
+    struct Keys {
+        quint64 name = 0; ///< 0 when the event names no place
+        quint64 group = 0; ///< day and type
+        bool placed = false;
+        double latitude = 0;
+        double longitude = 0;
+    };
     /// A stored event a new one duplicates.
     struct Match {
         qint64 id = 0;
         qint64 datasetId = 0;
     };
 
-    void add(const Event &event);
-    std::optional<Match> find(const Event &event) const;
-    qsizetype size() const { return m_size; }
+    static Keys keysFor(const Event &event);
+    void add(const Keys &keys, const Match &match);
+    std::optional<Match> find(const Keys &keys) const;
 
     /// The place key events are compared by: place, locality and state, case-folded,
     /// with runs of spaces and punctuation collapsed.
@@ -29,26 +40,12 @@ public:
 
 private:
     struct Point {
-        double lat;
-        double lon;
+        double latitude;
+        double longitude;
         Match match;
     };
-    struct Cell {
-        qint32 day;
-        size_t type;
-        qint32 y;
-        qint32 x;
-        friend bool operator==(const Cell &, const Cell &) = default;
-    };
-    friend size_t qHash(const Cell &c, size_t seed) noexcept
-    {
-        return qHashMulti(seed, c.day, c.type, c.y, c.x);
-    }
-    static QString nameKey(const Event &event);
-
-    QHash<QString, Match> m_byName;
-    QHash<Cell, QList<Point>> m_byCell;
-    qsizetype m_size = 0;
+    QHash<quint64, Match> m_byName;
+    QMultiHash<quint64, Point> m_byCell;
 };
 
 } // namespace placard::io

@@ -3,6 +3,7 @@
 
 #include "catalogue/catalogue.h"
 #include "catalogue/eventwriter.h"
+#include "catalogue/preparedevent.h"
 #include "io/duplicateindex.h"
 #include "io/presets.h"
 #include "io/rownormaliser.h"
@@ -87,8 +88,16 @@ struct Record {
     qint64 line = 0;
 };
 
+// A row as the parsing thread hands it over: normalised, and ready to write.
+struct Item {
+    NormalisedRow row;
+    PreparedEvent prepared;
+    DuplicateIndex::Keys keys;
+};
+
 struct Batch {
-    std::vector<NormalisedRow> rows;
+    std::vector<Item> items;
+    QList<NewName> names; ///< types and tags first used in this batch
     qint64 bytesRead = 0;
 };
 
@@ -216,18 +225,6 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     ImportReport report;
     sqlite3 *db = m_catalogue.handle();
 
-    // The file's hash is needed only at the end: compute it beside the parsing.
-    QByteArray sha256;
-    std::thread hasher([&sha256, path] { sha256 = fileSha256(path); });
-    struct Joiner {
-        std::thread &t;
-        ~Joiner()
-        {
-            if (t.joinable())
-                t.join();
-        }
-    } joinHasher{hasher};
-
     CsvReader reader(options.csv);
     if (!reader.open(path)) {
         report.error = reader.errorString();
@@ -264,56 +261,6 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     const int expectedFields =
         reader.hasHeader() ? int(reader.header().size()) : int(firstRecord.size());
 
-    // Parsing and normalising on a second thread; writing here.
-    BatchQueue queue;
-    QString readError;
-    const auto normaliseRecord = [&](const QStringList &fields, qint64 line) {
-        NormalisedRow row = normaliser.normalise(fields, line);
-        if (fields.size() != expectedFields) {
-            row.problems.prepend({line, 0, QString(),
-                                  QStringLiteral("%1 fields where the header has %2")
-                                      .arg(fields.size())
-                                      .arg(expectedFields),
-                                  false});
-        }
-        return row;
-    };
-    std::thread producer([&] {
-        Batch batch;
-        batch.rows.reserve(1024);
-        const auto flush = [&] {
-            batch.bytesRead = reader.bytesRead();
-            queue.push(std::move(batch));
-            batch = Batch();
-            batch.rows.reserve(1024);
-        };
-        for (const Record &r : sample) {
-            batch.rows.push_back(normaliseRecord(r.fields, r.line));
-            if (batch.rows.size() == 1024)
-                flush();
-        }
-        while (!isCancelled(cancel) && !queue.closed() && reader.readRecord()) {
-            batch.rows.push_back(normaliseRecord(currentFields(reader), reader.lineNumber()));
-            if (batch.rows.size() == 1024)
-                flush();
-        }
-        if (reader.hasError())
-            readError = reader.errorString();
-        if (!batch.rows.empty())
-            flush();
-        queue.finish();
-    });
-    struct ProducerJoiner {
-        BatchQueue &q;
-        std::thread &t;
-        ~ProducerJoiner()
-        {
-            q.close();
-            if (t.joinable())
-                t.join();
-        }
-    } joinProducer{queue, producer};
-
     DuplicateIndex duplicates;
     {
         sql::Statement existing(db,
@@ -322,8 +269,6 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
                                 "event_types t ON t.id = e.type_id");
         while (existing.next()) {
             Event e;
-            e.id = existing.int64(0);
-            e.datasetId = existing.int64(1);
             e.startDay = qint32(existing.int64(2));
             e.type = existing.text(3);
             e.place = existing.text(4);
@@ -331,11 +276,18 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
             e.admin1 = existing.text(6);
             e.latitude = existing.optional<double>(7);
             e.longitude = existing.optional<double>(8);
-            duplicates.add(e);
+            duplicates.add(DuplicateIndex::keysFor(e), {existing.int64(0), existing.int64(1)});
         }
     }
 
     QString error;
+    // The importer makes every id it links to, so the per-row foreign key checks would
+    // only repeat what it knows; they are off for the bulk transaction and back on after.
+    sql::exec(db, "PRAGMA foreign_keys=OFF");
+    struct ForeignKeysBack {
+        sqlite3 *db;
+        ~ForeignKeysBack() { sql::exec(db, "PRAGMA foreign_keys=ON"); }
+    } foreignKeysBack{db};
     if (!sql::exec(db, "BEGIN IMMEDIATE", &error)) {
         report.error =
             QStringLiteral("%1: cannot write to the catalogue: %2").arg(m_catalogue.path(), error);
@@ -351,105 +303,165 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     sql::Statement addDataset(db,
                               "INSERT INTO datasets(file_name, format, mapping, imported_at) "
                               "VALUES(?1, ?2, ?3, ?4)");
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     addDataset.bind(1, QFileInfo(path).fileName())
         .bind(2, format.isEmpty() ? QStringLiteral("csv") : format)
         .bind(3,
               QString::fromUtf8(
                   QJsonDocument(report.mapping.toJson()).toJson(QJsonDocument::Compact)))
-        .bind(4, QDateTime::currentSecsSinceEpoch());
+        .bind(4, now);
     if (!addDataset.run()) {
         report.error = addDataset.error();
         rollback();
         return report;
     }
     report.datasetId = sqlite3_last_insert_rowid(db);
+    const qint64 datasetId = report.datasetId;
+
+    // Parsing, normalising and preparing rows on a second thread; writing on this one.
+    NameDictionary names(db);
+    BatchQueue queue;
+    QString readError;
+    const auto makeItem = [&](const QStringList &fields, qint64 line) {
+        Item item;
+        item.row = normaliser.normalise(fields, line);
+        if (fields.size() != expectedFields) {
+            item.row.problems.prepend({line, 0, QString(),
+                                       QStringLiteral("%1 fields where the header has %2")
+                                           .arg(fields.size())
+                                           .arg(expectedFields),
+                                       false});
+        }
+        if (!item.row.skipped) {
+            item.row.event.datasetId = datasetId;
+            item.row.event.createdAt = now;
+            item.keys = DuplicateIndex::keysFor(item.row.event);
+            item.prepared = prepareEvent(std::move(item.row.event), names);
+        }
+        return item;
+    };
+    std::thread producer([&] {
+        Batch batch;
+        batch.items.reserve(1024);
+        const auto flush = [&] {
+            batch.bytesRead = reader.bytesRead();
+            batch.names = names.takeNew();
+            queue.push(std::move(batch));
+            batch = Batch();
+            batch.items.reserve(1024);
+        };
+        for (const Record &r : sample) {
+            batch.items.push_back(makeItem(r.fields, r.line));
+            if (batch.items.size() == 1024)
+                flush();
+        }
+        while (!isCancelled(cancel) && !queue.closed() && reader.readRecord()) {
+            batch.items.push_back(makeItem(currentFields(reader), reader.lineNumber()));
+            if (batch.items.size() == 1024)
+                flush();
+        }
+        if (reader.hasError())
+            readError = reader.errorString();
+        if (!batch.items.empty())
+            flush();
+        queue.finish();
+    });
+    struct ProducerJoiner {
+        BatchQueue &q;
+        std::thread &t;
+        ~ProducerJoiner()
+        {
+            q.close();
+            if (t.joinable())
+                t.join();
+        }
+    } joinProducer{queue, producer};
 
     EventWriter writer(db);
     sql::Statement addProblem(db,
                               "INSERT INTO import_problems(dataset_id, line, col, value, "
                               "message, skipped) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    bool failed = false;
     const auto record = [&](const ImportProblem &p) {
         ++report.problemCount;
         if (report.problems.size() >= ImportReport::kMaxProblems)
-            return true;
+            return;
         report.problems.append(p);
-        addProblem.bind(1, report.datasetId)
+        addProblem.bind(1, datasetId)
             .bind(2, p.line)
             .bind(3, qint64(p.column))
             .bind(4, p.value)
             .bind(5, p.message)
             .bind(6, qint64(p.skipped ? 1 : 0));
-        return addProblem.run();
+        if (!addProblem.run()) {
+            failed = true;
+            error = addProblem.error();
+        }
     };
     for (const ImportProblem &p : std::as_const(fileNotes))
         record(p);
 
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
     const qint64 total = QFileInfo(path).size();
-    bool failed = false;
     Batch batch;
     while (!failed && queue.pop(batch)) {
         if (isCancelled(cancel))
             break;
-        for (NormalisedRow &row : batch.rows) {
+        if (!writer.insertNames(batch.names)) {
+            failed = true;
+            break;
+        }
+        for (Item &item : batch.items) {
             ++report.records;
-            for (const ImportProblem &p : std::as_const(row.problems))
-                failed = failed || !record(p);
-            if (row.filtered) {
+            for (const ImportProblem &p : std::as_const(item.row.problems))
+                record(p);
+            if (item.row.filtered) {
                 ++report.filtered;
                 ++report.skipped;
                 continue;
             }
-            if (row.skipped) {
+            if (item.row.skipped) {
                 ++report.skipped;
                 continue;
             }
-            Event &e = row.event;
-            e.datasetId = report.datasetId;
-            e.createdAt = now;
-            const std::optional<DuplicateIndex::Match> match = duplicates.find(e);
-            bool ok = true;
+            Event &e = item.prepared.event;
+            const std::optional<DuplicateIndex::Match> match = duplicates.find(item.keys);
             if (match) {
                 ++report.duplicates;
                 if (options.duplicates == DuplicatePolicy::Skip) {
                     ++report.skipped;
-                    failed = failed ||
-                        !record({e.sourceLine, 0, QString(),
-                                 QStringLiteral("duplicate of event %1; skipped").arg(match->id),
-                                 true});
+                    record({e.sourceLine, 0, QString(),
+                            QStringLiteral("duplicate of event %1; skipped").arg(match->id), true});
                     continue;
                 }
                 if (options.duplicates == DuplicatePolicy::Update) {
                     e.id = match->id;
                     e.datasetId = match->datasetId; // the event stays with its own import
-                    ok = writer.update(e);
-                    if (ok && match->datasetId != report.datasetId)
+                    bool ok = writer.update(e);
+                    if (ok && match->datasetId != datasetId)
                         ok = writer.unindexEvent(e.id) && writer.indexEvent(e);
+                    if (!ok) {
+                        failed = true;
+                        break;
+                    }
                     ++report.updated;
                     ++report.imported;
-                    failed = failed ||
-                        !record({e.sourceLine, 0, QString(),
-                                 QStringLiteral("duplicate of event %1; updated it").arg(match->id),
-                                 false});
-                    if (!ok)
-                        break;
+                    record({e.sourceLine, 0, QString(),
+                            QStringLiteral("duplicate of event %1; updated it").arg(match->id),
+                            false});
                     continue;
                 }
-                failed = failed ||
-                    !record({e.sourceLine, 0, QString(),
-                             QStringLiteral("duplicate of event %1; kept both").arg(match->id),
-                             false});
+                record({e.sourceLine, 0, QString(),
+                        QStringLiteral("duplicate of event %1; kept both").arg(match->id), false});
             }
-            ok = writer.insert(e);
-            if (!ok)
+            if (!writer.insertPrepared(item.prepared)) {
+                failed = true;
                 break;
-            duplicates.add(e);
+            }
+            duplicates.add(item.keys, {e.id, datasetId});
             ++report.imported;
             if (!e.isPlaced())
                 ++report.unplaced;
         }
-        if (!writer.error().isEmpty() || addProblem.resultCode() == SQLITE_ERROR)
-            failed = true;
         if (progress)
             progress(batch.bytesRead, total);
     }
@@ -461,9 +473,9 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     }
     if (failed) {
         rollback();
-        report.error = QStringLiteral("%1: writing failed: %2")
-                           .arg(m_catalogue.path(),
-                                writer.error().isEmpty() ? sql::lastError(db) : writer.error());
+        report.error =
+            QStringLiteral("%1: writing failed: %2")
+                .arg(m_catalogue.path(), writer.error().isEmpty() ? error : writer.error());
         return report;
     }
     queue.close();
@@ -474,11 +486,9 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
         return report;
     }
     report.encoding = reader.stats().encoding;
-    if (reader.stats().repairedFields > 0) {
-        for (const CsvPosition &pos : reader.stats().repairs)
-            record({pos.line, pos.column, QString(),
-                    QStringLiteral("double-encoded UTF-8 repaired"), false});
-    }
+    for (const CsvPosition &pos : reader.stats().repairs)
+        record({pos.line, pos.column, QString(), QStringLiteral("double-encoded UTF-8 repaired"),
+                false});
     if (report.filtered > 0) {
         record({0, 0, QString(),
                 QStringLiteral("%1 rows left out: their event code is not %2")
@@ -486,18 +496,16 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
                     .arg(report.mapping.keepEventCodes.join(QStringLiteral(", "))),
                 true});
     }
-    hasher.join();
     sql::Statement finish(db,
-                          "UPDATE datasets SET sha256=?2, records=?3, imported=?4, skipped=?5, "
-                          "duplicates=?6, unplaced=?7 WHERE id=?1");
-    finish.bind(1, report.datasetId)
-        .bind(2, QString::fromLatin1(sha256))
-        .bind(3, report.records)
-        .bind(4, report.imported)
-        .bind(5, report.skipped)
-        .bind(6, report.duplicates)
-        .bind(7, report.unplaced);
-    if (!finish.run() || !sql::exec(db, "COMMIT", &error)) {
+                          "UPDATE datasets SET records=?2, imported=?3, skipped=?4, "
+                          "duplicates=?5, unplaced=?6 WHERE id=?1");
+    finish.bind(1, datasetId)
+        .bind(2, report.records)
+        .bind(3, report.imported)
+        .bind(4, report.skipped)
+        .bind(5, report.duplicates)
+        .bind(6, report.unplaced);
+    if (failed || !finish.run() || !sql::exec(db, "COMMIT", &error)) {
         rollback();
         report.error = QStringLiteral("%1: cannot commit: %2").arg(m_catalogue.path(), error);
         return report;
@@ -505,20 +513,30 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     open = false;
     report.eventsSeconds = timer.nsecsElapsed() / 1e9;
 
+    // The file's hash beside the text index, on the other core.
+    QByteArray sha256;
+    std::thread hasher([&sha256, path] { sha256 = fileSha256(path); });
+
     // The text index in its own transaction: the events are usable meanwhile, and a stop
     // here is finished when the catalogue is next opened (datasets.fts_done).
     sqlite3_progress_handler(db, 10000, interruptWhenCancelled,
                              const_cast<std::atomic_bool *>(cancel));
-    bool indexed = cancel == nullptr || !isCancelled(cancel);
+    bool indexed = !isCancelled(cancel);
     if (indexed && sql::exec(db, "BEGIN IMMEDIATE", &error)) {
-        indexed = writer.indexDataset(report.datasetId) && sql::exec(db, "COMMIT", &error);
+        indexed = writer.indexDataset(datasetId);
+        hasher.join();
+        sql::Statement hash(db, "UPDATE datasets SET sha256=?2 WHERE id=?1");
+        hash.bind(1, datasetId).bind(2, QString::fromLatin1(sha256));
+        indexed = indexed && hash.run() && sql::exec(db, "COMMIT", &error);
         if (!indexed)
             sql::exec(db, "ROLLBACK");
     }
+    if (hasher.joinable())
+        hasher.join();
     sqlite3_progress_handler(db, 0, nullptr, nullptr);
     if (isCancelled(cancel)) {
         // Cancelled while indexing: take the import back out.
-        m_catalogue.removeDataset(report.datasetId, &error);
+        m_catalogue.removeDataset(datasetId, &error);
         report.cancelled = true;
         report.error = QStringLiteral("cancelled; the catalogue is unchanged");
         return report;

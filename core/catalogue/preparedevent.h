@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalogue/event.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+#include <array>
+
+struct sqlite3;
+
+namespace placard {
+
+/// A type or tag name the catalogue does not hold yet, with the id it will get.
+struct NewName {
+    qint64 id = 0;
+    qint64 kind = -1; ///< TagKind, or -1 for an event type
+    QString name;
+};
+
+/// Type and tag ids as the catalogue has them, extended with names met during an import.
+/// Loaded on the writing thread, then used by one parsing thread only; the new names it
+/// hands out must be written (EventWriter::insertNames) before events that use them.
+class NameDictionary {
+public:
+    explicit NameDictionary(sqlite3 *db);
+
+    qint64 typeId(const QString &name);
+    qint64 tagId(TagKind kind, const QString &name);
+    /// Names added since the last call.
+    QList<NewName> takeNew();
+
+private:
+    QHash<QString, qint64> m_types;
+    QHash<QString, qint64> m_tags; ///< key: kind digit + case-folded name
+    std::array<QHash<QString, qint64>, 5> m_exact; ///< per kind, names as spelled: the fast path
+    qint64 m_nextType = 1;
+    qint64 m_nextTag = 1;
+    QList<NewName> m_new;
+};
+
+/// An event made ready for writing on another thread: text as UTF-8, names as ids.
+struct PreparedEvent {
+    enum Text {
+        ExternalId,
+        Title,
+        Place,
+        Locality,
+        Admin1,
+        Admin2,
+        Country,
+        SizeText,
+        Claims,
+        PropertyDamage,
+        Notes,
+        TextCount
+    };
+    Event event;
+    qint64 typeId = 0;
+    std::array<QByteArray, TextCount> text;
+    QList<qint64> tagIds; ///< distinct
+    QList<std::array<QByteArray, 3>> sources; ///< url, outlet, published
+};
+
+/// Prepares an event for EventWriter::insertPrepared().
+PreparedEvent prepareEvent(Event &&event, NameDictionary &names);
+
+} // namespace placard

@@ -1,0 +1,829 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Messy real-world CSV files must be accounted for: every record is either imported or
+// skipped (records == imported + skipped), every problem names its line and column, and a
+// file that cannot be read leaves the catalogue as it was, with an error naming the file.
+#include "catalogue/catalogue.h"
+#include "io/csvreader.h"
+#include "io/importer.h"
+#include "io/normalise.h"
+
+#include <QDate>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace placard;
+using namespace placard::io;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// A problem the import must report: exact line and column, part of the message.
+struct ProblemSpec {
+    qint64 line = 0;
+    int column = 0;
+    QString message;
+};
+
+/// What one import must give. `events` checks the stored events in id order, one map per
+/// event, only the keys it holds (see checkEvent()).
+struct Expect {
+    bool committed = true;
+    qint64 records = 0;
+    qint64 imported = 0;
+    qint64 skipped = 0;
+    qint64 duplicates = 0;
+    qint64 updated = 0;
+    qint64 unplaced = 0;
+    QList<ProblemSpec> problems;
+    QStringList error; ///< parts of the error, which must also name the file
+    QString encoding; ///< checked when not empty
+    QChar delimiter; ///< checked when not null
+    QList<QVariantMap> events;
+};
+
+} // namespace
+
+Q_DECLARE_METATYPE(Expect)
+Q_DECLARE_METATYPE(placard::io::DuplicatePolicy)
+
+namespace {
+
+const QDate kEpoch(1970, 1, 1);
+
+const QByteArray kHeader = "date,title,locality,state,lat,lon,size_text,issues\n";
+
+QString describe(const QList<ImportProblem> &problems)
+{
+    QStringList lines;
+    for (const ImportProblem &p : problems)
+        lines << u"  %1:%2: %3 [%4]"_s.arg(p.line).arg(p.column).arg(p.message, p.value.left(40));
+    return lines.join(u'\n');
+}
+
+// Keys: line, title, titleLength, date, endDate, place, locality, admin1, country, type,
+// lat, lon (null: unplaced), geo, sizeLow, sizeHigh (null: unset), sizeText, issues,
+// externalId. Fails the current test on the first difference.
+void checkEvent(const Event &e, const QVariantMap &expect)
+{
+    for (auto it = expect.cbegin(); it != expect.cend(); ++it) {
+        const QString &key = it.key();
+        const QVariant &v = it.value();
+        const QByteArray what =
+            "event line " + QByteArray::number(e.sourceLine) + ", " + key.toUtf8();
+        if (key == "line"_L1) {
+            QCOMPARE(e.sourceLine, v.toLongLong());
+        } else if (key == "title"_L1) {
+            QCOMPARE(e.title, v.toString());
+        } else if (key == "titleLength"_L1) {
+            QCOMPARE(qint64(e.title.size()), v.toLongLong());
+        } else if (key == "date"_L1) {
+            QCOMPARE(kEpoch.addDays(e.startDay), v.toDate());
+        } else if (key == "endDate"_L1) {
+            QCOMPARE(kEpoch.addDays(e.endDay), v.toDate());
+        } else if (key == "place"_L1) {
+            QCOMPARE(e.place, v.toString());
+        } else if (key == "locality"_L1) {
+            QCOMPARE(e.locality, v.toString());
+        } else if (key == "admin1"_L1) {
+            QCOMPARE(e.admin1, v.toString());
+        } else if (key == "country"_L1) {
+            QCOMPARE(e.country, v.toString());
+        } else if (key == "type"_L1) {
+            QCOMPARE(e.type, v.toString());
+        } else if (key == "lat"_L1 || key == "lon"_L1) {
+            const std::optional<double> &value = key == "lat"_L1 ? e.latitude : e.longitude;
+            if (v.isNull()) {
+                QVERIFY2(!value.has_value(), what.constData());
+            } else {
+                QVERIFY2(value.has_value(), what.constData());
+                QCOMPARE(*value, v.toDouble());
+            }
+        } else if (key == "geo"_L1) {
+            QCOMPARE(int(e.geoPrecision), v.toInt());
+        } else if (key == "sizeLow"_L1 || key == "sizeHigh"_L1) {
+            const std::optional<qint64> &value = key == "sizeLow"_L1 ? e.sizeLow : e.sizeHigh;
+            if (v.isNull()) {
+                QVERIFY2(!value.has_value(), what.constData());
+            } else {
+                QVERIFY2(value.has_value(), what.constData());
+                QCOMPARE(*value, v.toLongLong());
+            }
+        } else if (key == "sizeText"_L1) {
+            QCOMPARE(e.sizeText, v.toString());
+        } else if (key == "issues"_L1) {
+            QCOMPARE(e.issues, v.toStringList());
+        } else if (key == "externalId"_L1) {
+            QCOMPARE(e.externalId, v.toString());
+        } else {
+            QFAIL(qPrintable(u"unknown key %1 in the expected event"_s.arg(key)));
+        }
+    }
+}
+
+QList<Event> storedEvents(const Catalogue &catalogue)
+{
+    QList<Event> events;
+    qint64 after = 0;
+    for (;;) {
+        const QList<qint64> ids = catalogue.eventIds(after, 1000);
+        if (ids.isEmpty())
+            break;
+        for (qint64 id : ids) {
+            if (const std::optional<Event> e = catalogue.event(id))
+                events.append(*e);
+        }
+        after = ids.constLast();
+    }
+    return events;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// One GDELT 2.0 record as the raw files have it: 61 tab-separated columns, no header.
+QByteArray gdeltRecord(const char *id, const char *date, const char *rootCode,
+                       const char *eventCode, const char *geoType, const char *fullName,
+                       const char *country, const char *lat, const char *lon)
+{
+    QList<QByteArray> f(61);
+    const auto set = [&f](int column, const QByteArray &value) {
+        f[column - 1] = value;
+    };
+    set(1, id);
+    set(2, date);
+    set(3, QByteArray(date).left(6)); // MonthYear
+    set(4, QByteArray(date).left(4)); // Year
+    set(5, "2025.2630"); // FractionDate
+    set(6, "FRA");
+    set(7, "FRANCE"); // Actor1Name
+    set(26, "1"); // IsRootEvent
+    set(27, eventCode);
+    set(28, eventCode); // EventBaseCode
+    set(29, rootCode);
+    set(30, "3"); // QuadClass
+    set(31, "-6.5"); // GoldsteinScale
+    set(32, "10");
+    set(33, "1");
+    set(34, "10");
+    set(35, "-3.2");
+    set(52, geoType);
+    set(53, fullName);
+    set(54, country);
+    set(55, QByteArray(country) + "00"); // ActionGeo_ADM1Code
+    set(57, lat);
+    set(58, lon);
+    set(59, "-1456928");
+    set(60, "20250405101500"); // DATEADDED
+    set(61, QByteArray("https://news.example/") + id);
+    return f.join('\t') + '\n';
+}
+
+// A literal's bytes, NULs included.
+template<qsizetype N> QByteArray bytes(const char (&literal)[N])
+{
+    return QByteArray(literal, N - 1);
+}
+
+QVariant none()
+{
+    return QVariant();
+}
+
+QString binaryPath(const char *relative)
+{
+    return QString::fromUtf8(PLACARD_BINARY_DIR) + QLatin1Char('/') + QString::fromUtf8(relative);
+}
+
+} // namespace
+
+class TestImportRobustness : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void messyFiles_data();
+    void messyFiles();
+    void realGdeltSample();
+    void realCccLocationLookupHasNoDate();
+    void cliImportReport();
+    void cliMissingFile();
+
+private:
+    struct Imported {
+        std::unique_ptr<Catalogue> catalogue;
+        ImportReport report;
+    };
+    // Imports a file into a fresh catalogue in dir; QVERIFY-style failure leaves catalogue
+    // null.
+    static Imported importInto(const QTemporaryDir &dir, const QString &file,
+                               const ImportOptions &options);
+};
+
+TestImportRobustness::Imported TestImportRobustness::importInto(const QTemporaryDir &dir,
+                                                                const QString &file,
+                                                                const ImportOptions &options)
+{
+    Imported result;
+    QString error;
+    result.catalogue = Catalogue::create(dir.filePath(u"test.placard"_s), &error);
+    if (!result.catalogue) {
+        qWarning("cannot create the catalogue: %s", qPrintable(error));
+        return result;
+    }
+    Importer importer(*result.catalogue);
+    result.report = importer.importCsv(file, options);
+    return result;
+}
+
+void TestImportRobustness::messyFiles_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<DuplicatePolicy>("policy");
+    QTest::addColumn<Expect>("expect");
+
+    const auto add = [](const char *tag, const QByteArray &input, const Expect &expect,
+                        DuplicatePolicy policy = DuplicatePolicy::Skip) {
+        QTest::newRow(tag) << input << policy << expect;
+    };
+    const QByteArray goodRow = "2025-04-05,Good,Portland,OR,45.52,-122.68,,peace\n";
+
+    add("valid minimal",
+        kHeader + "2025-04-05,Rally for Peace,Portland,OR,45.52,-122.68,about 500,peace\n",
+        {.records = 1,
+         .imported = 1,
+         .encoding = u"UTF-8"_s,
+         .delimiter = u',',
+         .events = {{{u"line"_s, 2},
+                     {u"title"_s, u"Rally for Peace"_s},
+                     {u"date"_s, QDate(2025, 4, 5)},
+                     {u"endDate"_s, QDate(2025, 4, 5)},
+                     {u"locality"_s, u"Portland"_s},
+                     {u"admin1"_s, u"OR"_s},
+                     {u"country"_s, u"US"_s},
+                     {u"lat"_s, 45.52},
+                     {u"lon"_s, -122.68},
+                     {u"geo"_s, int(GeoPrecision::Locality)},
+                     {u"sizeLow"_s, 500},
+                     {u"sizeHigh"_s, 500},
+                     {u"sizeText"_s, u"about 500"_s},
+                     {u"issues"_s, QStringList{u"peace"_s}}}}});
+
+    add("empty file", QByteArray(), {.committed = false});
+
+    add("header only", kHeader, {});
+
+    add("unreadable date", kHeader + goodRow + "someday soon,Bad,Salem,OR,44.94,-123.03,,peace\n",
+        {.records = 2,
+         .imported = 1,
+         .skipped = 1,
+         .problems = {{3, 1, u"unreadable date"_s}},
+         .events = {{{u"line"_s, 2}, {u"title"_s, u"Good"_s}}}});
+
+    add("empty date", kHeader + goodRow + ",Bad,Salem,OR,44.94,-123.03,,peace\n",
+        {.records = 2,
+         .imported = 1,
+         .skipped = 1,
+         .problems = {{3, 1, u"no date"_s}},
+         .events = {{{u"line"_s, 2}, {u"title"_s, u"Good"_s}}}});
+
+    add("swapped coordinates", kHeader + "2025-04-05,Swapped,Portland,OR,123,45,,\n",
+        {.records = 1,
+         .imported = 1,
+         .problems = {{2, 5, u"swapped"_s}},
+         .events = {{{u"lat"_s, 45.0}, {u"lon"_s, 123.0}}}});
+
+    add("coordinates out of range", kHeader + "2025-04-05,Nowhere,Portland,OR,95,200,,\n",
+        {.records = 1,
+         .imported = 1,
+         .unplaced = 1,
+         .problems = {{2, 5, u"out of range"_s}},
+         .events = {{{u"title"_s, u"Nowhere"_s},
+                     {u"lat"_s, none()},
+                     {u"lon"_s, none()},
+                     {u"geo"_s, int(GeoPrecision::Unplaced)}}}});
+
+    add("coordinates NA", kHeader + "2025-04-05,No place,Portland,OR,NA,NA,,\n",
+        {.records = 1,
+         .imported = 1,
+         .unplaced = 1,
+         .events = {{{u"lat"_s, none()}, {u"lon"_s, none()}}}});
+
+    add("fewer fields than the header", kHeader + "2025-04-05,Short,Portland,OR\n",
+        {.records = 1,
+         .imported = 1,
+         .unplaced = 1,
+         .problems = {{2, 0, u"4 fields where the header has 8"_s}},
+         .events = {{{u"title"_s, u"Short"_s}, {u"admin1"_s, u"OR"_s}, {u"lat"_s, none()}}}});
+
+    add("more fields than the header",
+        kHeader + "2025-04-05,Long,Portland,OR,45.52,-122.68,hundreds,peace,extra,more\n",
+        {.records = 1,
+         .imported = 1,
+         .problems = {{2, 0, u"10 fields where the header has 8"_s}},
+         .events = {{{u"title"_s, u"Long"_s},
+                     {u"sizeLow"_s, 200},
+                     {u"issues"_s, QStringList{u"peace"_s}}}}});
+
+    add("unterminated quote",
+        kHeader + goodRow + "2025-04-06,\"Broken title,Salem,OR,44.94,-123.03,,peace\n" +
+            "2025-04-07,Later,Eugene,OR,44.05,-123.09,,peace\n",
+        {.committed = false,
+         .error = {u":3:2:"_s, u"unterminated quoted field starting on line 3"_s}});
+
+    QByteArray crlf = kHeader + goodRow + "2025-04-06,\"Two\r\nlines\",Salem,OR,,,,jobs\n";
+    crlf.replace("\n", "\r\n").replace("\r\r\n", "\r\n");
+    add("CRLF line ends", crlf,
+        {.records = 2,
+         .imported = 2,
+         .unplaced = 1,
+         .events = {
+             {{u"line"_s, 2}, {u"title"_s, u"Good"_s}, {u"issues"_s, QStringList{u"peace"_s}}},
+             {{u"line"_s, 3},
+              {u"title"_s, u"Two\r\nlines"_s},
+              {u"issues"_s, QStringList{u"jobs"_s}}}}});
+
+    add("UTF-8 BOM",
+        "\xEF\xBB\xBF" + kHeader +
+            "2025-04-05,Marcha en Pe\xC3\xB1"
+            "a,Portland,OR,45.52,-122.68,,peace\n",
+        {.records = 1,
+         .imported = 1,
+         .encoding = u"UTF-8 (BOM)"_s,
+         .events = {{{u"title"_s, u"Marcha en Peña"_s}, {u"date"_s, QDate(2025, 4, 5)}}}});
+
+    {
+        QStringEncoder encoder(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        const QByteArray utf16 = encoder(QString::fromUtf8(kHeader) +
+                                         u"2025-04-05,Marcha en Peña,Portland,OR,45.52,-122.68,"
+                                         u"thousands,peace\n"_s);
+        add("UTF-16LE with BOM", utf16,
+            {.records = 1,
+             .imported = 1,
+             .encoding = u"UTF-16LE"_s,
+             .events = {{{u"title"_s, u"Marcha en Peña"_s},
+                         {u"date"_s, QDate(2025, 4, 5)},
+                         {u"lat"_s, 45.52},
+                         {u"sizeLow"_s, 2000},
+                         {u"issues"_s, QStringList{u"peace"_s}}}}});
+    }
+
+    add("Windows-1252",
+        kHeader +
+            "2025-04-05,Marcha en Pe\xF1"
+            "a,Portland,OR,45.52,-122.68,,O\x92"
+            "Brien\n",
+        {.records = 1,
+         .imported = 1,
+         .encoding = u"Windows-1252"_s,
+         .events = {
+             {{u"title"_s, u"Marcha en Peña"_s}, {u"issues"_s, QStringList{u"O\u2019Brien"_s}}}}});
+
+    add("double-encoded UTF-8",
+        kHeader +
+            "2025-04-05,Vigil,Do\xC3\x83\xC2\xB1"
+            "a Ana,NM,32.35,-106.76,,\n",
+        {.records = 1,
+         .imported = 1,
+         .problems = {{2, 3, u"double-encoded UTF-8 repaired"_s}},
+         .encoding = u"UTF-8"_s,
+         .events = {{{u"locality"_s, u"Doña Ana"_s}}}});
+
+    add("semicolon-delimited",
+        "date;title;locality;state;lat;lon;size_text;issues\n"
+        "2025-04-05;Rally;Portland;OR;45,52;-122,68;1,000;peace\n"
+        "2025-04-06;Rally 2;Salem;OR;44,94;-123,03;2,500;peace, jobs\n",
+        {.records = 2,
+         .imported = 2,
+         .delimiter = u';',
+         .events = {{{u"title"_s, u"Rally"_s},
+                     {u"lat"_s, 45.52},
+                     {u"lon"_s, -122.68},
+                     {u"sizeLow"_s, 1000},
+                     {u"sizeHigh"_s, 1000}},
+                    {{u"title"_s, u"Rally 2"_s},
+                     {u"sizeLow"_s, 2500},
+                     {u"issues"_s, QStringList{u"peace, jobs"_s}}}}});
+
+    add("tab-delimited",
+        "date\ttitle\tlocality\tstate\tlat\tlon\tsize_text\tissues\n"
+        "2025-04-05\tRally, with a comma\tPortland\tOR\t45.52\t-122.68\t\tpeace\n"
+        "2025-04-06\tRally 2\tSalem\tOR\t44.94\t-123.03\tdozens\tjobs\n",
+        {.records = 2,
+         .imported = 2,
+         .delimiter = u'\t',
+         .events = {{{u"title"_s, u"Rally, with a comma"_s}, {u"locality"_s, u"Portland"_s}},
+                    {{u"title"_s, u"Rally 2"_s}, {u"sizeLow"_s, 24}}}});
+
+    add("slashed dates decided day-first",
+        kHeader + "3/4/2025,First,Portland,OR,45.52,-122.68,,\n" +
+            "13/4/2025,Second,Salem,OR,44.94,-123.03,,\n",
+        {.records = 2,
+         .imported = 2,
+         .events = {{{u"date"_s, QDate(2025, 4, 3)}}, {{u"date"_s, QDate(2025, 4, 13)}}}});
+
+    add("slashed dates all ambiguous",
+        kHeader + "3/4/2025,First,Portland,OR,45.52,-122.68,,\n" +
+            "5/6/2025,Second,Salem,OR,44.94,-123.03,,\n",
+        {.records = 2,
+         .imported = 2,
+         .problems = {{2, 1, u"ambiguous"_s}},
+         .events = {{{u"date"_s, QDate(2025, 3, 4)}}, {{u"date"_s, QDate(2025, 5, 6)}}}});
+
+    add("Excel serial date in a generic file",
+        "date,title,city,region,latitude,longitude\n45000,Serial,Portland,OR,45.52,-122.68\n",
+        {.records = 1,
+         .imported = 1,
+         .events = {{{u"date"_s, QDate(2023, 3, 15)},
+                     {u"locality"_s, u"Portland"_s},
+                     {u"admin1"_s, u"OR"_s},
+                     {u"country"_s, QString()},
+                     {u"geo"_s, int(GeoPrecision::Exact)}}}});
+
+    add("size thousands", kHeader + "2025-04-05,Big,Portland,OR,45.52,-122.68,thousands,\n",
+        {.records = 1,
+         .imported = 1,
+         .events = {
+             {{u"sizeLow"_s, 2000}, {u"sizeHigh"_s, 2000}, {u"sizeText"_s, u"thousands"_s}}}});
+
+    add("size range", kHeader + "2025-04-05,Range,Portland,OR,45.52,-122.68,\"1,000-2,000\",\n",
+        {.records = 1,
+         .imported = 1,
+         .events = {
+             {{u"sizeLow"_s, 1000}, {u"sizeHigh"_s, 2000}, {u"sizeText"_s, u"1,000-2,000"_s}}}});
+
+    add("size approximate", kHeader + "2025-04-05,About,Portland,OR,45.52,-122.68,~500,\n",
+        {.records = 1,
+         .imported = 1,
+         .events = {{{u"sizeLow"_s, 500}, {u"sizeHigh"_s, 500}, {u"sizeText"_s, u"~500"_s}}}});
+
+    add("size garbage", kHeader + "2025-04-05,Lots,Portland,OR,45.52,-122.68,lots,\n",
+        {.records = 1,
+         .imported = 1,
+         .problems = {{2, 7, u"crowd size not understood; the text is kept"_s}},
+         .events = {
+             {{u"sizeLow"_s, none()}, {u"sizeHigh"_s, none()}, {u"sizeText"_s, u"lots"_s}}}});
+
+    const qsizetype mib = qsizetype(1) << 20;
+    add("field of exactly 1 MiB",
+        kHeader + goodRow + "2025-04-06," + QByteArray(mib, 'x') + ",Salem,OR,,,,\n",
+        {.records = 2,
+         .imported = 2,
+         .unplaced = 1,
+         .events = {{{u"title"_s, u"Good"_s}}, {{u"titleLength"_s, qint64(mib)}}}});
+
+    add("field over 1 MiB",
+        kHeader + goodRow + "2025-04-06," + QByteArray(mib + 1, 'x') + ",Salem,OR,,,,\n",
+        {.committed = false, .error = {u":3:2:"_s, u"field longer than 1048576 bytes"_s}});
+
+    add("NUL bytes",
+        kHeader + bytes("2025-04-05,Ral\0ly,Portland,OR,45.52,-122.68,,peace\n") +
+            bytes("2025-04-0\0"
+                  "6,Other,Salem,OR,44.94,-123.03,,peace\n") +
+            "2025-04-07,After,Eugene,OR,44.05,-123.09,,peace\n",
+        {.records = 3,
+         .imported = 2,
+         .skipped = 1,
+         .problems = {{3, 1, u"unreadable date"_s}},
+         .events = {{{u"title"_s, u"Ral\u0000ly"_s}}, {{u"title"_s, u"After"_s}}}});
+
+    add("only blank lines", "\n\r\n\n\n", {.committed = false});
+
+    const QByteArray duplicates =
+        "date,title,locality,state,type,lat,lon,size_text,issues\n"
+        "2025-04-05,First title,Portland,OR,rally,45.52,-122.68,hundreds,peace\n"
+        "2025-04-05,Second title,Portland,OR,rally,45.521,-122.681,thousands,peace\n";
+    add("duplicates skipped", duplicates,
+        {.records = 2,
+         .imported = 1,
+         .skipped = 1,
+         .duplicates = 1,
+         .problems = {{3, 0, u"duplicate of event 1; skipped"_s}},
+         .events = {{{u"title"_s, u"First title"_s}, {u"type"_s, u"rally"_s}}}},
+        DuplicatePolicy::Skip);
+    add("duplicates kept", duplicates,
+        {.records = 2,
+         .imported = 2,
+         .duplicates = 1,
+         .problems = {{3, 0, u"duplicate of event 1; kept both"_s}},
+         .events = {{{u"title"_s, u"First title"_s}}, {{u"title"_s, u"Second title"_s}}}},
+        DuplicatePolicy::Keep);
+    add("duplicates updated", duplicates,
+        {.records = 2,
+         .imported = 2,
+         .duplicates = 1,
+         .updated = 1,
+         .problems = {{3, 0, u"duplicate of event 1; updated it"_s}},
+         .events = {{{u"title"_s, u"Second title"_s}, {u"sizeLow"_s, 2000}}}},
+        DuplicatePolicy::Update);
+
+    add("GDELT headerless",
+        gdeltRecord("1001", "20250405", "14", "141", "4", "Paris, Ile-de-France, France", "FR",
+                    "48.8667", "2.33333") +
+            gdeltRecord("1002", "20250405", "04", "040", "4", "Lyon, Rhone-Alpes, France", "FR",
+                        "45.75", "4.85") +
+            gdeltRecord("1003", "20250406", "19", "190", "1", "France", "FR", "46", "2"),
+        {.records = 3,
+         .imported = 1,
+         .skipped = 2,
+         .problems = {{0, 0, u"2 rows left out: their event code is not 14"_s}},
+         .delimiter = u'\t',
+         .events = {{{u"line"_s, 1},
+                     {u"externalId"_s, u"1001"_s},
+                     {u"date"_s, QDate(2025, 4, 5)},
+                     {u"place"_s, u"Paris, Ile-de-France, France"_s},
+                     {u"country"_s, u"FR"_s},
+                     {u"lat"_s, 48.8667},
+                     {u"lon"_s, 2.33333},
+                     {u"geo"_s, int(GeoPrecision::Locality)}}}});
+}
+
+void TestImportRobustness::messyFiles()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(DuplicatePolicy, policy);
+    QFETCH(Expect, expect);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(u"input.csv"_s);
+    QVERIFY(writeFile(file, input));
+    ImportOptions options;
+    options.duplicates = policy;
+    const Imported result = importInto(dir, file, options);
+    QVERIFY(result.catalogue);
+    const Catalogue &catalogue = *result.catalogue;
+    const ImportReport &report = result.report;
+
+    // The outcome.
+    QVERIFY2(report.committed == expect.committed, qPrintable(report.error));
+    QVERIFY(!report.cancelled);
+    if (expect.committed) {
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+    } else {
+        QVERIFY2(report.error.contains(file), qPrintable(report.error));
+        for (const QString &part : std::as_const(expect.error))
+            QVERIFY2(report.error.contains(part), qPrintable(report.error));
+    }
+    QCOMPARE(report.records, expect.records);
+    QCOMPARE(report.imported, expect.imported);
+    QCOMPARE(report.skipped, expect.skipped);
+    QCOMPARE(report.records, report.imported + report.skipped);
+    QCOMPARE(report.duplicates, expect.duplicates);
+    QCOMPARE(report.updated, expect.updated);
+    QCOMPARE(report.unplaced, expect.unplaced);
+    if (!expect.encoding.isEmpty())
+        QCOMPARE(report.encoding, expect.encoding);
+    if (!expect.delimiter.isNull())
+        QCOMPARE(report.delimiter, expect.delimiter);
+
+    // The problems, exactly, in order.
+    QVERIFY2(report.problems.size() == expect.problems.size(),
+             qPrintable(u"problems:\n"_s + describe(report.problems)));
+    QCOMPARE(report.problemCount, qint64(expect.problems.size()));
+    for (qsizetype i = 0; i < expect.problems.size(); ++i) {
+        const ImportProblem &p = report.problems.at(i);
+        const ProblemSpec &want = expect.problems.at(i);
+        QCOMPARE(p.line, want.line);
+        QCOMPARE(p.column, want.column);
+        QVERIFY2(p.message.contains(want.message), qPrintable(p.message));
+    }
+
+    // The catalogue: sound, holding exactly the new events (an updated one counts as
+    // imported but adds no event), and the problems stored with the dataset.
+    QCOMPARE(catalogue.integrityProblems(), QString());
+    QCOMPARE(catalogue.eventCount(), report.imported - report.updated);
+    const QList<Dataset> datasets = catalogue.datasets();
+    if (!expect.committed) {
+        QCOMPARE(catalogue.eventCount(), qint64(0));
+        QVERIFY(datasets.isEmpty());
+        return;
+    }
+    QCOMPARE(datasets.size(), 1);
+    QCOMPARE(datasets.constFirst().id, report.datasetId);
+    QCOMPARE(datasets.constFirst().fileName, u"input.csv"_s);
+    QCOMPARE(datasets.constFirst().records, report.records);
+    QCOMPARE(datasets.constFirst().imported, report.imported);
+    QCOMPARE(datasets.constFirst().skipped, report.skipped);
+    QCOMPARE(datasets.constFirst().duplicates, report.duplicates);
+    QCOMPARE(datasets.constFirst().unplaced, report.unplaced);
+    const QList<ImportProblem> stored = catalogue.problems(report.datasetId, 100000);
+    QCOMPARE(stored.size(), report.problems.size());
+    for (qsizetype i = 0; i < stored.size(); ++i) {
+        QCOMPARE(stored.at(i).line, report.problems.at(i).line);
+        QCOMPARE(stored.at(i).column, report.problems.at(i).column);
+        QCOMPARE(stored.at(i).message, report.problems.at(i).message);
+    }
+    QCOMPARE(catalogue.unplacedCount(), report.unplaced);
+
+    const QList<Event> events = storedEvents(catalogue);
+    QCOMPARE(events.size(), expect.events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        QCOMPARE(events.at(i).datasetId, report.datasetId);
+        checkEvent(events.at(i), expect.events.at(i));
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestImportRobustness::realGdeltSample()
+{
+    const QString path =
+        QStringLiteral(PLACARD_SOURCE_DIR "/../shared/data/gdelt2_events_sample.csv");
+    if (!QFileInfo::exists(path))
+        QSKIP("the GDELT sample is not there");
+
+    // What the file holds, read independently of the importer's mapping.
+    struct Row {
+        QString country;
+        QString lat;
+        QString lon;
+        QString geoType;
+    };
+    QHash<qint64, Row> protests; // by line
+    qint64 records = 0;
+    qint64 protestCount = 0;
+    qint64 withoutDate = 0;
+    {
+        CsvReader reader;
+        QVERIFY2(reader.open(path), qPrintable(reader.errorString()));
+        QVERIFY(reader.hasHeader());
+        const QStringList header = reader.header();
+        const auto column = [&header](const char *name) {
+            return int(header.indexOf(QString::fromLatin1(name)));
+        };
+        const int date = column("SQLDATE");
+        const int root = column("EventRootCode");
+        const int geoType = column("ActionGeo_Type");
+        const int country = column("ActionGeo_CountryCode");
+        const int lat = column("ActionGeo_Lat");
+        const int lon = column("ActionGeo_Long");
+        for (int c : {date, root, geoType, country, lat, lon})
+            QVERIFY(c >= 0);
+        while (reader.readRecord()) {
+            ++records;
+            if (reader.field(root).trimmed() != "14"_L1)
+                continue;
+            ++protestCount;
+            if (!parseDate(reader.field(date))) {
+                ++withoutDate;
+                continue;
+            }
+            const auto text = [&reader](int c) {
+                return reader.isMissing(c) ? QString() : reader.field(c).trimmed();
+            };
+            protests.insert(reader.lineNumber(),
+                            {text(country), text(lat), text(lon), text(geoType)});
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    }
+    QCOMPARE(records, qint64(6090));
+    QCOMPARE(protestCount, qint64(67)); // as the data's SOURCE.md states
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Imported result = importInto(dir, path, {});
+    QVERIFY(result.catalogue);
+    const ImportReport &report = result.report;
+    QVERIFY2(report.committed, qPrintable(report.error));
+    QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+    QCOMPARE(report.mapping.preset, PresetId::Gdelt);
+    QCOMPARE(report.records, qint64(6090));
+    QCOMPARE(report.imported + report.skipped, report.records);
+    QCOMPARE(report.imported, protestCount - withoutDate);
+    QCOMPARE(report.filtered, records - protestCount);
+    QCOMPARE(result.catalogue->eventCount(), report.imported);
+    QCOMPARE(result.catalogue->integrityProblems(), QString());
+
+    const QList<Event> events = storedEvents(*result.catalogue);
+    QCOMPARE(events.size(), protests.size());
+    qint64 placed = 0;
+    qint64 withCountry = 0;
+    for (const Event &e : events) {
+        QVERIFY2(protests.contains(e.sourceLine), qPrintable(QString::number(e.sourceLine)));
+        const Row &row = protests.value(e.sourceLine);
+        const QByteArray where = "line " + QByteArray::number(e.sourceLine);
+        QVERIFY2(e.country == row.country, where.constData());
+        withCountry += e.country.isEmpty() ? 0 : 1;
+        const bool hasPoint = !row.lat.isEmpty() && !row.lon.isEmpty() && row.geoType != "0"_L1;
+        QVERIFY2(e.isPlaced() == hasPoint, where.constData());
+        if (hasPoint) {
+            ++placed;
+            QCOMPARE(*e.latitude, row.lat.toDouble());
+            QCOMPARE(*e.longitude, row.lon.toDouble());
+            QVERIFY2(e.geoPrecision != GeoPrecision::Unplaced, where.constData());
+        }
+    }
+    // The sample's protests are mostly placed; a stored country and point are the norm.
+    QVERIFY(withCountry > 0);
+    QVERIFY(placed > 0);
+    QCOMPARE(report.unplaced, qint64(events.size()) - placed);
+}
+
+void TestImportRobustness::realCccLocationLookupHasNoDate()
+{
+    const QString path =
+        QStringLiteral(PLACARD_SOURCE_DIR "/../shared/data/ccc_location_lookup.csv");
+    if (!QFileInfo::exists(path))
+        QSKIP("the Crowd Counting Consortium location lookup is not there");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Imported result = importInto(dir, path, {});
+    QVERIFY(result.catalogue);
+    const ImportReport &report = result.report;
+    QVERIFY(!report.committed);
+    QVERIFY2(report.error.contains(path), qPrintable(report.error));
+    QVERIFY2(report.error.contains(u"no column holds the date"_s), qPrintable(report.error));
+    QCOMPARE(report.records, report.imported + report.skipped);
+    QCOMPARE(report.imported, qint64(0));
+    QCOMPARE(result.catalogue->eventCount(), qint64(0));
+    QVERIFY(result.catalogue->datasets().isEmpty());
+    QCOMPARE(result.catalogue->integrityProblems(), QString());
+}
+
+void TestImportRobustness::cliImportReport()
+{
+    const QString cli = binaryPath("app/cli/placard-cli");
+    if (!QFileInfo(cli).isExecutable())
+        QSKIP("placard-cli is not built");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(u"messy.csv"_s);
+    QVERIFY(writeFile(file,
+                      kHeader + "2025-04-05,Good,Portland,OR,45.52,-122.68,hundreds,peace\n" +
+                          "someday,Bad date,Salem,OR,44.94,-123.03,,peace\n" +
+                          "2025-04-06,Swapped,Eugene,OR,-123.09,44.05,lots,jobs\n"));
+    const QString reportPath = dir.filePath(u"report.json"_s);
+    QProcess process;
+    process.start(cli,
+                  {u"import"_s, file, u"--catalogue"_s, dir.filePath(u"cli.placard"_s),
+                   u"--report"_s, reportPath});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+             process.readAllStandardError().constData());
+
+    QFile reportFile(reportPath);
+    QVERIFY(reportFile.open(QIODevice::ReadOnly));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(reportFile.readAll(), &parseError);
+    QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(parseError.errorString()));
+    const QJsonObject json = doc.object();
+    QCOMPARE(json.value(u"committed"_s).toBool(), true);
+    QCOMPARE(json.value(u"records"_s).toInteger(), qint64(3));
+    QCOMPARE(json.value(u"imported"_s).toInteger(), qint64(2));
+    QCOMPARE(json.value(u"skipped"_s).toInteger(), qint64(1));
+    QCOMPARE(json.value(u"records"_s).toInteger(),
+             json.value(u"imported"_s).toInteger() + json.value(u"skipped"_s).toInteger());
+    QVERIFY(json.contains(u"duplicates"_s));
+    QVERIFY(json.contains(u"unplaced"_s));
+    QVERIFY(json.value(u"seconds"_s).isDouble());
+
+    const QJsonArray problems = json.value(u"problems"_s).toArray();
+    QList<ProblemSpec> want = {
+        {3, 1, u"unreadable date"_s}, {4, 5, u"swapped"_s}, {4, 7, u"crowd size not understood"_s}};
+    QCOMPARE(problems.size(), want.size());
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        const QJsonObject p = problems.at(i).toObject();
+        QVERIFY(p.value(u"line"_s).isDouble());
+        QVERIFY(p.value(u"column"_s).isDouble());
+        QVERIFY(p.value(u"message"_s).isString());
+        QVERIFY(p.contains(u"value"_s));
+        QCOMPARE(p.value(u"line"_s).toInteger(), want.at(i).line);
+        QCOMPARE(p.value(u"column"_s).toInteger(), qint64(want.at(i).column));
+        QVERIFY2(p.value(u"message"_s).toString().contains(want.at(i).message),
+                 qPrintable(p.value(u"message"_s).toString()));
+    }
+}
+
+void TestImportRobustness::cliMissingFile()
+{
+    const QString cli = binaryPath("app/cli/placard-cli");
+    if (!QFileInfo(cli).isExecutable())
+        QSKIP("placard-cli is not built");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(u"no-such-events.csv"_s);
+    const QString catalogue = dir.filePath(u"cli.placard"_s);
+    QProcess process;
+    process.start(cli, {u"import"_s, missing, u"--catalogue"_s, catalogue});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY(process.exitCode() != 0);
+    const QString stderrText = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(stderrText.contains(missing), qPrintable(stderrText));
+    QVERIFY2(!QFileInfo::exists(catalogue), "a failed import created the catalogue");
+}
+
+QTEST_GUILESS_MAIN(TestImportRobustness)
+#include "tst_importrobustness.moc"
