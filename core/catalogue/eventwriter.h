@@ -52,9 +52,9 @@ private:
     sql::Statement m_deleteEventTags;
     sql::Statement m_deleteSources;
     sql::Statement m_insertFts;
+    sql::Statement m_deleteFts;
     sql::Statement m_insertTagWithId;
     sql::Statement m_insertTypeWithId;
-    sql::Statement m_deleteFts;
     QHash<QString, qint64> m_types;
     QHash<QString, qint64> m_tags; ///< key: kind digit + lower-case name
     QString m_error;
