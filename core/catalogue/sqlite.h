@@ -65,6 +65,7 @@ public:
     double real(int column) const;
     QString text(int column) const;
     bool isNull(int column) const;
+    int columnCount() const;
     template<typename T> std::optional<T> optional(int column) const
     {
         if (isNull(column))

@@ -377,7 +377,9 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
                 bool suspicious = false;
                 point = checkLatLon(*latChecked, *lonChecked, &error, &suspicious);
                 if (!point) {
-                    problem(row, line, latColumn, latText + QStringLiteral(", ") + lonText,
+                    const bool longitude = error.startsWith(QLatin1StringView("longitude"));
+                    problem(row, line, longitude ? lonColumn : latColumn,
+                            latText + QStringLiteral(", ") + lonText,
                             QStringLiteral("%1: the event is kept unplaced").arg(error));
                 } else if (point->swapped) {
                     problem(row, line, latColumn, latText + QStringLiteral(", ") + lonText,

@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/catalogue.h"
+#include "io/importer.h"
+#include "io/sample.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+#include <csignal>
+
+using namespace placard;
+using namespace placard::io;
+
+namespace {
+
+const QString kMessy = QStringLiteral(PLACARD_TEST_DATA "/messy-events.csv");
+
+// Everything a catalogue holds, as text, in a fixed order: "equal in content".
+QString contentDump(const Catalogue &catalogue)
+{
+    QStringList out;
+    for (const char *table : {"datasets", "event_types", "events", "tags", "event_tags", "sources",
+                              "import_problems", "saved_views"}) {
+        const QByteArray sql = QByteArray("SELECT * FROM ") + table + " ORDER BY 1, 2";
+        sql::Statement q(catalogue.handle(), sql.constData());
+        while (q.next()) {
+            QStringList row{QString::fromLatin1(table)};
+            for (int c = 0; c < q.columnCount(); ++c)
+                row << q.text(c);
+            out << row.join(QLatin1Char('|'));
+        }
+    }
+    out << QString::number(catalogue.searchText(QStringLiteral("rally")).size());
+    return out.join(QLatin1Char('\n'));
+}
+
+// Writes an event list of `rows` distinct events in a simple CCC-like layout.
+QString writeEventList(const QString &path, int rows)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write("date,locality,state,type,title,size_text,issues,lat,lon,notes\n");
+    for (int i = 0; i < rows; ++i) {
+        const QDate day = QDate(2020, 1, 1).addDays(i % 1500);
+        f.write(QStringLiteral("%1,Town %2,MN,protest,\"Protest number %3\",hundreds,issue%4; "
+                               "immigration,%5,%6,\"Notes, with a comma\"\n")
+                    .arg(day.toString(Qt::ISODate))
+                    .arg(i)
+                    .arg(i)
+                    .arg(i % 7)
+                    .arg(40.0 + (i % 1000) * 0.01, 0, 'f', 4)
+                    .arg(-100.0 + (i / 1000) * 0.05, 0, 'f', 4)
+                    .toUtf8());
+    }
+    return path;
+}
+
+} // namespace
+
+class TestImporter : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void messyFile();
+    void messyProblems();
+    void duplicatesAcrossImports_data();
+    void duplicatesAcrossImports();
+    void cancelLeavesCatalogueAsItWas();
+    void undoImport();
+    void killedImportLeavesNoTrace();
+    void sampleCatalogue();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Catalogue> m_catalogue;
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+};
+
+void TestImporter::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QString error;
+    m_catalogue = Catalogue::create(path(QStringLiteral("c.placard")), &error);
+    QVERIFY2(m_catalogue, qPrintable(error));
+}
+
+void TestImporter::messyFile()
+{
+    Importer importer(*m_catalogue);
+    const ImportReport r = importer.importCsv(kMessy, {});
+    QVERIFY2(r.committed, qPrintable(r.error));
+    QCOMPARE(r.records, 10);
+    QCOMPARE(r.imported, 8);
+    QCOMPARE(r.skipped, 2);
+    QCOMPARE(r.duplicates, 1);
+    QCOMPARE(r.unplaced, 3);
+    QCOMPARE(r.records, r.imported + r.skipped);
+    QCOMPARE(r.delimiter, QLatin1Char(','));
+    QCOMPARE(r.encoding, QStringLiteral("Windows-1252")); // its only non-ASCII bytes
+    QCOMPARE(m_catalogue->eventCount(), 8);
+
+    const Event rally = *m_catalogue->event(1);
+    QCOMPARE(rally.sourceLine, 2);
+    QCOMPARE(rally.startDay, 20483); // 2026-01-30
+    QCOMPARE(rally.title, QStringLiteral("Rally at City Hall"));
+    QCOMPARE(rally.type, QStringLiteral("rally"));
+    QCOMPARE(rally.actors, (QStringList{QStringLiteral("Unidos MN"), QStringLiteral("50501")}));
+    QCOMPARE(rally.issues,
+             (QStringList{QStringLiteral("immigration"), QStringLiteral("policing")}));
+    QCOMPARE(rally.notes, QStringLiteral("Cold, but \"loud\""));
+    QCOMPARE(rally.sizeLow, 2000);
+    QCOMPARE(rally.sizeHigh, 2000);
+    QCOMPARE(rally.sizeText, QStringLiteral("thousands"));
+    QCOMPARE(rally.latitude, 44.9778);
+    QCOMPARE(rally.longitude, -93.265);
+    QCOMPARE(rally.geoPrecision, GeoPrecision::Exact);
+    QCOMPARE(rally.coordinateOrigin, CoordinateOrigin::File);
+    QCOMPARE(rally.sources.size(), 1);
+    QCOMPARE(rally.sources[0].url, QStringLiteral("https://news.example/1"));
+    QCOMPARE(rally.datasetId, r.datasetId);
+
+    const Event march = *m_catalogue->event(2);
+    QCOMPARE(march.startDay, 20484); // 01/31/2026, month first
+    QCOMPARE(march.notes, QStringLiteral("Two lines\nof notes"));
+    QCOMPARE(march.sizeLow, 1000);
+    QCOMPARE(march.sizeHigh, 2000);
+
+    const Event vigil = *m_catalogue->event(3);
+    QCOMPARE(vigil.sourceLine, 6); // the quoted newline counts as a line
+    QCOMPARE(vigil.latitude, 45.6621);
+    QCOMPARE(vigil.longitude, -110.5605);
+
+    const Event walkout = *m_catalogue->event(4);
+    QVERIFY(!walkout.isPlaced());
+    QCOMPARE(walkout.geoPrecision, GeoPrecision::Unplaced);
+    QCOMPARE(walkout.sizeLow, 24);
+
+    const Event month = *m_catalogue->event(6);
+    QCOMPARE(month.datePrecision, DatePrecision::Month);
+    QCOMPARE(month.startDay, 20485); // 2026-02-01
+    QCOMPARE(month.endDay, 20512); // 2026-02-28
+    QCOMPARE(month.sizeText, QStringLiteral("lots"));
+    QVERIFY(!month.sizeLow);
+
+    const Event pena = *m_catalogue->event(8);
+    QCOMPARE(pena.title, QStringLiteral("Peña rally"));
+    QCOMPARE(pena.locality, QStringLiteral("Española"));
+    QCOMPARE(pena.sizeLow, 500);
+    QVERIFY(!pena.sizeHigh);
+
+    const QList<Dataset> datasets = m_catalogue->datasets();
+    QCOMPARE(datasets.size(), 1);
+    QCOMPARE(datasets[0].fileName, QStringLiteral("messy-events.csv"));
+    QCOMPARE(datasets[0].records, 10);
+    QCOMPARE(datasets[0].imported, 8);
+    QCOMPARE(datasets[0].skipped, 2);
+    QCOMPARE(datasets[0].sha256.size(), 64);
+    QCOMPARE(m_catalogue->searchText(QStringLiteral("loud")), QList<qint64>{1});
+    QCOMPARE(m_catalogue->searchText(QStringLiteral("espanola")), QList<qint64>{8});
+}
+
+void TestImporter::messyProblems()
+{
+    Importer importer(*m_catalogue);
+    const ImportReport r = importer.importCsv(kMessy, {});
+    QVERIFY(r.committed);
+    QStringList got;
+    for (const ImportProblem &p : r.problems)
+        got << QStringLiteral("%1:%2 %3 [%4]%5")
+                   .arg(p.line)
+                   .arg(p.column)
+                   .arg(p.message, p.value, p.skipped ? QStringLiteral(" skipped") : QString());
+    const QStringList expected{
+        QStringLiteral("5:1 unreadable date (not a date): the row is skipped [not a date] skipped"),
+        QStringLiteral("6:7 latitude and longitude were swapped; exchanged [-110.5605, 45.6621]"),
+        QStringLiteral("8:8 longitude 200 out of range: the event is kept unplaced [95, 200]"),
+        QStringLiteral("9:0 duplicate of event 1; skipped [] skipped"),
+        QStringLiteral("10:9 crowd size not understood; the text is kept [lots]"),
+        QStringLiteral("11:0 3 fields where the header has 13 []"),
+    };
+    QCOMPARE(got, expected);
+    QCOMPARE(r.problemCount, 6);
+    const QList<ImportProblem> stored = m_catalogue->problems(r.datasetId);
+    QCOMPARE(stored.size(), 6);
+    QCOMPARE(stored[2].line, 8);
+    QCOMPARE(stored[2].column, 8);
+    QCOMPARE(stored[2].value, QStringLiteral("95, 200"));
+}
+
+void TestImporter::duplicatesAcrossImports_data()
+{
+    QTest::addColumn<DuplicatePolicy>("policy");
+    QTest::addColumn<qint64>("imported");
+    QTest::addColumn<qint64>("skipped");
+    QTest::addColumn<qint64>("events");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("skip") << DuplicatePolicy::Skip << qint64(0) << qint64(3) << qint64(3)
+                          << QStringLiteral("Protest number 1");
+    QTest::newRow("keep") << DuplicatePolicy::Keep << qint64(3) << qint64(0) << qint64(6)
+                          << QStringLiteral("Protest number 1");
+    QTest::newRow("update") << DuplicatePolicy::Update << qint64(3) << qint64(0) << qint64(3)
+                            << QStringLiteral("Second telling of 1");
+}
+
+void TestImporter::duplicatesAcrossImports()
+{
+    QFETCH(DuplicatePolicy, policy);
+    QFETCH(qint64, imported);
+    QFETCH(qint64, skipped);
+    QFETCH(qint64, events);
+    QFETCH(QString, title);
+    const QString first = writeEventList(path(QStringLiteral("a.csv")), 3);
+    QFile second(path(QStringLiteral("b.csv")));
+    QVERIFY(second.open(QIODevice::WriteOnly));
+    // The same events told again: same day, type and place name, points 100 m away.
+    second.write("date,locality,state,type,title,lat,lon\n"
+                 "2020-01-01,Town 0,MN,protest,Second telling of 0,40.0009,-100.0\n"
+                 "2020-01-02,Town 1,MN,protest,Second telling of 1,40.0109,-100.0\n"
+                 "2020-01-03,Elsewhere,MN,protest,Second telling of 2,40.0209,-100.0\n");
+    second.close();
+    Importer importer(*m_catalogue);
+    QVERIFY(importer.importCsv(first, {}).committed);
+    ImportOptions options;
+    options.duplicates = policy;
+    const ImportReport r = importer.importCsv(second.fileName(), options);
+    QVERIFY2(r.committed, qPrintable(r.error));
+    QCOMPARE(r.records, 3);
+    QCOMPARE(r.duplicates, 3); // the third by distance, under 1 km
+    QCOMPARE(r.imported, imported);
+    QCOMPARE(r.skipped, skipped);
+    QCOMPARE(m_catalogue->eventCount(), events);
+    QCOMPARE(m_catalogue->event(2)->title, title);
+    if (policy == DuplicatePolicy::Update) {
+        QCOMPARE(m_catalogue->event(2)->datasetId, 1); // stays with the first import
+        QCOMPARE(m_catalogue->searchText(QStringLiteral("telling")), (QList<qint64>{1, 2, 3}));
+    }
+}
+
+void TestImporter::cancelLeavesCatalogueAsItWas()
+{
+    Importer importer(*m_catalogue);
+    QVERIFY(importer.importCsv(kMessy, {}).committed);
+    const QString before = contentDump(*m_catalogue);
+    const QString big = writeEventList(path(QStringLiteral("big.csv")), 20000);
+
+    std::atomic_bool cancel{false};
+    int calls = 0;
+    const ImportReport r = importer.importCsv(big, {}, &cancel, [&](qint64 done, qint64 total) {
+        QVERIFY(done > 0 && done <= total);
+        if (++calls == 3)
+            cancel = true; // midway: some thousands of rows are written by now
+    });
+    QVERIFY(r.cancelled);
+    QVERIFY(!r.committed);
+    QCOMPARE(calls, 3);
+    QCOMPARE(contentDump(*m_catalogue), before);
+    QCOMPARE(m_catalogue->integrityProblems(), QString());
+
+    // And the same import, not cancelled, goes through afterwards.
+    const ImportReport again = importer.importCsv(big, {});
+    QVERIFY(again.committed);
+    QCOMPARE(again.imported, 20000);
+}
+
+void TestImporter::undoImport()
+{
+    Importer importer(*m_catalogue);
+    QVERIFY(importer.importCsv(kMessy, {}).committed);
+    const QString before = contentDump(*m_catalogue);
+    const ImportReport r =
+        importer.importCsv(writeEventList(path(QStringLiteral("e.csv")), 50), {});
+    QVERIFY(r.committed);
+    QCOMPARE(m_catalogue->eventCount(), 58);
+    QVERIFY(m_catalogue->removeDataset(r.datasetId));
+    QCOMPARE(m_catalogue->eventCount(), 8);
+    // Types and tags the removed import introduced may stay; events and links do not.
+    sql::Statement links(m_catalogue->handle(),
+                         "SELECT count(*) FROM event_tags WHERE event_id > 8");
+    QVERIFY(links.next());
+    QCOMPARE(links.int64(0), 0);
+    QCOMPARE(m_catalogue->searchText(QStringLiteral("protest")), (QList<qint64>{5, 6, 7}));
+    Q_UNUSED(before);
+}
+
+void TestImporter::killedImportLeavesNoTrace()
+{
+    const QString cli = QStringLiteral(PLACARD_BINARY_DIR "/app/cli/placard-cli");
+    if (!QFile::exists(cli))
+        QSKIP("placard-cli is not built");
+    const QString file = path(QStringLiteral("c.placard"));
+    Importer importer(*m_catalogue);
+    QVERIFY(importer.importCsv(kMessy, {}).committed);
+    m_catalogue.reset();
+    const QString big = writeEventList(path(QStringLiteral("huge.csv")), 300000);
+
+    QProcess child;
+    child.start(cli, {QStringLiteral("import"), big, QStringLiteral("--catalogue"), file});
+    QVERIFY(child.waitForStarted());
+    // Kill it while its import transaction is growing the write-ahead log.
+    const QString wal = file + QStringLiteral("-wal");
+    QElapsedTimer timer;
+    timer.start();
+    while (QFileInfo(wal).size() < 4 * 1024 * 1024 && timer.elapsed() < 60000 &&
+           child.state() == QProcess::Running)
+        QThread::msleep(5);
+    QCOMPARE(child.state(), QProcess::Running);
+    ::kill(pid_t(child.processId()), SIGKILL);
+    QVERIFY(child.waitForFinished());
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+    QString error;
+    auto reopened = Catalogue::open(file, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QCOMPARE(reopened->integrityProblems(), QString());
+    QCOMPARE(reopened->eventCount(), 8);
+    QCOMPARE(reopened->datasets().size(), 1);
+}
+
+void TestImporter::sampleCatalogue()
+{
+    const QString file = path(QStringLiteral("sample.placard"));
+    QString error;
+    QVERIFY2(buildSampleCatalogue(file, &error), qPrintable(error));
+    auto sample = Catalogue::open(file, &error);
+    QVERIFY(sample);
+    QCOMPARE(sample->eventCount(), 16);
+    QCOMPARE(sample->unplacedCount(), 0);
+    QCOMPARE(sample->problems(1).size(), 0);
+    const QList<qint64> milan = sample->searchText(QStringLiteral("olympic"));
+    QCOMPARE(milan.size(), 1);
+    const Event e = *sample->event(milan[0]);
+    QCOMPARE(e.locality, QStringLiteral("Milano"));
+    QCOMPARE(e.country, QStringLiteral("IT"));
+    const QList<qint64> planned = sample->searchText(QStringLiteral("kings"));
+    QCOMPARE(planned.size(), 1);
+    QCOMPARE(sample->event(planned[0])->status, EventStatus::Planned);
+    QCOMPARE(sample->event(planned[0])->startDay, 20540); // 2026-03-28
+    QVERIFY(!buildSampleCatalogue(file, &error));
+    QCOMPARE(error, file + QStringLiteral(": the file exists already"));
+}
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
