@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/catalogue.h"
+#include "io/sample.h"
 #include "mainwindow.h"
 #include "mapbridge.h"
 #include "mapwidget.h"
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void mapLoadsOffline();
     void menusHaveOnlyLiveEntries();
     void brokenPageShowsError();
+    void opensCatalogues();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -135,6 +138,38 @@ void TestMainWindow::brokenPageShowsError()
     QVERIFY(window.showsMapError());
     QVERIFY(window.mapErrorText().contains(
         QStringLiteral("module &quot;NoSuchModule&quot; is not installed")));
+}
+
+void TestMainWindow::opensCatalogues()
+{
+    QTemporaryDir dir;
+    const QString sample = dir.filePath(QStringLiteral("sample.placard"));
+    QString error;
+    QVERIFY2(io::buildSampleCatalogue(sample, &error), qPrintable(error));
+
+    MainWindow window;
+    QCOMPARE(window.catalogueSummary(), QStringLiteral("No catalogue open"));
+    QVERIFY2(window.openCatalogue(sample, &error), qPrintable(error));
+    QCOMPARE(window.catalogueSummary(), QStringLiteral("16 events in sample.placard"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("sample.placard — Placard"));
+
+    // A file that is not a catalogue is refused and the open one stays.
+    const QString bogus = dir.filePath(QStringLiteral("bogus.placard"));
+    QFile f(bogus);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("date,title\n2026-01-30,not a database\n");
+    f.close();
+    QVERIFY(!window.openCatalogue(bogus, &error));
+    QVERIFY2(error.startsWith(bogus + QStringLiteral(" is not a Placard catalogue")),
+             qPrintable(error));
+    QCOMPARE(window.catalogue()->path(), sample);
+
+    // Changes through the catalogue update the summary.
+    QVERIFY(window.catalogue()->deleteEvents({1}));
+    QCOMPARE(window.catalogueSummary(), QStringLiteral("15 events in sample.placard"));
+
+    QVERIFY(window.newCatalogue(dir.filePath(QStringLiteral("new.placard")), &error));
+    QCOMPARE(window.catalogueSummary(), QStringLiteral("0 events in new.placard"));
 }
 
 QTEST_MAIN(TestMainWindow)

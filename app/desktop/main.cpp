@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/sample.h"
 #include "mainwindow.h"
 #include "mapwidget.h"
 #include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTextStream>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -30,6 +35,10 @@ int main(int argc, char *argv[])
             "main", "Save a picture of the window to FILE once the map has loaded, then quit."),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    QCommandLineOption sample(
+        QStringLiteral("sample"),
+        QApplication::translate("main", "Open the sample catalogue (made on first use)."));
+    parser.addOption(sample);
     parser.addPositionalArgument(QStringLiteral("catalogue"),
                                  QApplication::translate("main", "A catalogue to open."),
                                  QStringLiteral("[catalogue]"));
@@ -37,6 +46,19 @@ int main(int argc, char *argv[])
 
     placard::MainWindow window;
     window.loadMap(placard::MapWidget::defaultPage());
+    QString toOpen = parser.positionalArguments().value(0);
+    QString error;
+    if (parser.isSet(sample)) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        toOpen = dir + QStringLiteral("/sample.placard");
+        if (!QFileInfo::exists(toOpen) && !placard::io::buildSampleCatalogue(toOpen, &error))
+            toOpen.clear();
+    }
+    if (!toOpen.isEmpty() && !window.openCatalogue(toOpen, &error))
+        QTextStream(stderr) << QStringLiteral("placard: ") << error << Qt::endl;
+    else if (!error.isEmpty())
+        QTextStream(stderr) << QStringLiteral("placard: ") << error << Qt::endl;
     window.show();
 
     if (parser.isSet(screenshot)) {

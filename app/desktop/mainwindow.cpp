@@ -2,15 +2,21 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "catalogue/catalogue.h"
 #include "mapbridge.h"
 #include "mapwidget.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace placard {
@@ -21,6 +27,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_map(new MapWidget(m_stack))
     , m_errorPage(new QLabel(m_stack))
     , m_zoomLabel(new QLabel(this))
+    , m_catalogueLabel(new QLabel(this))
 {
     setWindowTitle(tr("Placard"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -36,10 +43,95 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_stack);
 
     createMenus();
+    m_catalogueLabel->setObjectName(QStringLiteral("catalogueSummary"));
+    statusBar()->addWidget(m_catalogueLabel, 1);
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_map->bridge(), &MapBridge::zoomLevelChanged, this, &MainWindow::updateZoomLabel);
     connect(m_map, &MapWidget::loadFailed, this, &MainWindow::showMapError);
-    statusBar()->showMessage(tr("Ready"));
+    updateCatalogueSummary();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::openCatalogue(const QString &path, QString *error)
+{
+    auto catalogue = Catalogue::open(path, error);
+    if (!catalogue)
+        return false;
+    adopt(std::move(catalogue));
+    return true;
+}
+
+bool MainWindow::newCatalogue(const QString &path, QString *error)
+{
+    auto catalogue = Catalogue::create(path, error);
+    if (!catalogue)
+        return false;
+    adopt(std::move(catalogue));
+    return true;
+}
+
+void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
+{
+    m_catalogue = std::move(catalogue);
+    connect(m_catalogue.get(), &Catalogue::changed, this, &MainWindow::updateCatalogueSummary);
+    setWindowFilePath(m_catalogue->path());
+    setWindowTitle(tr("%1 — Placard").arg(QFileInfo(m_catalogue->path()).fileName()));
+    updateCatalogueSummary();
+}
+
+QString MainWindow::catalogueSummary() const
+{
+    return m_catalogueLabel->text();
+}
+
+void MainWindow::updateCatalogueSummary()
+{
+    if (!m_catalogue) {
+        m_catalogueLabel->setText(tr("No catalogue open"));
+        return;
+    }
+    const qint64 events = m_catalogue->eventCount();
+    const qint64 unplaced = m_catalogue->unplacedCount();
+    const QLocale locale;
+    QString text = events == 1 ? tr("1 event") : tr("%1 events").arg(locale.toString(events));
+    if (unplaced > 0)
+        text += tr(", %1 unplaced").arg(locale.toString(unplaced));
+    text += tr(" in %1").arg(QFileInfo(m_catalogue->path()).fileName());
+    m_catalogueLabel->setText(text);
+}
+
+void MainWindow::chooseCatalogueToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Catalogue"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("Placard catalogues (*.placard);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openCatalogue(path, &error))
+        QMessageBox::warning(this, tr("Open Catalogue"), error);
+}
+
+void MainWindow::chooseCatalogueToCreate()
+{
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("New Catalogue"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("Placard catalogues (*.placard)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".placard");
+    // The dialog asked before overwriting; a new catalogue starts from an empty file.
+    if (QFileInfo::exists(path) && !QFile::remove(path)) {
+        QMessageBox::warning(this, tr("New Catalogue"), tr("%1 cannot be replaced.").arg(path));
+        return;
+    }
+    QString error;
+    if (!newCatalogue(path, &error))
+        QMessageBox::warning(this, tr("New Catalogue"), error);
 }
 
 bool MainWindow::loadMap(const QUrl &page)
@@ -79,6 +171,13 @@ void MainWindow::updateZoomLabel()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *create =
+        file->addAction(tr("&New Catalogue…"), this, &MainWindow::chooseCatalogueToCreate);
+    create->setShortcut(QKeySequence::New);
+    QAction *open =
+        file->addAction(tr("&Open Catalogue…"), this, &MainWindow::chooseCatalogueToOpen);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

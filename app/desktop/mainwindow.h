@@ -3,11 +3,14 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
 class QStackedWidget;
 
 namespace placard {
 
+class Catalogue;
 class MapWidget;
 
 /// Placard's main window: menus, status bar, and the map as central widget, or an
@@ -17,6 +20,7 @@ class MainWindow : public QMainWindow {
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     MapWidget *mapWidget() const { return m_map; }
     /// True while the error page stands in for the map.
@@ -27,15 +31,31 @@ public:
     /// Loads the map page; on failure the error page shows instead.
     bool loadMap(const QUrl &page);
 
+    /// Opens a catalogue file in place of the current one; false and *error when it is
+    /// refused (not a Placard catalogue, unreadable), leaving the current one open.
+    bool openCatalogue(const QString &path, QString *error);
+    /// Creates an empty catalogue and opens it.
+    bool newCatalogue(const QString &path, QString *error);
+    /// The open catalogue, or nullptr.
+    Catalogue *catalogue() const { return m_catalogue.get(); }
+    /// The text of the status bar's catalogue summary.
+    QString catalogueSummary() const;
+
 private:
     void createMenus();
     void showMapError(const QString &errors);
     void updateZoomLabel();
+    void updateCatalogueSummary();
+    void adopt(std::unique_ptr<Catalogue> catalogue);
+    void chooseCatalogueToOpen();
+    void chooseCatalogueToCreate();
 
     QStackedWidget *m_stack = nullptr;
     MapWidget *m_map = nullptr;
     QLabel *m_errorPage = nullptr;
     QLabel *m_zoomLabel = nullptr;
+    QLabel *m_catalogueLabel = nullptr;
+    std::unique_ptr<Catalogue> m_catalogue;
 };
 
 } // namespace placard
