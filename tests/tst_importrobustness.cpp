@@ -34,8 +34,8 @@ struct ProblemSpec {
     QString message;
 };
 
-/// What one import must give. `events` checks the stored events in id order, one map per
-/// event, only the keys it holds (see checkEvent()).
+/// What one import must give, built by chained calls. `events` checks the stored events in
+/// id order, one map per event, only the keys it holds (see checkEvent()).
 struct Expect {
     bool committed = true;
     qint64 records = 0;
@@ -49,6 +49,61 @@ struct Expect {
     QString encoding; ///< checked when not empty
     QChar delimiter; ///< checked when not null
     QList<QVariantMap> events;
+    QString bug; ///< a known importer bug makes the outcome differ (see messyFiles())
+
+    /// Committed, with these counts.
+    static Expect counts(qint64 records, qint64 imported, qint64 skipped)
+    {
+        Expect e;
+        e.records = records;
+        e.imported = imported;
+        e.skipped = skipped;
+        return e;
+    }
+    /// Not committed, nothing counted; the error names the file and holds these parts.
+    static Expect failure(const QStringList &errorParts = {})
+    {
+        Expect e;
+        e.committed = false;
+        e.error = errorParts;
+        return e;
+    }
+    Expect &withDuplicates(qint64 found, qint64 updatedEvents = 0)
+    {
+        duplicates = found;
+        updated = updatedEvents;
+        return *this;
+    }
+    Expect &withUnplaced(qint64 count)
+    {
+        unplaced = count;
+        return *this;
+    }
+    Expect &withProblems(const QList<ProblemSpec> &list)
+    {
+        problems = list;
+        return *this;
+    }
+    Expect &withEncoding(const QString &name)
+    {
+        encoding = name;
+        return *this;
+    }
+    Expect &withDelimiter(QChar c)
+    {
+        delimiter = c;
+        return *this;
+    }
+    Expect &withEvents(const QList<QVariantMap> &list)
+    {
+        events = list;
+        return *this;
+    }
+    Expect &knownBug(const QString &description)
+    {
+        bug = description;
+        return *this;
+    }
 };
 
 } // namespace
@@ -258,110 +313,112 @@ void TestImportRobustness::messyFiles_data()
         QTest::newRow(tag) << input << policy << expect;
     };
     const QByteArray goodRow = "2025-04-05,Good,Portland,OR,45.52,-122.68,,peace\n";
+    const QVariantMap good = {{u"line"_s, 2}, {u"title"_s, u"Good"_s}};
 
     add("valid minimal",
         kHeader + "2025-04-05,Rally for Peace,Portland,OR,45.52,-122.68,about 500,peace\n",
-        {.records = 1,
-         .imported = 1,
-         .encoding = u"UTF-8"_s,
-         .delimiter = u',',
-         .events = {{{u"line"_s, 2},
-                     {u"title"_s, u"Rally for Peace"_s},
-                     {u"date"_s, QDate(2025, 4, 5)},
-                     {u"endDate"_s, QDate(2025, 4, 5)},
-                     {u"locality"_s, u"Portland"_s},
-                     {u"admin1"_s, u"OR"_s},
-                     {u"country"_s, u"US"_s},
-                     {u"lat"_s, 45.52},
-                     {u"lon"_s, -122.68},
-                     {u"geo"_s, int(GeoPrecision::Locality)},
-                     {u"sizeLow"_s, 500},
-                     {u"sizeHigh"_s, 500},
-                     {u"sizeText"_s, u"about 500"_s},
-                     {u"issues"_s, QStringList{u"peace"_s}}}}});
+        Expect::counts(1, 1, 0)
+            .withEncoding(u"UTF-8"_s)
+            .withDelimiter(u',')
+            .withEvents({{{u"line"_s, 2},
+                          {u"title"_s, u"Rally for Peace"_s},
+                          {u"date"_s, QDate(2025, 4, 5)},
+                          {u"endDate"_s, QDate(2025, 4, 5)},
+                          {u"locality"_s, u"Portland"_s},
+                          {u"admin1"_s, u"OR"_s},
+                          {u"country"_s, u"US"_s},
+                          {u"lat"_s, 45.52},
+                          {u"lon"_s, -122.68},
+                          {u"geo"_s, int(GeoPrecision::Locality)},
+                          {u"sizeLow"_s, 500},
+                          {u"sizeHigh"_s, 500},
+                          {u"sizeText"_s, u"about 500"_s},
+                          {u"issues"_s, QStringList{u"peace"_s}}}}));
 
-    add("empty file", QByteArray(), {.committed = false});
+    add("empty file", QByteArray(), Expect::failure());
 
-    add("header only", kHeader, {});
+    add("header only", kHeader, Expect::counts(0, 0, 0));
 
     add("unreadable date", kHeader + goodRow + "someday soon,Bad,Salem,OR,44.94,-123.03,,peace\n",
-        {.records = 2,
-         .imported = 1,
-         .skipped = 1,
-         .problems = {{3, 1, u"unreadable date"_s}},
-         .events = {{{u"line"_s, 2}, {u"title"_s, u"Good"_s}}}});
+        Expect::counts(2, 1, 1).withProblems({{3, 1, u"unreadable date"_s}}).withEvents({good}));
 
     add("empty date", kHeader + goodRow + ",Bad,Salem,OR,44.94,-123.03,,peace\n",
-        {.records = 2,
-         .imported = 1,
-         .skipped = 1,
-         .problems = {{3, 1, u"no date"_s}},
-         .events = {{{u"line"_s, 2}, {u"title"_s, u"Good"_s}}}});
+        Expect::counts(2, 1, 1).withProblems({{3, 1, u"no date"_s}}).withEvents({good}));
 
     add("swapped coordinates", kHeader + "2025-04-05,Swapped,Portland,OR,123,45,,\n",
-        {.records = 1,
-         .imported = 1,
-         .problems = {{2, 5, u"swapped"_s}},
-         .events = {{{u"lat"_s, 45.0}, {u"lon"_s, 123.0}}}});
+        Expect::counts(1, 1, 0)
+            .withProblems({{2, 5, u"swapped"_s}})
+            .withEvents({{{u"lat"_s, 45.0}, {u"lon"_s, 123.0}}}));
 
     add("coordinates out of range", kHeader + "2025-04-05,Nowhere,Portland,OR,95,200,,\n",
-        {.records = 1,
-         .imported = 1,
-         .unplaced = 1,
-         .problems = {{2, 5, u"out of range"_s}},
-         .events = {{{u"title"_s, u"Nowhere"_s},
-                     {u"lat"_s, none()},
-                     {u"lon"_s, none()},
-                     {u"geo"_s, int(GeoPrecision::Unplaced)}}}});
+        Expect::counts(1, 1, 0)
+            .withUnplaced(1)
+            .withProblems({{2, 6, u"longitude 200 out of range"_s}})
+            .withEvents({{{u"title"_s, u"Nowhere"_s},
+                          {u"lat"_s, none()},
+                          {u"lon"_s, none()},
+                          {u"geo"_s, int(GeoPrecision::Unplaced)}}}));
+
+    add("latitude out of range", kHeader + "2025-04-05,Nowhere,Portland,OR,95,100,,\n",
+        Expect::counts(1, 1, 0)
+            .withUnplaced(1)
+            .withProblems({{2, 5, u"latitude 95 out of range"_s}})
+            .withEvents({{{u"lat"_s, none()}, {u"lon"_s, none()}}}));
 
     add("coordinates NA", kHeader + "2025-04-05,No place,Portland,OR,NA,NA,,\n",
-        {.records = 1,
-         .imported = 1,
-         .unplaced = 1,
-         .events = {{{u"lat"_s, none()}, {u"lon"_s, none()}}}});
+        Expect::counts(1, 1, 0).withUnplaced(1).withEvents(
+            {{{u"lat"_s, none()}, {u"lon"_s, none()}}}));
 
     add("fewer fields than the header", kHeader + "2025-04-05,Short,Portland,OR\n",
-        {.records = 1,
-         .imported = 1,
-         .unplaced = 1,
-         .problems = {{2, 0, u"4 fields where the header has 8"_s}},
-         .events = {{{u"title"_s, u"Short"_s}, {u"admin1"_s, u"OR"_s}, {u"lat"_s, none()}}}});
+        Expect::counts(1, 1, 0)
+            .withUnplaced(1)
+            .withProblems({{2, 0, u"4 fields where the header has 8"_s}})
+            .withEvents({{{u"title"_s, u"Short"_s}, {u"admin1"_s, u"OR"_s}, {u"lat"_s, none()}}}));
 
     add("more fields than the header",
         kHeader + "2025-04-05,Long,Portland,OR,45.52,-122.68,hundreds,peace,extra,more\n",
-        {.records = 1,
-         .imported = 1,
-         .problems = {{2, 0, u"10 fields where the header has 8"_s}},
-         .events = {{{u"title"_s, u"Long"_s},
-                     {u"sizeLow"_s, 200},
-                     {u"issues"_s, QStringList{u"peace"_s}}}}});
+        Expect::counts(1, 1, 0)
+            .withProblems({{2, 0, u"10 fields where the header has 8"_s}})
+            .withEvents({{{u"title"_s, u"Long"_s},
+                          {u"sizeLow"_s, 200},
+                          {u"issues"_s, QStringList{u"peace"_s}}}}));
 
     add("unterminated quote",
         kHeader + goodRow + "2025-04-06,\"Broken title,Salem,OR,44.94,-123.03,,peace\n" +
             "2025-04-07,Later,Eugene,OR,44.05,-123.09,,peace\n",
-        {.committed = false,
-         .error = {u":3:2:"_s, u"unterminated quoted field starting on line 3"_s}});
+        Expect::failure({u":3:2:"_s, u"unterminated quoted field starting on line 3"_s}));
 
-    QByteArray crlf = kHeader + goodRow + "2025-04-06,\"Two\r\nlines\",Salem,OR,,,,jobs\n";
+    QByteArray crlf = kHeader + goodRow + "2025-04-06,\"Two\r\nlines\",Salem,OR,,,,jobs\n" +
+        "not a date,After,Eugene,OR,,,,\n";
     crlf.replace("\n", "\r\n").replace("\r\r\n", "\r\n");
     add("CRLF line ends", crlf,
-        {.records = 2,
-         .imported = 2,
-         .unplaced = 1,
-         .events = {
-             {{u"line"_s, 2}, {u"title"_s, u"Good"_s}, {u"issues"_s, QStringList{u"peace"_s}}},
-             {{u"line"_s, 3},
-              {u"title"_s, u"Two\r\nlines"_s},
-              {u"issues"_s, QStringList{u"jobs"_s}}}}});
+        Expect::counts(3, 2, 1)
+            .withUnplaced(1)
+            .withProblems({{5, 1, u"unreadable date"_s}})
+            .withEvents(
+                {{{u"line"_s, 2}, {u"title"_s, u"Good"_s}, {u"issues"_s, QStringList{u"peace"_s}}},
+                 {{u"line"_s, 3},
+                  {u"title"_s, u"Two\r\nlines"_s},
+                  {u"issues"_s, QStringList{u"jobs"_s}}}}));
+
+    add("blank lines between records",
+        kHeader + "\n" + goodRow + "\n\r\n" + "later,Bad,Salem,OR,,,,\n",
+        Expect::counts(2, 1, 1)
+            .withProblems({{6, 1, u"unreadable date"_s}})
+            .withEvents({{{u"line"_s, 3}, {u"title"_s, u"Good"_s}}}));
+
+    add("no line end at the end of the file",
+        kHeader + goodRow + "2025-04-06,Last,Salem,OR,44.94,-123.03,,\"jobs\"",
+        Expect::counts(2, 2, 0).withEvents(
+            {good, {{u"title"_s, u"Last"_s}, {u"issues"_s, QStringList{u"jobs"_s}}}}));
 
     add("UTF-8 BOM",
         "\xEF\xBB\xBF" + kHeader +
             "2025-04-05,Marcha en Pe\xC3\xB1"
             "a,Portland,OR,45.52,-122.68,,peace\n",
-        {.records = 1,
-         .imported = 1,
-         .encoding = u"UTF-8 (BOM)"_s,
-         .events = {{{u"title"_s, u"Marcha en Peña"_s}, {u"date"_s, QDate(2025, 4, 5)}}}});
+        Expect::counts(1, 1, 0)
+            .withEncoding(u"UTF-8 (BOM)"_s)
+            .withEvents({{{u"title"_s, u"Marcha en Peña"_s}, {u"date"_s, QDate(2025, 4, 5)}}}));
 
     {
         QStringEncoder encoder(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
@@ -369,14 +426,13 @@ void TestImportRobustness::messyFiles_data()
                                          u"2025-04-05,Marcha en Peña,Portland,OR,45.52,-122.68,"
                                          u"thousands,peace\n"_s);
         add("UTF-16LE with BOM", utf16,
-            {.records = 1,
-             .imported = 1,
-             .encoding = u"UTF-16LE"_s,
-             .events = {{{u"title"_s, u"Marcha en Peña"_s},
-                         {u"date"_s, QDate(2025, 4, 5)},
-                         {u"lat"_s, 45.52},
-                         {u"sizeLow"_s, 2000},
-                         {u"issues"_s, QStringList{u"peace"_s}}}}});
+            Expect::counts(1, 1, 0)
+                .withEncoding(u"UTF-16LE"_s)
+                .withEvents({{{u"title"_s, u"Marcha en Peña"_s},
+                              {u"date"_s, QDate(2025, 4, 5)},
+                              {u"lat"_s, 45.52},
+                              {u"sizeLow"_s, 2000},
+                              {u"issues"_s, QStringList{u"peace"_s}}}}));
     }
 
     add("Windows-1252",
@@ -384,148 +440,142 @@ void TestImportRobustness::messyFiles_data()
             "2025-04-05,Marcha en Pe\xF1"
             "a,Portland,OR,45.52,-122.68,,O\x92"
             "Brien\n",
-        {.records = 1,
-         .imported = 1,
-         .encoding = u"Windows-1252"_s,
-         .events = {
-             {{u"title"_s, u"Marcha en Peña"_s}, {u"issues"_s, QStringList{u"O\u2019Brien"_s}}}}});
+        Expect::counts(1, 1, 0)
+            .withEncoding(u"Windows-1252"_s)
+            .withEvents({{{u"title"_s, u"Marcha en Peña"_s},
+                          {u"issues"_s, QStringList{u"O\u2019Brien"_s}}}}));
 
     add("double-encoded UTF-8",
         kHeader +
             "2025-04-05,Vigil,Do\xC3\x83\xC2\xB1"
             "a Ana,NM,32.35,-106.76,,\n",
-        {.records = 1,
-         .imported = 1,
-         .problems = {{2, 3, u"double-encoded UTF-8 repaired"_s}},
-         .encoding = u"UTF-8"_s,
-         .events = {{{u"locality"_s, u"Doña Ana"_s}}}});
+        Expect::counts(1, 1, 0)
+            .withProblems({{2, 3, u"double-encoded UTF-8 repaired"_s}})
+            .withEncoding(u"UTF-8"_s)
+            .withEvents({{{u"locality"_s, u"Doña Ana"_s}}}));
 
     add("semicolon-delimited",
         "date;title;locality;state;lat;lon;size_text;issues\n"
         "2025-04-05;Rally;Portland;OR;45,52;-122,68;1,000;peace\n"
         "2025-04-06;Rally 2;Salem;OR;44,94;-123,03;2,500;peace, jobs\n",
-        {.records = 2,
-         .imported = 2,
-         .delimiter = u';',
-         .events = {{{u"title"_s, u"Rally"_s},
-                     {u"lat"_s, 45.52},
-                     {u"lon"_s, -122.68},
-                     {u"sizeLow"_s, 1000},
-                     {u"sizeHigh"_s, 1000}},
-                    {{u"title"_s, u"Rally 2"_s},
-                     {u"sizeLow"_s, 2500},
-                     {u"issues"_s, QStringList{u"peace, jobs"_s}}}}});
+        Expect::counts(2, 2, 0).withDelimiter(u';').withEvents(
+            {{{u"title"_s, u"Rally"_s},
+              {u"lat"_s, 45.52},
+              {u"lon"_s, -122.68},
+              {u"sizeLow"_s, 1000},
+              {u"sizeHigh"_s, 1000}},
+             {{u"title"_s, u"Rally 2"_s},
+              {u"sizeLow"_s, 2500},
+              {u"issues"_s, QStringList{u"peace, jobs"_s}}}}));
 
     add("tab-delimited",
         "date\ttitle\tlocality\tstate\tlat\tlon\tsize_text\tissues\n"
         "2025-04-05\tRally, with a comma\tPortland\tOR\t45.52\t-122.68\t\tpeace\n"
         "2025-04-06\tRally 2\tSalem\tOR\t44.94\t-123.03\tdozens\tjobs\n",
-        {.records = 2,
-         .imported = 2,
-         .delimiter = u'\t',
-         .events = {{{u"title"_s, u"Rally, with a comma"_s}, {u"locality"_s, u"Portland"_s}},
-                    {{u"title"_s, u"Rally 2"_s}, {u"sizeLow"_s, 24}}}});
+        Expect::counts(2, 2, 0).withDelimiter(u'\t').withEvents(
+            {{{u"title"_s, u"Rally, with a comma"_s}, {u"locality"_s, u"Portland"_s}},
+             {{u"title"_s, u"Rally 2"_s}, {u"sizeLow"_s, 24}}}));
 
     add("slashed dates decided day-first",
         kHeader + "3/4/2025,First,Portland,OR,45.52,-122.68,,\n" +
             "13/4/2025,Second,Salem,OR,44.94,-123.03,,\n",
-        {.records = 2,
-         .imported = 2,
-         .events = {{{u"date"_s, QDate(2025, 4, 3)}}, {{u"date"_s, QDate(2025, 4, 13)}}}});
+        Expect::counts(2, 2, 0).withEvents(
+            {{{u"date"_s, QDate(2025, 4, 3)}}, {{u"date"_s, QDate(2025, 4, 13)}}}));
 
     add("slashed dates all ambiguous",
         kHeader + "3/4/2025,First,Portland,OR,45.52,-122.68,,\n" +
             "5/6/2025,Second,Salem,OR,44.94,-123.03,,\n",
-        {.records = 2,
-         .imported = 2,
-         .problems = {{2, 1, u"ambiguous"_s}},
-         .events = {{{u"date"_s, QDate(2025, 3, 4)}}, {{u"date"_s, QDate(2025, 5, 6)}}}});
+        Expect::counts(2, 2, 0)
+            .withProblems({{2, 1, u"ambiguous"_s}})
+            .withEvents({{{u"date"_s, QDate(2025, 3, 4)}}, {{u"date"_s, QDate(2025, 5, 6)}}}));
+
+    add("slashed dates contradicting each other",
+        kHeader + "13/4/2025,First,Portland,OR,,,,\n" + "4/14/2025,Second,Salem,OR,,,,\n" +
+            "3/4/2025,Third,Eugene,OR,,,,\n",
+        Expect::counts(3, 2, 1)
+            .withUnplaced(2)
+            .withProblems({{2, 1, u"mixes month/day and day/month"_s},
+                           {4, 1, u"ambiguous day/month order"_s}})
+            .withEvents({{{u"date"_s, QDate(2025, 4, 13)}}, {{u"date"_s, QDate(2025, 4, 14)}}}));
 
     add("Excel serial date in a generic file",
         "date,title,city,region,latitude,longitude\n45000,Serial,Portland,OR,45.52,-122.68\n",
-        {.records = 1,
-         .imported = 1,
-         .events = {{{u"date"_s, QDate(2023, 3, 15)},
-                     {u"locality"_s, u"Portland"_s},
-                     {u"admin1"_s, u"OR"_s},
-                     {u"country"_s, QString()},
-                     {u"geo"_s, int(GeoPrecision::Exact)}}}});
+        Expect::counts(1, 1, 0).withEvents({{{u"date"_s, QDate(2023, 3, 15)},
+                                             {u"locality"_s, u"Portland"_s},
+                                             {u"admin1"_s, u"OR"_s},
+                                             {u"country"_s, QString()},
+                                             {u"geo"_s, int(GeoPrecision::Exact)}}}));
 
     add("size thousands", kHeader + "2025-04-05,Big,Portland,OR,45.52,-122.68,thousands,\n",
-        {.records = 1,
-         .imported = 1,
-         .events = {
-             {{u"sizeLow"_s, 2000}, {u"sizeHigh"_s, 2000}, {u"sizeText"_s, u"thousands"_s}}}});
+        Expect::counts(1, 1, 0).withEvents(
+            {{{u"sizeLow"_s, 2000}, {u"sizeHigh"_s, 2000}, {u"sizeText"_s, u"thousands"_s}}}));
 
     add("size range", kHeader + "2025-04-05,Range,Portland,OR,45.52,-122.68,\"1,000-2,000\",\n",
-        {.records = 1,
-         .imported = 1,
-         .events = {
-             {{u"sizeLow"_s, 1000}, {u"sizeHigh"_s, 2000}, {u"sizeText"_s, u"1,000-2,000"_s}}}});
+        Expect::counts(1, 1, 0).withEvents(
+            {{{u"sizeLow"_s, 1000}, {u"sizeHigh"_s, 2000}, {u"sizeText"_s, u"1,000-2,000"_s}}}));
 
     add("size approximate", kHeader + "2025-04-05,About,Portland,OR,45.52,-122.68,~500,\n",
-        {.records = 1,
-         .imported = 1,
-         .events = {{{u"sizeLow"_s, 500}, {u"sizeHigh"_s, 500}, {u"sizeText"_s, u"~500"_s}}}});
+        Expect::counts(1, 1, 0).withEvents(
+            {{{u"sizeLow"_s, 500}, {u"sizeHigh"_s, 500}, {u"sizeText"_s, u"~500"_s}}}));
 
     add("size garbage", kHeader + "2025-04-05,Lots,Portland,OR,45.52,-122.68,lots,\n",
-        {.records = 1,
-         .imported = 1,
-         .problems = {{2, 7, u"crowd size not understood; the text is kept"_s}},
-         .events = {
-             {{u"sizeLow"_s, none()}, {u"sizeHigh"_s, none()}, {u"sizeText"_s, u"lots"_s}}}});
+        Expect::counts(1, 1, 0)
+            .withProblems({{2, 7, u"crowd size not understood; the text is kept"_s}})
+            .withEvents(
+                {{{u"sizeLow"_s, none()}, {u"sizeHigh"_s, none()}, {u"sizeText"_s, u"lots"_s}}}));
 
     const qsizetype mib = qsizetype(1) << 20;
     add("field of exactly 1 MiB",
         kHeader + goodRow + "2025-04-06," + QByteArray(mib, 'x') + ",Salem,OR,,,,\n",
-        {.records = 2,
-         .imported = 2,
-         .unplaced = 1,
-         .events = {{{u"title"_s, u"Good"_s}}, {{u"titleLength"_s, qint64(mib)}}}});
+        Expect::counts(2, 2, 0).withUnplaced(1).withEvents(
+            {good, {{u"titleLength"_s, qint64(mib)}}}));
 
     add("field over 1 MiB",
         kHeader + goodRow + "2025-04-06," + QByteArray(mib + 1, 'x') + ",Salem,OR,,,,\n",
-        {.committed = false, .error = {u":3:2:"_s, u"field longer than 1048576 bytes"_s}});
+        Expect::failure({u":3:2:"_s, u"field longer than 1048576 bytes"_s}));
+
+    // A quoted field of exactly the limit is allowed, also when it closes the file.
+    add("quoted field of exactly 1 MiB",
+        kHeader + goodRow + "2025-04-06,Last,Salem,OR,,,,\"" + QByteArray(mib, 'x') + "\"\n",
+        Expect::counts(2, 2, 0).withUnplaced(1).withEvents(
+            {good, {{u"title"_s, u"Last"_s}, {u"issues"_s, QStringList{QString(mib, u'x')}}}}));
+    add("quoted field of exactly 1 MiB at the end of the file",
+        kHeader + goodRow + "2025-04-06,Last,Salem,OR,,,,\"" + QByteArray(mib, 'x') + "\"",
+        Expect::counts(2, 2, 0).withUnplaced(1).withEvents(
+            {good, {{u"title"_s, u"Last"_s}, {u"issues"_s, QStringList{QString(mib, u'x')}}}}));
 
     add("NUL bytes",
         kHeader + bytes("2025-04-05,Ral\0ly,Portland,OR,45.52,-122.68,,peace\n") +
             bytes("2025-04-0\0"
                   "6,Other,Salem,OR,44.94,-123.03,,peace\n") +
             "2025-04-07,After,Eugene,OR,44.05,-123.09,,peace\n",
-        {.records = 3,
-         .imported = 2,
-         .skipped = 1,
-         .problems = {{3, 1, u"unreadable date"_s}},
-         .events = {{{u"title"_s, u"Ral\u0000ly"_s}}, {{u"title"_s, u"After"_s}}}});
+        Expect::counts(3, 2, 1)
+            .withProblems({{3, 1, u"unreadable date"_s}})
+            .withEvents({{{u"title"_s, u"Ral\u0000ly"_s}}, {{u"title"_s, u"After"_s}}}));
 
-    add("only blank lines", "\n\r\n\n\n", {.committed = false});
+    add("only blank lines", "\n\r\n\n\n", Expect::failure());
 
     const QByteArray duplicates =
         "date,title,locality,state,type,lat,lon,size_text,issues\n"
         "2025-04-05,First title,Portland,OR,rally,45.52,-122.68,hundreds,peace\n"
         "2025-04-05,Second title,Portland,OR,rally,45.521,-122.681,thousands,peace\n";
     add("duplicates skipped", duplicates,
-        {.records = 2,
-         .imported = 1,
-         .skipped = 1,
-         .duplicates = 1,
-         .problems = {{3, 0, u"duplicate of event 1; skipped"_s}},
-         .events = {{{u"title"_s, u"First title"_s}, {u"type"_s, u"rally"_s}}}},
+        Expect::counts(2, 1, 1)
+            .withDuplicates(1)
+            .withProblems({{3, 0, u"duplicate of event 1; skipped"_s}})
+            .withEvents({{{u"title"_s, u"First title"_s}, {u"type"_s, u"rally"_s}}}),
         DuplicatePolicy::Skip);
     add("duplicates kept", duplicates,
-        {.records = 2,
-         .imported = 2,
-         .duplicates = 1,
-         .problems = {{3, 0, u"duplicate of event 1; kept both"_s}},
-         .events = {{{u"title"_s, u"First title"_s}}, {{u"title"_s, u"Second title"_s}}}},
+        Expect::counts(2, 2, 0)
+            .withDuplicates(1)
+            .withProblems({{3, 0, u"duplicate of event 1; kept both"_s}})
+            .withEvents({{{u"title"_s, u"First title"_s}}, {{u"title"_s, u"Second title"_s}}}),
         DuplicatePolicy::Keep);
     add("duplicates updated", duplicates,
-        {.records = 2,
-         .imported = 2,
-         .duplicates = 1,
-         .updated = 1,
-         .problems = {{3, 0, u"duplicate of event 1; updated it"_s}},
-         .events = {{{u"title"_s, u"Second title"_s}, {u"sizeLow"_s, 2000}}}},
+        Expect::counts(2, 2, 0)
+            .withDuplicates(1, 1)
+            .withProblems({{3, 0, u"duplicate of event 1; updated it"_s}})
+            .withEvents({{{u"title"_s, u"Second title"_s}, {u"sizeLow"_s, 2000}}}),
         DuplicatePolicy::Update);
 
     add("GDELT headerless",
@@ -534,19 +584,17 @@ void TestImportRobustness::messyFiles_data()
             gdeltRecord("1002", "20250405", "04", "040", "4", "Lyon, Rhone-Alpes, France", "FR",
                         "45.75", "4.85") +
             gdeltRecord("1003", "20250406", "19", "190", "1", "France", "FR", "46", "2"),
-        {.records = 3,
-         .imported = 1,
-         .skipped = 2,
-         .problems = {{0, 0, u"2 rows left out: their event code is not 14"_s}},
-         .delimiter = u'\t',
-         .events = {{{u"line"_s, 1},
-                     {u"externalId"_s, u"1001"_s},
-                     {u"date"_s, QDate(2025, 4, 5)},
-                     {u"place"_s, u"Paris, Ile-de-France, France"_s},
-                     {u"country"_s, u"FR"_s},
-                     {u"lat"_s, 48.8667},
-                     {u"lon"_s, 2.33333},
-                     {u"geo"_s, int(GeoPrecision::Locality)}}}});
+        Expect::counts(3, 1, 2)
+            .withProblems({{0, 0, u"2 rows left out: their event code is not 14"_s}})
+            .withDelimiter(u'\t')
+            .withEvents({{{u"line"_s, 1},
+                          {u"externalId"_s, u"1001"_s},
+                          {u"date"_s, QDate(2025, 4, 5)},
+                          {u"place"_s, u"Paris, Ile-de-France, France"_s},
+                          {u"country"_s, u"FR"_s},
+                          {u"lat"_s, 48.8667},
+                          {u"lon"_s, 2.33333},
+                          {u"geo"_s, int(GeoPrecision::Locality)}}}));
 }
 
 void TestImportRobustness::messyFiles()
@@ -566,8 +614,13 @@ void TestImportRobustness::messyFiles()
     const Catalogue &catalogue = *result.catalogue;
     const ImportReport &report = result.report;
 
-    // The outcome.
+    // The outcome. A known bug is expected to show here, and makes the rest meaningless.
+    const QByteArray bug = expect.bug.toUtf8();
+    if (!bug.isEmpty())
+        QEXPECT_FAIL("", bug.constData(), Continue);
     QVERIFY2(report.committed == expect.committed, qPrintable(report.error));
+    if (!bug.isEmpty() && report.committed != expect.committed)
+        return;
     QVERIFY(!report.cancelled);
     if (expect.committed) {
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
@@ -690,45 +743,68 @@ void TestImportRobustness::realGdeltSample()
     }
     QCOMPARE(records, qint64(6090));
     QCOMPARE(protestCount, qint64(67)); // as the data's SOURCE.md states
+    const qint64 usable = protestCount - withoutDate;
 
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const Imported result = importInto(dir, path, {});
-    QVERIFY(result.catalogue);
-    const ImportReport &report = result.report;
-    QVERIFY2(report.committed, qPrintable(report.error));
-    QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
-    QCOMPARE(report.mapping.preset, PresetId::Gdelt);
-    QCOMPARE(report.records, qint64(6090));
-    QCOMPARE(report.imported + report.skipped, report.records);
-    QCOMPARE(report.imported, protestCount - withoutDate);
-    QCOMPARE(report.filtered, records - protestCount);
-    QCOMPARE(result.catalogue->eventCount(), report.imported);
-    QCOMPARE(result.catalogue->integrityProblems(), QString());
-
-    const QList<Event> events = storedEvents(*result.catalogue);
-    QCOMPARE(events.size(), protests.size());
-    qint64 placed = 0;
-    qint64 withCountry = 0;
-    for (const Event &e : events) {
-        QVERIFY2(protests.contains(e.sourceLine), qPrintable(QString::number(e.sourceLine)));
-        const Row &row = protests.value(e.sourceLine);
-        const QByteArray where = "line " + QByteArray::number(e.sourceLine);
-        QVERIFY2(e.country == row.country, where.constData());
-        withCountry += e.country.isEmpty() ? 0 : 1;
-        const bool hasPoint = !row.lat.isEmpty() && !row.lon.isEmpty() && row.geoType != "0"_L1;
-        QVERIFY2(e.isPlaced() == hasPoint, where.constData());
-        if (hasPoint) {
-            ++placed;
-            QCOMPARE(*e.latitude, row.lat.toDouble());
-            QCOMPARE(*e.longitude, row.lon.toDouble());
-            QVERIFY2(e.geoPrecision != GeoPrecision::Unplaced, where.constData());
+    // With duplicates kept, every protest with a date is imported; by default (skip) the
+    // rows GDELT coded twice from one article (same day, type and place) are skipped as
+    // duplicates, each with a problem at its line.
+    for (DuplicatePolicy policy : {DuplicatePolicy::Keep, DuplicatePolicy::Skip}) {
+        const QByteArray policyName = duplicatePolicyName(policy).toUtf8();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ImportOptions options;
+        options.duplicates = policy;
+        const Imported result = importInto(dir, path, options);
+        QVERIFY(result.catalogue);
+        const ImportReport &report = result.report;
+        QVERIFY2(report.committed, qPrintable(report.error));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.mapping.preset, PresetId::Gdelt);
+        QCOMPARE(report.records, qint64(6090));
+        QCOMPARE(report.imported + report.skipped, report.records);
+        QCOMPARE(report.filtered, records - protestCount);
+        if (policy == DuplicatePolicy::Keep) {
+            QCOMPARE(report.imported, usable);
+        } else {
+            QVERIFY2(report.duplicates > 0, policyName.constData());
+            QCOMPARE(report.imported, usable - report.duplicates);
+            QCOMPARE(report.skipped, records - usable + report.duplicates + withoutDate);
+            qint64 duplicateProblems = 0;
+            for (const ImportProblem &p : report.problems) {
+                if (!p.message.contains(u"duplicate of event"_s))
+                    continue;
+                ++duplicateProblems;
+                QVERIFY2(protests.contains(p.line), qPrintable(QString::number(p.line)));
+                QCOMPARE(p.column, 0);
+            }
+            QCOMPARE(duplicateProblems, report.duplicates);
         }
+        QCOMPARE(result.catalogue->eventCount(), report.imported);
+        QCOMPARE(result.catalogue->integrityProblems(), QString());
+
+        const QList<Event> events = storedEvents(*result.catalogue);
+        QCOMPARE(qint64(events.size()), report.imported);
+        qint64 placed = 0;
+        qint64 withCountry = 0;
+        for (const Event &e : events) {
+            QVERIFY2(protests.contains(e.sourceLine), qPrintable(QString::number(e.sourceLine)));
+            const Row &row = protests.value(e.sourceLine);
+            const QByteArray where = policyName + ", line " + QByteArray::number(e.sourceLine);
+            QVERIFY2(e.country == row.country, where.constData());
+            withCountry += e.country.isEmpty() ? 0 : 1;
+            const bool hasPoint = !row.lat.isEmpty() && !row.lon.isEmpty() && row.geoType != "0"_L1;
+            QVERIFY2(e.isPlaced() == hasPoint, where.constData());
+            if (hasPoint) {
+                ++placed;
+                QCOMPARE(*e.latitude, row.lat.toDouble());
+                QCOMPARE(*e.longitude, row.lon.toDouble());
+                QVERIFY2(e.geoPrecision != GeoPrecision::Unplaced, where.constData());
+            }
+        }
+        QVERIFY(withCountry > 0);
+        QVERIFY(placed > 0);
+        QCOMPARE(report.unplaced, qint64(events.size()) - placed);
     }
-    // The sample's protests are mostly placed; a stored country and point are the norm.
-    QVERIFY(withCountry > 0);
-    QVERIFY(placed > 0);
-    QCOMPARE(report.unplaced, qint64(events.size()) - placed);
 }
 
 void TestImportRobustness::realCccLocationLookupHasNoDate()

@@ -429,7 +429,8 @@ CsvReader::Parse CsvReader::parseRecord()
     const std::array<bool, 256> &stop = m_stop;
 
     const auto needMore = [&](const char *fieldStart, bool quoted) {
-        if (end - fieldStart > m_options.maxFieldBytes) {
+        // A quoted field's two quotes are not part of its length.
+        if (end - fieldStart - (quoted ? 2 : 0) > m_options.maxFieldBytes) {
             setError(
                 startLine + lines, int(m_spans.size()) + 1,
                 quoted ? QStringLiteral("quoted field longer than %1 bytes (unterminated "

@@ -237,6 +237,10 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
         report.error = reader.errorString();
         return report;
     }
+    if (sample.empty() && reader.header().isEmpty()) {
+        report.error = QStringLiteral("%1: the file holds no records").arg(path);
+        return report;
+    }
     const QStringList firstRecord = sample.empty() ? QStringList() : sample.front().fields;
     if (options.mapping)
         report.mapping = *options.mapping;
