@@ -21,6 +21,8 @@ int importCommand(const QStringList &args);
 int queryCommand(const QStringList &args);
 int statsCommand(const QStringList &args);
 int sampleCommand(const QStringList &args);
+int geocodeCommand(const QStringList &args);
+int placeCommand(const QStringList &args);
 
 /// Adds --catalogue to a parser.
 void addCatalogueOption(QCommandLineParser &parser);

@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
     {"query", placard::cli::queryCommand, "list events matching filters, as CSV or JSON"},
     {"stats", placard::cli::statsCommand, "count the catalogue's events by type, year and region"},
     {"sample", placard::cli::sampleCommand, "create a catalogue holding the sample events"},
+    {"geocode", placard::cli::geocodeCommand, "place names with the offline gazetteer"},
+    {"place", placard::cli::placeCommand, "place the catalogue's events that have no coordinates"},
 };
 
 QString usage()

@@ -4,6 +4,7 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/eventwriter.h"
 #include "catalogue/preparedevent.h"
+#include "geo/geocoder.h"
 #include "io/duplicateindex.h"
 #include "io/presets.h"
 #include "io/rownormaliser.h"
@@ -67,6 +68,10 @@ QJsonObject ImportReport::toJson() const
                   {QStringLiteral("updated"), updated},
                   {QStringLiteral("unplaced"), unplaced},
                   {QStringLiteral("filtered"), filtered},
+                  {QStringLiteral("geocoded"),
+                   QJsonObject{{QStringLiteral("locality"), geocoded[0]},
+                               {QStringLiteral("admin1"), geocoded[1]},
+                               {QStringLiteral("country"), geocoded[2]}}},
                   {QStringLiteral("seconds"), seconds},
                   {QStringLiteral("events_seconds"), eventsSeconds},
                   {QStringLiteral("dataset"), datasetId},
@@ -91,6 +96,7 @@ struct Record {
 // A row as the parsing thread hands it over: normalised, and ready to write.
 struct Item {
     NormalisedRow row;
+    int geocoded = -1; ///< the geo::PlacePrecision the geocoder gave, if it placed the row
     PreparedEvent prepared;
     DuplicateIndex::Keys keys;
 };
@@ -322,6 +328,56 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     report.datasetId = sqlite3_last_insert_rowid(db);
     const qint64 datasetId = report.datasetId;
 
+    // Rows without coordinates are placed from their names, once per distinct name.
+    std::shared_ptr<const geo::Geocoder> geocoder = options.geocoder;
+    if (options.geocode && !geocoder) {
+        QString why;
+        if (auto gazetteer = geo::Gazetteer::open(geo::Gazetteer::defaultPath(), &why))
+            geocoder = std::make_shared<geo::Geocoder>(gazetteer);
+        else
+            fileNotes.append(
+                {0, 0, QString(),
+                 QStringLiteral("no gazetteer (%1): rows without coordinates stay unplaced")
+                     .arg(why),
+                 false});
+    }
+    if (!options.geocode)
+        geocoder.reset();
+    QHash<QString, geo::GeocodeResult> geocodeCache;
+    const int placeColumn =
+        normaliser.columns(Field::Place)
+            .value(0,
+                   normaliser.columns(Field::Locality)
+                       .value(0, normaliser.columns(Field::Admin1).value(0, -1)));
+    const auto place = [&](Item &item) {
+        Event &e = item.row.event;
+        if (e.isPlaced() || !geocoder)
+            return;
+        const geo::GeocodeQuery query{e.place.isEmpty() ? e.locality : e.place, e.locality,
+                                      e.admin1, e.country};
+        if (query.text.isEmpty() && query.admin1.isEmpty() && query.country.isEmpty())
+            return;
+        const QString cacheKey = query.text + QChar(0x1F) + query.locality + QChar(0x1F) +
+            query.admin1 + QChar(0x1F) + query.country;
+        auto it = geocodeCache.constFind(cacheKey);
+        if (it == geocodeCache.cend())
+            it = geocodeCache.insert(cacheKey, geocoder->geocode(query, 1));
+        if (!it->isPlaced()) {
+            item.row.problems.append({e.sourceLine, placeColumn + 1, query.text,
+                                      QStringLiteral("not placed: %1").arg(it->unplacedReason),
+                                      false});
+            return;
+        }
+        const geo::GeocodeCandidate &best = it->candidates.constFirst();
+        e.latitude = best.latitude;
+        e.longitude = best.longitude;
+        e.coordinateOrigin = CoordinateOrigin::Gazetteer;
+        e.geoPrecision = best.precision == geo::PlacePrecision::Locality ? GeoPrecision::Locality
+            : best.precision == geo::PlacePrecision::Admin1              ? GeoPrecision::Admin1
+                                                                         : GeoPrecision::Country;
+        item.geocoded = int(best.precision);
+    };
+
     // Parsing, normalising and preparing rows on a second thread; writing on this one.
     NameDictionary names(db);
     BatchQueue queue;
@@ -337,6 +393,7 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
                                        false});
         }
         if (!item.row.skipped) {
+            place(item);
             item.row.event.datasetId = datasetId;
             item.row.event.createdAt = now;
             item.keys = DuplicateIndex::keysFor(item.row.event);
@@ -463,6 +520,8 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
             }
             duplicates.add(item.keys, {e.id, datasetId});
             ++report.imported;
+            if (item.geocoded >= 0)
+                ++report.geocoded[std::size_t(item.geocoded)];
             if (!e.isPlaced())
                 ++report.unplaced;
         }

@@ -7,13 +7,19 @@
 
 #include <QJsonObject>
 
+#include <array>
+#include <memory>
+
 #include <atomic>
 #include <functional>
 #include <optional>
 
 namespace placard {
 class Catalogue;
+namespace geo {
+class Geocoder;
 }
+} // namespace placard
 
 namespace placard::io {
 
@@ -29,6 +35,10 @@ struct ImportOptions {
     std::optional<PresetId> preset; ///< force a preset; otherwise it is recognised
     std::optional<Mapping> mapping; ///< an explicit mapping wins over presets
     DuplicatePolicy duplicates = DuplicatePolicy::Skip;
+    /// Place rows without coordinates from their place names (on by default).
+    bool geocode = true;
+    /// The geocoder to use; when null, the default gazetteer is opened if it exists.
+    std::shared_ptr<const geo::Geocoder> geocoder;
 };
 
 /// The outcome of an import. records == imported + skipped always holds.
@@ -43,6 +53,8 @@ struct ImportReport {
     qint64 updated = 0;
     qint64 unplaced = 0;
     qint64 filtered = 0;
+    /// Rows placed by the geocoder, by precision: locality, admin1, country.
+    std::array<qint64, 3> geocoded{};
     qint64 problemCount = 0; ///< all problems; `problems` keeps the first kMaxProblems
     double seconds = 0; ///< everything done, full-text index included
     double eventsSeconds = 0; ///< events committed and queryable

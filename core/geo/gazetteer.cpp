@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/gazetteer.h"
+
+#include "catalogue/sqlite.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+namespace placard::geo {
+
+namespace {
+constexpr int kApplicationId = 0x504C475A; // "PLGZ"
+
+sql::Connection openReadOnly(const QString &path, QString *error)
+{
+    // immutable: the file never changes under us, so SQLite may skip all locking.
+    const QByteArray uri = QUrl::fromLocalFile(path).toEncoded() + "?immutable=1";
+    sqlite3 *raw = nullptr;
+    const int rc =
+        sqlite3_open_v2(uri.constData(), &raw,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    sql::Connection db(raw);
+    if (rc != SQLITE_OK) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, sql::lastError(raw));
+        return {};
+    }
+    int ignored = 0;
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &ignored);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &ignored);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &ignored);
+    return db;
+}
+} // namespace
+
+struct Gazetteer::Connection {
+    sql::Connection db;
+    sql::Statement byKey;
+    sql::Statement inAdmin1;
+};
+
+Gazetteer::~Gazetteer() = default;
+
+QString Gazetteer::defaultPath()
+{
+    const QString env = qEnvironmentVariable("PLACARD_GAZETTEER");
+    if (!env.isEmpty())
+        return env;
+#ifdef PLACARD_BUILD_RESOURCES_DIR
+    const QString built = QStringLiteral(PLACARD_BUILD_RESOURCES_DIR "/gazetteer.sqlite");
+    if (QFileInfo::exists(built))
+        return built;
+#endif
+    const QString installed = QStandardPaths::locate(QStandardPaths::GenericDataLocation,
+                                                     QStringLiteral("placard/gazetteer.sqlite"));
+    if (!installed.isEmpty())
+        return installed;
+    return QCoreApplication::applicationDirPath() +
+        QStringLiteral("/../share/placard/gazetteer.sqlite");
+}
+
+std::shared_ptr<const Gazetteer> Gazetteer::open(const QString &path, QString *error)
+{
+    if (!QFileInfo(path).isFile()) {
+        if (error)
+            *error = QStringLiteral("%1: no gazetteer file").arg(path);
+        return nullptr;
+    }
+    sql::Connection db = openReadOnly(path, error);
+    if (!db)
+        return nullptr;
+    {
+        sql::Statement id(db.get(), "PRAGMA application_id");
+        if (!id.next() || id.int64(0) != kApplicationId) {
+            if (error)
+                *error = QStringLiteral("%1 is not a Placard gazetteer").arg(path);
+            return nullptr;
+        }
+    }
+    std::shared_ptr<Gazetteer> g(new Gazetteer);
+    g->m_path = path;
+    sql::Statement admin1(db.get(), "SELECT country, code, name, lat, lon, population FROM admin1");
+    while (admin1.next()) {
+        g->m_admin1Codes.insert(admin1.text(0) + QLatin1Char('.') + admin1.text(1),
+                                int(g->m_admin1.size()));
+        g->m_admin1.push_back({admin1.text(0), admin1.text(1), admin1.text(2), admin1.real(3),
+                               admin1.real(4), admin1.int64(5)});
+    }
+    sql::Statement admin1Names(db.get(), "SELECT key, country, code FROM admin1_names");
+    while (admin1Names.next()) {
+        const int index = g->m_admin1Codes.value(
+            admin1Names.text(1) + QLatin1Char('.') + admin1Names.text(2), -1);
+        if (index >= 0)
+            g->m_admin1Keys[admin1Names.text(0)].append(index);
+    }
+    sql::Statement countries(db.get(), "SELECT code, name, lat, lon, population FROM countries");
+    while (countries.next()) {
+        g->m_countryCodes.insert(countries.text(0), int(g->m_countries.size()));
+        g->m_countries.push_back({countries.text(0), countries.text(1), countries.real(2),
+                                  countries.real(3), countries.int64(4)});
+    }
+    sql::Statement countryNames(db.get(), "SELECT key, code FROM country_names");
+    while (countryNames.next()) {
+        const int index = g->m_countryCodes.value(countryNames.text(1), -1);
+        if (index >= 0)
+            g->m_countryKeys[countryNames.text(0)].append(index);
+    }
+    if (g->m_admin1.empty() || g->m_countries.empty()) {
+        if (error)
+            *error =
+                QStringLiteral("%1: the gazetteer holds no subdivisions or countries").arg(path);
+        return nullptr;
+    }
+    auto first = std::make_unique<Connection>();
+    first->db = std::move(db);
+    g->release(std::move(first));
+    return g;
+}
+
+std::unique_ptr<Gazetteer::Connection> Gazetteer::acquire() const
+{
+    {
+        QMutexLocker lock(&m_poolMutex);
+        if (!m_pool.empty()) {
+            std::unique_ptr<Connection> c = std::move(m_pool.back());
+            m_pool.pop_back();
+            return c;
+        }
+    }
+    auto c = std::make_unique<Connection>();
+    c->db = openReadOnly(m_path, nullptr);
+    return c;
+}
+
+void Gazetteer::release(std::unique_ptr<Connection> connection) const
+{
+    QMutexLocker lock(&m_poolMutex);
+    m_pool.push_back(std::move(connection));
+}
+
+QList<GazetteerPlace> Gazetteer::placesByKey(const QString &key) const
+{
+    QList<GazetteerPlace> result;
+    std::unique_ptr<Connection> c = acquire();
+    if (!c->db)
+        return result;
+    if (!c->byKey.isValid())
+        c->byKey = sql::Statement(
+            c->db.get(),
+            "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.population, "
+            "p.feature, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?1");
+    c->byKey.bind(1, key);
+    while (c->byKey.next()) {
+        result.append({c->byKey.int64(0), c->byKey.text(1), c->byKey.real(2), c->byKey.real(3),
+                       c->byKey.text(4), c->byKey.text(5), c->byKey.int64(6), c->byKey.text(7),
+                       int(c->byKey.int64(8))});
+    }
+    c->byKey.reset();
+    release(std::move(c));
+    return result;
+}
+
+QList<QPair<QString, GazetteerPlace>> Gazetteer::keysInAdmin1(const QString &country,
+                                                              const QString &admin1) const
+{
+    QList<QPair<QString, GazetteerPlace>> result;
+    std::unique_ptr<Connection> c = acquire();
+    if (!c->db)
+        return result;
+    if (!c->inAdmin1.isValid())
+        c->inAdmin1 =
+            sql::Statement(c->db.get(),
+                           "SELECT n.key, p.id, p.name, p.lat, p.lon, p.country, p.admin1, "
+                           "p.population, p.feature, n.kind FROM places p JOIN names n ON "
+                           "n.place = p.id WHERE p.country = ?1 AND p.admin1 = ?2 AND n.kind <> 1");
+    c->inAdmin1.bind(1, country).bind(2, admin1);
+    while (c->inAdmin1.next()) {
+        const sql::Statement &q = c->inAdmin1;
+        result.append({q.text(0),
+                       {q.int64(1), q.text(2), q.real(3), q.real(4), q.text(5), q.text(6),
+                        q.int64(7), q.text(8), int(q.int64(9))}});
+    }
+    c->inAdmin1.reset();
+    release(std::move(c));
+    return result;
+}
+
+QList<const Admin1 *> Gazetteer::admin1ByKey(const QString &key) const
+{
+    QList<const Admin1 *> result;
+    for (int i : m_admin1Keys.value(key))
+        result.append(&m_admin1[std::size_t(i)]);
+    return result;
+}
+
+const Admin1 *Gazetteer::admin1(const QString &country, const QString &code) const
+{
+    const int i = m_admin1Codes.value(country + QLatin1Char('.') + code, -1);
+    return i < 0 ? nullptr : &m_admin1[std::size_t(i)];
+}
+
+QList<const Country *> Gazetteer::countriesByKey(const QString &key) const
+{
+    QList<const Country *> result;
+    for (int i : m_countryKeys.value(key))
+        result.append(&m_countries[std::size_t(i)]);
+    return result;
+}
+
+const Country *Gazetteer::country(const QString &code) const
+{
+    const int i = m_countryCodes.value(code.toUpper(), -1);
+    return i < 0 ? nullptr : &m_countries[std::size_t(i)];
+}
+
+} // namespace placard::geo

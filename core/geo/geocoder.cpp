@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/geocoder.h"
+
+#include "geo/placekey.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+
+namespace placard::geo {
+
+namespace {
+
+// Texts that say an event had no single place.
+const QStringList kNonPlaces = {
+    QStringLiteral("national"), QStringLiteral("nationwide"),
+    QStringLiteral("online"),   QStringLiteral("virtual"),
+    QStringLiteral("internet"), QStringLiteral("various"),
+    QStringLiteral("multiple"), QStringLiteral("multiple locations"),
+    QStringLiteral("unknown"),  QStringLiteral("none"),
+    QStringLiteral("na"),       QStringLiteral("n a"),
+    QStringLiteral("tbd"),      QStringLiteral("worldwide"),
+    QStringLiteral("global"),   QStringLiteral("everywhere"),
+    QStringLiteral("remote"),   QStringLiteral("zoom"),
+};
+
+// Edit distance with transpositions, giving up beyond `limit`.
+int editDistance(QStringView a, QStringView b, int limit)
+{
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    if (std::abs(n - m) > limit)
+        return limit + 1;
+    std::vector<int> prev2(std::size_t(m + 1)), prev(std::size_t(m + 1)), cur(std::size_t(m + 1));
+    for (qsizetype j = 0; j <= m; ++j)
+        prev[std::size_t(j)] = int(j);
+    for (qsizetype i = 1; i <= n; ++i) {
+        cur[0] = int(i);
+        int best = cur[0];
+        for (qsizetype j = 1; j <= m; ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = std::min({prev[std::size_t(j)] + 1, cur[std::size_t(j - 1)] + 1,
+                              prev[std::size_t(j - 1)] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                v = std::min(v, prev2[std::size_t(j - 2)] + 1);
+            cur[std::size_t(j)] = v;
+            best = std::min(best, v);
+        }
+        if (best > limit)
+            return limit + 1;
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[std::size_t(m)];
+}
+
+// A small preference for bigger and more central places among namesakes.
+double weight(const GazetteerPlace &p)
+{
+    double w = std::log10(double(p.population) + 10.0) / 8.0; // 0.125 … ~1
+    if (p.feature == u"PPLC")
+        w += 0.15;
+    else if (p.feature.startsWith(u"PPLA"))
+        w += 0.05;
+    else if (p.feature == u"PPLX")
+        w -= 0.1; // a section of a city
+    if (p.kind == 1)
+        w -= 0.25; // matched an alternate name only
+    return w;
+}
+
+} // namespace
+
+QString precisionName(PlacePrecision precision)
+{
+    switch (precision) {
+    case PlacePrecision::Locality:
+        return QStringLiteral("locality");
+    case PlacePrecision::Admin1:
+        return QStringLiteral("admin1");
+    case PlacePrecision::Country:
+        return QStringLiteral("country");
+    }
+    return {};
+}
+
+struct Geocoder::Context {
+    const Country *country = nullptr;
+    const Admin1 *admin1 = nullptr;
+    QString admin1Text; ///< given but not recognised: the search is not narrowed by it
+};
+
+Geocoder::Geocoder(std::shared_ptr<const Gazetteer> gazetteer)
+    : m_gazetteer(std::move(gazetteer))
+{
+}
+
+GeocodeCandidate Geocoder::fromPlace(const GazetteerPlace &p, double score) const
+{
+    const Admin1 *a = m_gazetteer->admin1(p.country, p.admin1);
+    return {p.latitude,
+            p.longitude,
+            PlacePrecision::Locality,
+            p.name,
+            a ? a->name : QString(),
+            p.admin1,
+            p.country,
+            score};
+}
+
+GeocodeCandidate Geocoder::fromAdmin1(const Admin1 &a, double score) const
+{
+    return {a.latitude, a.longitude, PlacePrecision::Admin1, a.name, a.name, a.code,
+            a.country,  score};
+}
+
+GeocodeCandidate Geocoder::fromCountry(const Country &c, double score) const
+{
+    return {c.latitude, c.longitude, PlacePrecision::Country, c.name, QString(), QString(),
+            c.code,     score};
+}
+
+GeocodeResult Geocoder::geocode(const QString &text, int maxCandidates) const
+{
+    return geocode(GeocodeQuery{text, {}, {}, {}}, maxCandidates);
+}
+
+QList<GeocodeCandidate> Geocoder::localities(const QString &text, const Context &context) const
+{
+    const QString key = placeKey(text);
+    if (key.isEmpty())
+        return {};
+    QList<GazetteerPlace> places = m_gazetteer->placesByKey(key);
+    QList<std::pair<double, GazetteerPlace>> scored;
+    for (const GazetteerPlace &p : std::as_const(places)) {
+        if (context.country && p.country != context.country->code)
+            continue;
+        double s = 0.55 + 0.4 * weight(p);
+        if (context.admin1) {
+            if (p.admin1 == context.admin1->code)
+                s += 0.3;
+            else
+                s -= 0.3; // coders mistype states: keep it, but behind any in the state
+        }
+        scored.append({s, p});
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    QList<GeocodeCandidate> result;
+    for (const auto &[s, p] : std::as_const(scored))
+        result.append(fromPlace(p, std::clamp(s, 0.0, 1.0)));
+    return result;
+}
+
+QList<GeocodeCandidate> Geocoder::fuzzyLocalities(const QString &key, const Context &context) const
+{
+    if (!context.admin1 || key.size() < 4)
+        return {};
+    const int limit = key.size() >= 8 ? 2 : 1;
+    QList<std::pair<double, GazetteerPlace>> scored;
+    const auto all = m_gazetteer->keysInAdmin1(context.admin1->country, context.admin1->code);
+    for (const auto &[k, p] : all) {
+        const int d = editDistance(key, k, limit);
+        if (d <= limit)
+            scored.append({0.6 - 0.15 * d + 0.2 * weight(p), p});
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    QList<GeocodeCandidate> result;
+    for (const auto &[s, p] : std::as_const(scored))
+        result.append(fromPlace(p, std::clamp(s, 0.0, 1.0)));
+    return result;
+}
+
+GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) const
+{
+    GeocodeResult result;
+    Context context;
+    const auto finish = [&](QList<GeocodeCandidate> list) {
+        // One answer per place, best first.
+        QList<GeocodeCandidate> unique;
+        for (const GeocodeCandidate &c : list) {
+            const bool seen =
+                std::any_of(unique.cbegin(), unique.cend(), [&](const GeocodeCandidate &u) {
+                    return u.name == c.name && u.admin1Code == c.admin1Code &&
+                        u.country == c.country;
+                });
+            if (!seen)
+                unique.append(c);
+            if (unique.size() >= maxCandidates)
+                break;
+        }
+        result.candidates = unique;
+        return result;
+    };
+
+    // Context from the row's own columns.
+    if (const QString k = placeKey(repairMojibake(query.country)); !k.isEmpty()) {
+        context.country = m_gazetteer->country(query.country.trimmed());
+        if (!context.country || query.country.trimmed().size() != 2) {
+            const QList<const Country *> found = m_gazetteer->countriesByKey(k);
+            if (!found.isEmpty())
+                context.country = found.constFirst();
+        }
+    }
+    const auto admin1For = [&](const QString &text) -> const Admin1 * {
+        const QList<const Admin1 *> found = m_gazetteer->admin1ByKey(placeKey(text));
+        const Admin1 *best = nullptr;
+        for (const Admin1 *a : found) {
+            if (context.country && a->country != context.country->code)
+                continue;
+            // Without a country, prefer the most populous (codes like "CA" are US first).
+            if (!best || a->population > best->population)
+                best = a;
+        }
+        return best;
+    };
+    if (!query.admin1.trimmed().isEmpty()) {
+        context.admin1 = admin1For(repairMojibake(query.admin1));
+        if (context.admin1 && !context.country)
+            context.country = m_gazetteer->country(context.admin1->country);
+        if (!context.admin1)
+            context.admin1Text = query.admin1;
+    }
+
+    QString text = repairMojibake(query.text.isEmpty() ? query.locality : query.text).simplified();
+    if (text.isEmpty() && context.admin1)
+        return finish({fromAdmin1(*context.admin1, 0.9)});
+    if (text.isEmpty() && context.country)
+        return finish({fromCountry(*context.country, 0.9)});
+
+    const QString wholeKey = placeKey(text);
+    if (wholeKey.isEmpty()) {
+        result.unplacedReason = QStringLiteral("no place given");
+        return result;
+    }
+    for (const QString &word : kNonPlaces) {
+        if (wholeKey == word) {
+            result.unplacedReason = QStringLiteral("not a single place (\"%1\")").arg(text);
+            return result;
+        }
+    }
+    static const QRegularExpression countyCount(
+        QStringLiteral("^\\d+ .*(counties|cities|towns|states|locations)$"));
+    if (countyCount.match(wholeKey).hasMatch()) {
+        result.unplacedReason = QStringLiteral("several places (\"%1\")").arg(text);
+        return result;
+    }
+
+    // Trailing qualifiers: "City, ST", "City, State, Country".
+    QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &p : parts)
+        p = p.trimmed();
+    parts.removeAll(QString());
+    while (parts.size() > 1) {
+        const QString last = parts.constLast();
+        const QString lastKey = placeKey(last);
+        if (!context.country) {
+            const QList<const Country *> c = m_gazetteer->countriesByKey(lastKey);
+            if (!c.isEmpty()) {
+                context.country = c.constFirst();
+                parts.removeLast();
+                continue;
+            }
+        }
+        if (const Admin1 *a = admin1For(last)) {
+            context.admin1 = a;
+            context.country = m_gazetteer->country(a->country);
+            parts.removeLast();
+            continue;
+        }
+        break;
+    }
+    const QString head = parts.join(QStringLiteral(", "));
+
+    // Alternatives: as written, without parentheses, the parenthesised part, each side of a slash.
+    QStringList tries;
+    static const QRegularExpression parens(QStringLiteral("\\(([^)]*)\\)"));
+    const QString unwrapped = QString(head).replace(parens, QStringLiteral("\\1")).simplified();
+    const QString withoutParens = QString(head).remove(parens).simplified();
+    tries << head << unwrapped << withoutParens;
+    for (auto it = parens.globalMatch(head); it.hasNext();)
+        tries << it.next().captured(1).simplified();
+    for (const QString &t : QStringList(tries)) {
+        if (t.contains(QLatin1Char('/')))
+            tries << t.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    }
+    // "Neighbourhood, City": the city alone when the whole is unknown.
+    if (parts.size() > 1)
+        tries << parts.constLast() << parts.constFirst();
+    tries.removeDuplicates();
+
+    // A bare state or country name ("Colorado", "France") names that area, unless a big
+    // city carries the name ("New York").
+    if (parts.size() == 1 && !context.admin1) {
+        const QList<const Country *> countries = m_gazetteer->countriesByKey(wholeKey);
+        const Admin1 *state = nullptr;
+        for (const Admin1 *a : m_gazetteer->admin1ByKey(wholeKey)) {
+            if ((!context.country || a->country == context.country->code) &&
+                placeKey(a->name) == wholeKey)
+                state = state && state->population > a->population ? state : a;
+        }
+        if (state || !countries.isEmpty()) {
+            const QList<GeocodeCandidate> cities = localities(head, context);
+            bool bigCity = false;
+            if (state) {
+                for (const GazetteerPlace &p : m_gazetteer->placesByKey(wholeKey))
+                    bigCity = bigCity || (p.population >= 1000000 && p.country == state->country);
+            }
+            if (!bigCity) {
+                QList<GeocodeCandidate> list;
+                const bool preferState = state &&
+                    (countries.isEmpty() ||
+                     (context.country && context.country->code == state->country));
+                if (preferState)
+                    list << fromAdmin1(*state, 0.9);
+                for (const Country *c : countries)
+                    list << fromCountry(*c, preferState ? 0.8 : 0.9);
+                if (state && !preferState)
+                    list << fromAdmin1(*state, 0.8);
+                return finish(list + cities);
+            }
+        }
+    }
+
+    // Exact names first; with a state given, a near spelling inside it beats the exact
+    // name in another state ("Silver Springs, MD" is Silver Spring).
+    QList<GeocodeCandidate> elsewhere;
+    for (const QString &t : std::as_const(tries)) {
+        QList<GeocodeCandidate> found = localities(t, context);
+        if (found.isEmpty())
+            continue;
+        const bool inState = !context.admin1 ||
+            (found.constFirst().admin1Code == context.admin1->code &&
+             found.constFirst().country == context.admin1->country);
+        if (inState)
+            return finish(found);
+        if (elsewhere.isEmpty())
+            elsewhere = found;
+    }
+    for (const QString &t : std::as_const(tries)) {
+        QList<GeocodeCandidate> found = fuzzyLocalities(placeKey(t), context);
+        if (!found.isEmpty())
+            return finish(found + elsewhere);
+    }
+    if (!elsewhere.isEmpty())
+        return finish(elsewhere);
+    if (context.admin1)
+        return finish({fromAdmin1(*context.admin1, 0.5)});
+    if (context.country)
+        return finish({fromCountry(*context.country, 0.5)});
+    result.unplacedReason = QStringLiteral("no place called \"%1\" in the gazetteer").arg(text);
+    return result;
+}
+
+} // namespace placard::geo

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/geocoder.h"
+#include "geo/placekey.h"
+
+#include <QTest>
+
+using namespace placard::geo;
+
+class TestGeocoder : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void keys_data();
+    void keys();
+    void mojibake_data();
+    void mojibake();
+    void places_data();
+    void places();
+    void withColumns_data();
+    void withColumns();
+    void nonPlaces_data();
+    void nonPlaces();
+    void candidatesAreRanked();
+    void refusesOtherFiles();
+
+private:
+    std::shared_ptr<const Gazetteer> m_gazetteer;
+    std::unique_ptr<Geocoder> m_geocoder;
+};
+
+void TestGeocoder::initTestCase()
+{
+    QString error;
+    m_gazetteer = Gazetteer::open(Gazetteer::defaultPath(), &error);
+    QVERIFY2(m_gazetteer, qPrintable(error));
+    m_geocoder = std::make_unique<Geocoder>(m_gazetteer);
+}
+
+void TestGeocoder::keys_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("saint") << QStringLiteral("St. Paul") << QStringLiteral("saint paul");
+    QTest::newRow("sainte") << QStringLiteral("Ste. Genevieve")
+                            << QStringLiteral("sainte genevieve");
+    QTest::newRow("fort") << QStringLiteral("Ft Collins") << QStringLiteral("fort collins");
+    QTest::newRow("mount") << QStringLiteral("Mt. Vernon") << QStringLiteral("mount vernon");
+    QTest::newRow("initials") << QStringLiteral("Washington, D.C.")
+                              << QStringLiteral("washington dc");
+    QTest::newRow("diacritics") << QStringLiteral("Española") << QStringLiteral("espanola");
+    QTest::newRow("sharp s") << QStringLiteral("Großenhain") << QStringLiteral("grossenhain");
+    QTest::newRow("apostrophe") << QStringLiteral("Coeur d’Alene")
+                                << QStringLiteral("coeur dalene");
+    QTest::newRow("ascii apostrophe")
+        << QStringLiteral("Coeur d'Alene") << QStringLiteral("coeur dalene");
+    QTest::newRow("hyphen") << QStringLiteral("Winston-Salem") << QStringLiteral("winston salem");
+    QTest::newRow("ampersand") << QStringLiteral("Bosnia & Herzegovina")
+                               << QStringLiteral("bosnia and herzegovina");
+    QTest::newRow("north") << QStringLiteral("N. Las Vegas") << QStringLiteral("north las vegas");
+    QTest::newRow("lone letter stays") << QStringLiteral("N") << QStringLiteral("n");
+    QTest::newRow("usa") << QStringLiteral("U.S.A.") << QStringLiteral("usa");
+    QTest::newRow("spaces") << QStringLiteral("  Los   Angeles ") << QStringLiteral("los angeles");
+    QTest::newRow("nothing") << QStringLiteral(" .,- ") << QString();
+}
+
+void TestGeocoder::keys()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, key);
+    QCOMPARE(placeKey(text), key);
+}
+
+void TestGeocoder::mojibake_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("repaired");
+    QTest::newRow("doña") << QStringLiteral("DoÃ±a Ana") << QStringLiteral("Doña Ana");
+    QTest::newRow("apostrophe") << QStringLiteral("Coeur dâ€™Alene")
+                                << QStringLiteral("Coeur d’Alene");
+    QTest::newRow("clean") << QStringLiteral("Doña Ana") << QStringLiteral("Doña Ana");
+    QTest::newRow("not cp1252") << QStringLiteral("Москва") << QStringLiteral("Москва");
+    QTest::newRow("lone Ã") << QStringLiteral("Ã") << QStringLiteral("Ã");
+}
+
+void TestGeocoder::mojibake()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, repaired);
+    QCOMPARE(repairMojibake(text), repaired);
+}
+
+void TestGeocoder::places_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("admin1");
+    QTest::addColumn<QString>("country");
+    QTest::addColumn<PlacePrecision>("precision");
+    const auto row = [](const char *tag, const QString &q, const QString &n, const QString &a,
+                        const QString &c, PlacePrecision p = PlacePrecision::Locality) {
+        QTest::newRow(tag) << q << n << a << c << p;
+    };
+    const QString us = QStringLiteral("US");
+    row("city, state code", QStringLiteral("Livingston, MT"), QStringLiteral("Livingston"),
+        QStringLiteral("MT"), us);
+    row("city, state name", QStringLiteral("Livingston, Montana"), QStringLiteral("Livingston"),
+        QStringLiteral("MT"), us);
+    row("saint abbreviation", QStringLiteral("St. Paul, MN"), QStringLiteral("Saint Paul"),
+        QStringLiteral("MN"), us);
+    row("saint in full", QStringLiteral("Saint Paul, Minnesota"), QStringLiteral("Saint Paul"),
+        QStringLiteral("MN"), us);
+    row("fort", QStringLiteral("Ft. Collins, CO"), QStringLiteral("Fort Collins"),
+        QStringLiteral("CO"), us);
+    row("mount", QStringLiteral("Mt. Vernon, NY"), QStringLiteral("Mount Vernon"),
+        QStringLiteral("NY"), us);
+    row("case", QStringLiteral("CHARLOTTE, nc"), QStringLiteral("Charlotte"), QStringLiteral("NC"),
+        us);
+    row("no diacritics", QStringLiteral("Espanola, NM"), QStringLiteral("Española"),
+        QStringLiteral("NM"), us);
+    row("mojibake", QStringLiteral("DoÃ±a Ana, NM"), QStringLiteral("Doña Ana"),
+        QStringLiteral("NM"), us);
+    row("cp1252 apostrophe", QStringLiteral("Coeur d’Alene, ID"), QStringLiteral("Coeur d'Alene"),
+        QStringLiteral("ID"), us);
+    row("misspelt in state", QStringLiteral("Gainsville, FL"), QStringLiteral("Gainesville"),
+        QStringLiteral("FL"), us);
+    row("near spelling beats other state", QStringLiteral("Silver Springs, MD"),
+        QStringLiteral("Silver Spring"), QStringLiteral("MD"), us);
+    row("parentheses", QStringLiteral("Los Angeles (Grand Park)"), QStringLiteral("Los Angeles"),
+        QStringLiteral("CA"), us);
+    row("leading parentheses", QStringLiteral("(East) Chicago, IN"), QStringLiteral("East Chicago"),
+        QStringLiteral("IN"), us);
+    row("slash", QStringLiteral("SeaTac/Tacoma, WA"), QStringLiteral("SeaTac"),
+        QStringLiteral("WA"), us);
+    row("metro alias", QStringLiteral("Twin Cities"), QStringLiteral("Minneapolis"),
+        QStringLiteral("MN"), us);
+    row("landmark alias", QStringLiteral("Foley Square"), QStringLiteral("New York City"),
+        QStringLiteral("NY"), us);
+    row("abbreviation alias", QStringLiteral("NYC"), QStringLiteral("New York City"),
+        QStringLiteral("NY"), us);
+    row("district", QStringLiteral("Washington, DC"), QStringLiteral("Washington"),
+        QStringLiteral("DC"), us);
+    row("big city over state", QStringLiteral("New York"), QStringLiteral("New York City"),
+        QStringLiteral("NY"), us);
+    row("bare state", QStringLiteral("Colorado"), QStringLiteral("Colorado"), QStringLiteral("CO"),
+        us, PlacePrecision::Admin1);
+    row("population decides", QStringLiteral("Paris"), QStringLiteral("Paris"),
+        QStringLiteral("11"), QStringLiteral("FR"));
+    row("state decides", QStringLiteral("Paris, TX"), QStringLiteral("Paris"), QStringLiteral("TX"),
+        us);
+    row("world city", QStringLiteral("Milan"), QStringLiteral("Milan"), QStringLiteral("09"),
+        QStringLiteral("IT"));
+    row("local name and country", QStringLiteral("Milano, Italia"), QStringLiteral("Milan"),
+        QStringLiteral("09"), QStringLiteral("IT"));
+    row("city, country", QStringLiteral("Munich, Germany"), QStringLiteral("Munich"),
+        QStringLiteral("02"), QStringLiteral("DE"));
+    row("country", QStringLiteral("France"), QStringLiteral("France"), QString(),
+        QStringLiteral("FR"), PlacePrecision::Country);
+    row("country in its language", QStringLiteral("Deutschland"), QStringLiteral("Germany"),
+        QString(), QStringLiteral("DE"), PlacePrecision::Country);
+    row("unknown town, known state", QStringLiteral("Nowheresvilleton, MT"),
+        QStringLiteral("Montana"), QStringLiteral("MT"), us, PlacePrecision::Admin1);
+}
+
+void TestGeocoder::places()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, name);
+    QFETCH(QString, admin1);
+    QFETCH(QString, country);
+    QFETCH(PlacePrecision, precision);
+    const GeocodeResult r = m_geocoder->geocode(query);
+    QVERIFY2(r.isPlaced(), qPrintable(r.unplacedReason));
+    const GeocodeCandidate &best = r.candidates.constFirst();
+    QCOMPARE(best.name, name);
+    QCOMPARE(best.admin1Code, admin1);
+    QCOMPARE(best.country, country);
+    QCOMPARE(best.precision, precision);
+}
+
+void TestGeocoder::withColumns_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("admin1");
+    QTest::addColumn<QString>("country");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("admin1Code");
+    QTest::newRow("state column") << QStringLiteral("Paris") << QStringLiteral("TX") << QString()
+                                  << QStringLiteral("Paris") << QStringLiteral("TX");
+    QTest::newRow("country column") << QStringLiteral("Paris") << QString() << QStringLiteral("US")
+                                    << QStringLiteral("Paris") << QStringLiteral("TX");
+    QTest::newRow("state name column")
+        << QStringLiteral("Livingston") << QStringLiteral("Montana") << QStringLiteral("US")
+        << QStringLiteral("Livingston") << QStringLiteral("MT");
+    QTest::newRow("state only") << QString() << QStringLiteral("Minnesota") << QStringLiteral("US")
+                                << QStringLiteral("Minnesota") << QStringLiteral("MN");
+}
+
+void TestGeocoder::withColumns()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, admin1);
+    QFETCH(QString, country);
+    QFETCH(QString, name);
+    QFETCH(QString, admin1Code);
+    const GeocodeResult r = m_geocoder->geocode(GeocodeQuery{text, {}, admin1, country});
+    QVERIFY2(r.isPlaced(), qPrintable(r.unplacedReason));
+    QCOMPARE(r.candidates.constFirst().name, name);
+    QCOMPARE(r.candidates.constFirst().admin1Code, admin1Code);
+}
+
+void TestGeocoder::nonPlaces_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("national") << QStringLiteral("(national)")
+                              << QStringLiteral("not a single place (\"(national)\")");
+    QTest::newRow("nationwide") << QStringLiteral("Nationwide")
+                                << QStringLiteral("not a single place (\"Nationwide\")");
+    QTest::newRow("online") << QStringLiteral("online")
+                            << QStringLiteral("not a single place (\"online\")");
+    QTest::newRow("virtual") << QStringLiteral("Virtual")
+                             << QStringLiteral("not a single place (\"Virtual\")");
+    QTest::newRow("counties") << QStringLiteral("24 Ohio counties")
+                              << QStringLiteral("several places (\"24 Ohio counties\")");
+    QTest::newRow("empty") << QStringLiteral(" - ") << QStringLiteral("no place given");
+    QTest::newRow("unknown") << QStringLiteral("Qwxzzyq")
+                             << QStringLiteral("no place called \"Qwxzzyq\" in the gazetteer");
+}
+
+void TestGeocoder::nonPlaces()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, reason);
+    const GeocodeResult r = m_geocoder->geocode(query);
+    QVERIFY(!r.isPlaced());
+    QCOMPARE(r.unplacedReason, reason);
+}
+
+void TestGeocoder::candidatesAreRanked()
+{
+    const GeocodeResult r = m_geocoder->geocode(QStringLiteral("Springfield"), 5);
+    QCOMPARE(r.candidates.size(), 5);
+    for (qsizetype i = 1; i < r.candidates.size(); ++i)
+        QVERIFY(r.candidates[i - 1].score >= r.candidates[i].score);
+    for (const GeocodeCandidate &c : r.candidates)
+        QCOMPARE(c.name, QStringLiteral("Springfield"));
+}
+
+void TestGeocoder::refusesOtherFiles()
+{
+    QString error;
+    QVERIFY(!Gazetteer::open(QStringLiteral("/nonexistent/gazetteer.sqlite"), &error));
+    QCOMPARE(error, QStringLiteral("/nonexistent/gazetteer.sqlite: no gazetteer file"));
+}
+
+QTEST_GUILESS_MAIN(TestGeocoder)
+#include "tst_geocoder.moc"
