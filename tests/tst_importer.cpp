@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
+#include "geo/geocoder.h"
 #include "io/importer.h"
+#include "io/placer.h"
 #include "io/sample.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -78,6 +82,8 @@ private Q_SLOTS:
     void undoImport();
     void killedImportLeavesNoTrace();
     void sampleCatalogue();
+    void placesNamesOnly();
+    void placesUnplacedLater();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -103,7 +109,8 @@ void TestImporter::messyFile()
     QCOMPARE(r.imported, 8);
     QCOMPARE(r.skipped, 2);
     QCOMPARE(r.duplicates, 1);
-    QCOMPARE(r.unplaced, 3);
+    QCOMPARE(r.unplaced, 1); // the short row names no place
+    QCOMPARE(r.geocoded, (std::array<qint64, 3>{2, 0, 0}));
     QCOMPARE(r.records, r.imported + r.skipped);
     QCOMPARE(r.delimiter, QLatin1Char(','));
     QCOMPARE(r.encoding, QStringLiteral("Windows-1252")); // its only non-ASCII bytes
@@ -140,10 +147,17 @@ void TestImporter::messyFile()
     QCOMPARE(vigil.latitude, 45.6621);
     QCOMPARE(vigil.longitude, -110.5605);
 
+    // "NA" coordinates: placed from "Charlotte, NC" by the gazetteer, and marked so.
     const Event walkout = *m_catalogue->event(4);
-    QVERIFY(!walkout.isPlaced());
-    QCOMPARE(walkout.geoPrecision, GeoPrecision::Unplaced);
+    QVERIFY(walkout.isPlaced());
+    QCOMPARE(walkout.coordinateOrigin, CoordinateOrigin::Gazetteer);
+    QCOMPARE(walkout.geoPrecision, GeoPrecision::Locality);
+    QVERIFY(std::abs(*walkout.latitude - 35.227) < 0.01);
+    QVERIFY(std::abs(*walkout.longitude - -80.843) < 0.01);
     QCOMPARE(walkout.sizeLow, 24);
+    const Event shortRow = *m_catalogue->event(7);
+    QVERIFY(!shortRow.isPlaced());
+    QCOMPARE(shortRow.geoPrecision, GeoPrecision::Unplaced);
 
     const Event month = *m_catalogue->event(6);
     QCOMPARE(month.datePrecision, DatePrecision::Month);
@@ -347,6 +361,83 @@ void TestImporter::sampleCatalogue()
     QCOMPARE(sample->event(planned[0])->startDay, 20540); // 2026-03-28
     QVERIFY(!buildSampleCatalogue(file, &error));
     QCOMPARE(error, file + QStringLiteral(": the file exists already"));
+}
+
+void TestImporter::placesNamesOnly()
+{
+    QFile f(path(QStringLiteral("names.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("date,location,type\n"
+            "2026-01-30,\"St. Paul, MN\",protest\n"
+            "2026-01-30,Twin Cities,protest\n"
+            "2026-01-30,Colorado,protest\n"
+            "2026-01-30,\"Milano, Italia\",protest\n"
+            "2026-01-30,France,march\n"
+            "2026-01-30,(national),walkout\n"
+            "2026-01-30,Qwxzzyq,protest\n");
+    f.close();
+    Importer importer(*m_catalogue);
+    const ImportReport r = importer.importCsv(f.fileName(), {});
+    QVERIFY2(r.committed, qPrintable(r.error));
+    QCOMPARE(r.records, 7);
+    QCOMPARE(r.imported, 7);
+    QCOMPARE(r.geocoded, (std::array<qint64, 3>{3, 1, 1}));
+    QCOMPARE(r.unplaced, 2);
+    const Event stPaul = *m_catalogue->event(1);
+    QCOMPARE(stPaul.coordinateOrigin, CoordinateOrigin::Gazetteer);
+    QCOMPARE(stPaul.geoPrecision, GeoPrecision::Locality);
+    QVERIFY(std::abs(*stPaul.latitude - 44.944) < 0.02);
+    QCOMPARE(m_catalogue->event(3)->geoPrecision, GeoPrecision::Admin1);
+    QCOMPARE(m_catalogue->event(5)->geoPrecision, GeoPrecision::Country);
+    QStringList unplaced;
+    for (const ImportProblem &p : r.problems)
+        unplaced << QStringLiteral("%1:%2 %3").arg(p.line).arg(p.column).arg(p.message);
+    QCOMPARE(unplaced,
+             (QStringList{
+                 QStringLiteral("7:2 not placed: not a single place (\"(national)\")"),
+                 QStringLiteral("8:2 not placed: no place called \"Qwxzzyq\" in the gazetteer"),
+             }));
+    QCOMPARE(r.toJson()
+                 .value(QStringLiteral("geocoded"))
+                 .toObject()
+                 .value(QStringLiteral("admin1"))
+                 .toInt(),
+             1);
+
+    // Turned off, nothing is placed.
+    ImportOptions off;
+    off.geocode = false;
+    off.duplicates = DuplicatePolicy::Keep;
+    const ImportReport r2 = importer.importCsv(f.fileName(), off);
+    QCOMPARE(r2.unplaced, 7);
+    QCOMPARE(r2.geocoded, (std::array<qint64, 3>{0, 0, 0}));
+}
+
+void TestImporter::placesUnplacedLater()
+{
+    QFile f(path(QStringLiteral("later.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("date,location\n2026-01-30,\"Livingston, Montana\"\n2026-01-30,online\n");
+    f.close();
+    Importer importer(*m_catalogue);
+    ImportOptions off;
+    off.geocode = false;
+    QVERIFY(importer.importCsv(f.fileName(), off).committed);
+    QCOMPARE(m_catalogue->unplacedCount(), 2);
+    QString error;
+    auto gazetteer = geo::Gazetteer::open(geo::Gazetteer::defaultPath(), &error);
+    QVERIFY2(gazetteer, qPrintable(error));
+    const geo::Geocoder geocoder(gazetteer);
+    QSignalSpy spy(m_catalogue.get(), &Catalogue::changed);
+    const PlacingReport p = placeUnplacedEvents(*m_catalogue, geocoder);
+    QCOMPARE(p.unplaced, 2);
+    QCOMPARE(p.placed, (std::array<qint64, 3>{1, 0, 0}));
+    QCOMPARE(p.stillUnplaced, 1);
+    QCOMPARE(spy.count(), 1);
+    const Event e = *m_catalogue->event(1);
+    QCOMPARE(e.coordinateOrigin, CoordinateOrigin::Gazetteer);
+    QVERIFY(std::abs(*e.latitude - 45.662) < 0.01);
+    QCOMPARE(m_catalogue->unplacedCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)

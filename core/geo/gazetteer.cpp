@@ -166,29 +166,35 @@ QList<GazetteerPlace> Gazetteer::placesByKey(const QString &key) const
     return result;
 }
 
-QList<QPair<QString, GazetteerPlace>> Gazetteer::keysInAdmin1(const QString &country,
-                                                              const QString &admin1) const
+std::shared_ptr<const Gazetteer::KeyedPlaces> Gazetteer::keysInAdmin1(const QString &country,
+                                                                      const QString &admin1) const
 {
-    QList<QPair<QString, GazetteerPlace>> result;
-    std::unique_ptr<Connection> c = acquire();
-    if (!c->db)
-        return result;
-    if (!c->inAdmin1.isValid())
-        c->inAdmin1 =
-            sql::Statement(c->db.get(),
-                           "SELECT n.key, p.id, p.name, p.lat, p.lon, p.country, p.admin1, "
-                           "p.population, p.feature, n.kind FROM places p JOIN names n ON "
-                           "n.place = p.id WHERE p.country = ?1 AND p.admin1 = ?2 AND n.kind <> 1");
-    c->inAdmin1.bind(1, country).bind(2, admin1);
-    while (c->inAdmin1.next()) {
-        const sql::Statement &q = c->inAdmin1;
-        result.append({q.text(0),
-                       {q.int64(1), q.text(2), q.real(3), q.real(4), q.text(5), q.text(6),
-                        q.int64(7), q.text(8), int(q.int64(9))}});
-    }
-    c->inAdmin1.reset();
-    release(std::move(c));
-    return result;
+    // Read every place's own names once, in one pass, on the first spelling-tolerant
+    // search: a query per subdivision would scan the whole names table each time.
+    std::call_once(m_keyedOnce, [this] {
+        QHash<QString, std::shared_ptr<KeyedPlaces>> buckets;
+        std::unique_ptr<Connection> c = acquire();
+        if (!c->db)
+            return;
+        sql::Statement q(c->db.get(),
+                         "SELECT n.key, p.id, p.name, p.lat, p.lon, p.country, p.admin1, "
+                         "p.population, p.feature, n.kind FROM names n JOIN places p ON "
+                         "p.id = n.place WHERE n.kind <> 1");
+        while (q.next()) {
+            GazetteerPlace place{q.int64(1), q.text(2),  q.real(3), q.real(4),      q.text(5),
+                                 q.text(6),  q.int64(7), q.text(8), int(q.int64(9))};
+            std::shared_ptr<KeyedPlaces> &bucket =
+                buckets[place.country + QLatin1Char('.') + place.admin1];
+            if (!bucket)
+                bucket = std::make_shared<KeyedPlaces>();
+            bucket->push_back({q.text(0), std::move(place)});
+        }
+        release(std::move(c));
+        for (auto it = buckets.cbegin(); it != buckets.cend(); ++it)
+            m_admin1Keyed.insert(it.key(), it.value());
+    });
+    static const auto empty = std::make_shared<const KeyedPlaces>();
+    return m_admin1Keyed.value(country + QLatin1Char('.') + admin1, empty);
 }
 
 QList<const Admin1 *> Gazetteer::admin1ByKey(const QString &key) const

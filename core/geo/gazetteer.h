@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 struct sqlite3;
@@ -59,9 +60,11 @@ public:
 
     /// Places whose name, alternate name or alias has this key (see placeKey()).
     QList<GazetteerPlace> placesByKey(const QString &key) const;
-    /// Every place of a subdivision with its name keys, for spelling-tolerant search.
-    QList<QPair<QString, GazetteerPlace>> keysInAdmin1(const QString &country,
-                                                       const QString &admin1) const;
+    /// The name keys of every place of a subdivision (names and aliases, not alternate
+    /// names), for spelling-tolerant search; read once per subdivision, then shared.
+    using KeyedPlaces = std::vector<std::pair<QString, GazetteerPlace>>;
+    std::shared_ptr<const KeyedPlaces> keysInAdmin1(const QString &country,
+                                                    const QString &admin1) const;
 
     /// Subdivisions whose name or code has this key.
     QList<const Admin1 *> admin1ByKey(const QString &key) const;
@@ -85,6 +88,9 @@ private:
     QHash<QString, int> m_countryCodes;
     mutable QMutex m_poolMutex;
     mutable std::vector<std::unique_ptr<Connection>> m_pool;
+    mutable std::once_flag m_keyedOnce;
+    mutable QHash<QString, std::shared_ptr<const KeyedPlaces>>
+        m_admin1Keyed; ///< filled once, then read-only
 };
 
 } // namespace placard::geo

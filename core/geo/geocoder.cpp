@@ -32,7 +32,10 @@ int editDistance(QStringView a, QStringView b, int limit)
     const qsizetype m = b.size();
     if (std::abs(n - m) > limit)
         return limit + 1;
-    std::vector<int> prev2(std::size_t(m + 1)), prev(std::size_t(m + 1)), cur(std::size_t(m + 1));
+    thread_local std::vector<int> prev2, prev, cur;
+    prev2.assign(std::size_t(m + 1), 0);
+    prev.assign(std::size_t(m + 1), 0);
+    cur.assign(std::size_t(m + 1), 0);
     for (qsizetype j = 0; j <= m; ++j)
         prev[std::size_t(j)] = int(j);
     for (qsizetype i = 1; i <= n; ++i) {
@@ -68,6 +71,22 @@ double weight(const GazetteerPlace &p)
     if (p.kind == 1)
         w -= 0.25; // matched an alternate name only
     return w;
+}
+
+// Postal codes of US territories, which the gazetteer holds as countries.
+QString usTerritory(const QString &key)
+{
+    if (key == u"pr" || key == u"puerto rico")
+        return QStringLiteral("PR");
+    if (key == u"gu" || key == u"guam")
+        return QStringLiteral("GU");
+    if (key == u"vi" || key == u"usvi" || key == u"us virgin islands")
+        return QStringLiteral("VI");
+    if (key == u"as" || key == u"american samoa")
+        return QStringLiteral("AS");
+    if (key == u"mp" || key == u"northern mariana islands")
+        return QStringLiteral("MP");
+    return {};
 }
 
 } // namespace
@@ -155,12 +174,19 @@ QList<GeocodeCandidate> Geocoder::localities(const QString &text, const Context 
 
 QList<GeocodeCandidate> Geocoder::fuzzyLocalities(const QString &key, const Context &context) const
 {
-    if (!context.admin1 || key.size() < 4)
+    // One slip in names of 7 letters or more, two from 11; shorter names are too easily
+    // another real place ("Bolton" is not "Boston").
+    if (!context.admin1 || key.size() < 7)
         return {};
-    const int limit = key.size() >= 8 ? 2 : 1;
+    const int limit = key.size() >= 11 ? 2 : 1;
     QList<std::pair<double, GazetteerPlace>> scored;
     const auto all = m_gazetteer->keysInAdmin1(context.admin1->country, context.admin1->code);
-    for (const auto &[k, p] : all) {
+    for (const auto &[k, p] : *all) {
+        if (std::abs(k.size() - key.size()) > limit)
+            continue;
+        // A slip rarely hits both of the first two letters: a cheap filter before the distance.
+        if (k.at(0) != key.at(0) && k.at(1) != key.at(1))
+            continue;
         const int d = editDistance(key, k, limit);
         if (d <= limit)
             scored.append({0.6 - 0.15 * d + 0.2 * weight(p), p});
@@ -256,6 +282,18 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
     while (parts.size() > 1) {
         const QString last = parts.constLast();
         const QString lastKey = placeKey(last);
+        if (lastKey.isEmpty() || lastKey == u"na") { // a missing value written out
+            parts.removeLast();
+            continue;
+        }
+        // US territories are states in US lists but countries in the gazetteer.
+        if (const QString territory = usTerritory(lastKey);
+            !territory.isEmpty() && (!context.country || context.country->code == u"US")) {
+            context.country = m_gazetteer->country(territory);
+            context.admin1 = nullptr;
+            parts.removeLast();
+            continue;
+        }
         if (!context.country) {
             const QList<const Country *> c = m_gazetteer->countriesByKey(lastKey);
             if (!c.isEmpty()) {
@@ -273,6 +311,13 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         break;
     }
     const QString head = parts.join(QStringLiteral(", "));
+    const QString headKey = placeKey(head);
+    for (const QString &word : kNonPlaces) {
+        if (headKey == word) {
+            result.unplacedReason = QStringLiteral("not a single place (\"%1\")").arg(text);
+            return result;
+        }
+    }
 
     // Alternatives: as written, without parentheses, the parenthesised part, each side of a slash.
     QStringList tries;
@@ -285,6 +330,14 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
     for (const QString &t : QStringList(tries)) {
         if (t.contains(QLatin1Char('/')))
             tries << t.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    }
+    // "Lancaster City", "Scott Township": the name without the kind of municipality.
+    static const QRegularExpression municipality(
+        QStringLiteral("\\s+(city|township|twp\\.?|town|village|borough|boro|cdp)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const QString &t : QStringList(tries)) {
+        if (const QString bare = QString(t).remove(municipality); bare != t && !bare.isEmpty())
+            tries << bare;
     }
     // "Neighbourhood, City": the city alone when the whole is unknown.
     if (parts.size() > 1)
@@ -344,10 +397,20 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         if (!found.isEmpty())
             return finish(found + elsewhere);
     }
+    // Not in the given state. A namesake in a state whose code is one slip away ("AK" for
+    // Arkansas) is likely meant; otherwise the state itself comes first.
+    if (context.admin1 && !elsewhere.isEmpty()) {
+        const GeocodeCandidate &other = elsewhere.constFirst();
+        const bool slip = other.country == context.admin1->country &&
+            other.admin1Code.size() == 2 &&
+            editDistance(other.admin1Code, context.admin1->code, 1) <= 1;
+        if (slip)
+            return finish(elsewhere + QList<GeocodeCandidate>{fromAdmin1(*context.admin1, 0.4)});
+    }
+    if (context.admin1)
+        return finish(QList<GeocodeCandidate>{fromAdmin1(*context.admin1, 0.5)} + elsewhere);
     if (!elsewhere.isEmpty())
         return finish(elsewhere);
-    if (context.admin1)
-        return finish({fromAdmin1(*context.admin1, 0.5)});
     if (context.country)
         return finish({fromCountry(*context.country, 0.5)});
     result.unplacedReason = QStringLiteral("no place called \"%1\" in the gazetteer").arg(text);
