@@ -7,13 +7,23 @@ namespace placard {
 
 QList<Attribution> attributions()
 {
-    // Grows with each bundled data set (gazetteer, basemap).
+    // Grows with each bundled data set (basemap next).
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("placard", text);
+    };
     return {
-        {QCoreApplication::translate("placard", "Sample catalogue"),
-         QCoreApplication::translate("placard",
-                                     "Events of 30 January 2026 as reported in the press; "
-                                     "compiled by the Placard authors"),
+        {tr("Sample catalogue"),
+         tr("Events of 30 January 2026 as reported in the press; compiled by the Placard authors"),
          QStringLiteral("GPL-3.0-or-later")},
+        {tr("Gazetteer: places"),
+         tr("Place names and locations © GeoNames, modified (filtered and normalised) for Placard"),
+         QStringLiteral("CC BY 4.0")},
+        {tr("Gazetteer: country outlines"), tr("Natural Earth, via world-atlas"),
+         tr("public domain")},
+        {tr("Gazetteer: US state outlines"), tr("US Census Bureau, via us-atlas"),
+         tr("public domain")},
+        {tr("Gazetteer: country and subdivision names"), tr("The iso-codes project"),
+         QStringLiteral("LGPL-2.1-or-later")},
     };
 }
 
