@@ -64,6 +64,8 @@ public:
     qint64 int64(int column) const;
     double real(int column) const;
     QString text(int column) const;
+    /// The column's UTF-8 bytes, valid until the next step or reset.
+    QByteArrayView bytes(int column) const;
     bool isNull(int column) const;
     int columnCount() const;
     template<typename T> std::optional<T> optional(int column) const
