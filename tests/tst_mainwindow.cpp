@@ -52,6 +52,7 @@ private Q_SLOTS:
     void menusHaveOnlyLiveEntries();
     void brokenPageShowsError();
     void opensCatalogues();
+    void placesUnplacedEvents();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -110,12 +111,13 @@ void TestMainWindow::menusHaveOnlyLiveEntries()
     QStringList titles;
     for (QAction *menu : window.menuBar()->actions())
         titles << menu->text();
-    QCOMPARE(
-        titles,
-        (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+    QCOMPARE(titles,
+             (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&View"),
+                          QStringLiteral("&Help")}));
     for (QAction *menu : window.menuBar()->actions()) {
         for (QAction *action : menu->menu()->actions()) {
-            if (action->isSeparator())
+            // Place Unplaced Events waits for a catalogue with unplaced events (see below).
+            if (action->isSeparator() || action->text() == QStringLiteral("&Place Unplaced Events"))
                 continue;
             QVERIFY2(action->isEnabled(), qPrintable(action->text()));
             QVERIFY2(!action->text().isEmpty(), "an action without a text");
@@ -170,6 +172,42 @@ void TestMainWindow::opensCatalogues()
 
     QVERIFY(window.newCatalogue(dir.filePath(QStringLiteral("new.placard")), &error));
     QCOMPARE(window.catalogueSummary(), QStringLiteral("0 events in new.placard"));
+}
+
+void TestMainWindow::placesUnplacedEvents()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("u.placard"));
+    QString error;
+    {
+        auto catalogue = Catalogue::create(file, &error);
+        QVERIFY(catalogue);
+        Event a;
+        a.startDay = a.endDay = 20483;
+        a.place = QStringLiteral("Livingston, Montana");
+        Event b = a;
+        b.place = QStringLiteral("online");
+        QList<Event> events{a, b};
+        QVERIFY(catalogue->insertEvents(events, &error));
+    }
+    MainWindow window;
+    QAction *place = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->text() == QStringLiteral("&Place Unplaced Events"))
+                place = action;
+        }
+    }
+    QVERIFY(place);
+    QVERIFY(!place->isEnabled());
+    QVERIFY(window.openCatalogue(file, &error));
+    QVERIFY(place->isEnabled());
+    QCOMPARE(window.catalogueSummary(), QStringLiteral("2 events, 2 unplaced in u.placard"));
+    QCOMPARE(window.placeUnplacedEvents(),
+             QStringLiteral("1 events placed (1 at a town or city, 0 at a state, 0 at a country); "
+                            "1 still unplaced"));
+    QCOMPARE(window.catalogueSummary(), QStringLiteral("2 events, 1 unplaced in u.placard"));
+    QCOMPARE(window.catalogue()->event(1)->coordinateOrigin, CoordinateOrigin::Gazetteer);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,21 +3,27 @@
 
 #include "aboutdialog.h"
 #include "catalogue/catalogue.h"
+#include "geo/geocoder.h"
+#include "io/placer.h"
 #include "mapbridge.h"
 #include "mapwidget.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace placard {
 
@@ -87,6 +93,8 @@ QString MainWindow::catalogueSummary() const
 
 void MainWindow::updateCatalogueSummary()
 {
+    if (m_placeAction)
+        m_placeAction->setEnabled(m_catalogue && m_catalogue->unplacedCount() > 0);
     if (!m_catalogue) {
         m_catalogueLabel->setText(tr("No catalogue open"));
         return;
@@ -99,6 +107,60 @@ void MainWindow::updateCatalogueSummary()
         text += tr(", %1 unplaced").arg(locale.toString(unplaced));
     text += tr(" in %1").arg(QFileInfo(m_catalogue->path()).fileName());
     m_catalogueLabel->setText(text);
+}
+
+QString MainWindow::placeUnplacedEvents()
+{
+    if (!m_catalogue)
+        return tr("No catalogue open");
+    QString error;
+    auto gazetteer = geo::Gazetteer::open(geo::Gazetteer::defaultPath(), &error);
+    if (!gazetteer) {
+        QMessageBox::warning(this, tr("Place Unplaced Events"), error);
+        return error;
+    }
+    // The worker writes through a connection of its own; this window's catalogue hears
+    // of the change afterwards.
+    const QString path = m_catalogue->path();
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    QProgressDialog progress(tr("Placing events…"), tr("Cancel"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    connect(&progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    QFutureWatcher<io::PlacingReport> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<io::PlacingReport>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([path, gazetteer, cancel, &progress]() {
+        io::PlacingReport report;
+        QString why;
+        auto own = Catalogue::open(path, &why);
+        if (!own) {
+            report.error = why;
+            return report;
+        }
+        const geo::Geocoder geocoder(gazetteer);
+        return io::placeUnplacedEvents(
+            *own, geocoder, cancel.get(), [&progress](qint64 done, qint64 total) {
+                QMetaObject::invokeMethod(&progress, [&progress, done, total] {
+                    progress.setValue(int(100 * done / std::max<qint64>(1, total)));
+                });
+            });
+    }));
+    loop.exec();
+    progress.reset();
+    const io::PlacingReport r = watcher.result();
+    m_catalogue->announceExternalChange(Catalogue::ChangeKind::Updated);
+    if (!r.error.isEmpty())
+        return r.error;
+    if (r.cancelled)
+        return tr("Cancelled; no event was changed");
+    return tr("%1 events placed (%2 at a town or city, %3 at a state, %4 at a country); %5 still "
+              "unplaced")
+        .arg(r.placed[0] + r.placed[1] + r.placed[2])
+        .arg(r.placed[0])
+        .arg(r.placed[1])
+        .arg(r.placed[2])
+        .arg(r.stillUnplaced);
 }
 
 void MainWindow::chooseCatalogueToOpen()
@@ -181,6 +243,15 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_placeAction = edit->addAction(tr("&Place Unplaced Events"), this, [this] {
+        statusBar()->showMessage(placeUnplacedEvents(), 10000);
+    });
+    m_placeAction->setStatusTip(
+        tr("Find coordinates for events that have none, from their place names, "
+           "with the offline gazetteer"));
+    m_placeAction->setEnabled(false);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn =

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QStackedWidget;
 
@@ -41,6 +42,10 @@ public:
     /// The text of the status bar's catalogue summary.
     QString catalogueSummary() const;
 
+    /// Places the open catalogue's unplaced events with the gazetteer, on a worker
+    /// thread, behind a progress dialog with Cancel. Returns the status message.
+    QString placeUnplacedEvents();
+
 private:
     void createMenus();
     void showMapError(const QString &errors);
@@ -56,6 +61,7 @@ private:
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_catalogueLabel = nullptr;
     std::unique_ptr<Catalogue> m_catalogue;
+    QAction *m_placeAction = nullptr;
 };
 
 } // namespace placard
