@@ -125,7 +125,9 @@ GeocodeCandidate Geocoder::fromPlace(const GazetteerPlace &p, double score) cons
             a ? a->name : QString(),
             p.admin1,
             p.country,
-            score};
+            score,
+            p.population,
+            p.kind != 1};
 }
 
 GeocodeCandidate Geocoder::fromAdmin1(const Admin1 &a, double score) const
@@ -403,7 +405,8 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         const GeocodeCandidate &other = elsewhere.constFirst();
         const bool slip = other.country == context.admin1->country &&
             other.admin1Code.size() == 2 &&
-            editDistance(other.admin1Code, context.admin1->code, 1) <= 1;
+            editDistance(other.admin1Code, context.admin1->code, 1) <= 1 && other.ownName &&
+            other.population >= 20000; // a town of some size under its own name, not a hamlet
         if (slip)
             return finish(elsewhere + QList<GeocodeCandidate>{fromAdmin1(*context.admin1, 0.4)});
     }

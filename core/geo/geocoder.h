@@ -33,6 +33,8 @@ struct GeocodeCandidate {
     QString admin1Code; ///< its code ("MN")
     QString country; ///< alpha-2
     double score = 0; ///< 0–1, higher is surer
+    qint64 population = 0; ///< of a locality, as the gazetteer has it
+    bool ownName = true; ///< matched the place's own name, not an alternate or historical one
 };
 
 /// Ranked candidates, best first, or why there are none.
