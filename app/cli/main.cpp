@@ -4,6 +4,7 @@
 #include "version.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 namespace {
@@ -21,6 +22,8 @@ constexpr Command kCommands[] = {
     {"sample", placard::cli::sampleCommand, "create a catalogue holding the sample events"},
     {"geocode", placard::cli::geocodeCommand, "place names with the offline gazetteer"},
     {"place", placard::cli::placeCommand, "place the catalogue's events that have no coordinates"},
+    {"tiles", placard::cli::tilesCommand,
+     "render the built-in basemap to an XYZ folder or MBTiles file"},
 };
 
 QString usage()
@@ -43,7 +46,10 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Drawing maps needs fonts, hence a GUI application; it never opens a window.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("placard"));
     QCoreApplication::setOrganizationName(QStringLiteral("Placard"));
     QCoreApplication::setApplicationVersion(placard::version());

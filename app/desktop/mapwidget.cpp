@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapwidget.h"
 
+#include "geo/basemapdata.h"
+#include "geo/basemaprenderer.h"
+#include "geo/tileserver.h"
 #include "mapbridge.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QQmlEngine>
 #include <QQmlError>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace placard {
 
@@ -20,13 +26,37 @@ MapWidget::MapWidget(QWidget *parent)
     m_bridge = engine()->singletonInstance<MapBridge *>("Placard", "MapBridge");
     Q_ASSERT(m_bridge);
 
-    // Until the built-in basemap renders tiles, the map reads an empty local folder:
-    // it shows only its background, and never asks the network for anything.
+    // The built-in basemap, served on the loopback interface only. Without it the map
+    // reads an empty local folder: it shows only its background and still never asks the
+    // network for anything.
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-    const QString tiles = cache + QStringLiteral("/tiles/basemap");
-    QDir().mkpath(tiles);
-    m_bridge->setTileSource(QUrl::fromLocalFile(tiles).toString() + QStringLiteral("/%z/%x/%y.png"),
-                            cache + QStringLiteral("/qtlocation"), QString());
+    QString urlTemplate;
+    QString attribution;
+    if (auto basemap = geo::BasemapData::load(geo::BasemapData::defaultPath(), &m_basemapError)) {
+        auto renderer = std::make_shared<geo::BasemapRenderer>(basemap, geo::BasemapStyle::Light);
+        m_tileServer = new geo::TileServer(renderer, this);
+        if (m_tileServer->start(&m_basemapError)) {
+            urlTemplate = m_tileServer->urlTemplate();
+            attribution = tr("Basemap: Natural Earth, US Census Bureau; places © GeoNames");
+        } else {
+            delete m_tileServer;
+            m_tileServer = nullptr;
+        }
+    }
+    if (urlTemplate.isEmpty()) {
+        const QString tiles = cache + QStringLiteral("/tiles/none");
+        QDir().mkpath(tiles);
+        urlTemplate = QUrl::fromLocalFile(tiles).toString() + QStringLiteral("/%z/%x/%y.png");
+    }
+    // The osm plugin's own tile cache, one per basemap file, style and drawing version, so a
+    // change never shows old tiles.
+    const QFileInfo basemapFile(geo::BasemapData::defaultPath());
+    const QString cacheName = QStringLiteral("/qtlocation-builtin-%1-%2-%3-%4")
+                                  .arg(geo::BasemapRenderer::kVersion)
+                                  .arg(geo::styleName(geo::BasemapStyle::Light))
+                                  .arg(basemapFile.size())
+                                  .arg(basemapFile.lastModified().toSecsSinceEpoch());
+    m_bridge->setTileSource(urlTemplate, cache + cacheName, attribution);
 }
 
 QUrl MapWidget::defaultPage()

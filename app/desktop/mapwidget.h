@@ -8,6 +8,10 @@
 namespace placard {
 
 class MapBridge;
+namespace geo {
+class BasemapRenderer;
+class TileServer;
+} // namespace geo
 
 /// The map in the main window: a QQuickWidget that loads the map page with a
 /// configured MapBridge. When the QML cannot load it reports why through
@@ -31,11 +35,18 @@ public:
     /// The errors of the last load, one per line; empty when it loaded.
     QString errorText() const { return m_errorText; }
 
+    /// The loopback server of the built-in basemap's tiles, or nullptr when the basemap
+    /// could not be read (basemapError() says why).
+    geo::TileServer *tileServer() const { return m_tileServer; }
+    QString basemapError() const { return m_basemapError; }
+
 Q_SIGNALS:
     void loadFailed(const QString &errors);
 
 private:
     MapBridge *m_bridge = nullptr;
+    geo::TileServer *m_tileServer = nullptr;
+    QString m_basemapError;
     QString m_errorText;
 };
 

@@ -46,6 +46,7 @@ public:
     /// Binds without copying: `utf8` must live until the statement is reset.
     Statement &bindStatic(int index, const QByteArray &utf8);
     Statement &bindNull(int index);
+    Statement &bindBlob(int index, const QByteArray &bytes); ///< copied by SQLite
     template<typename T> Statement &bind(int index, const std::optional<T> &value)
     {
         return value

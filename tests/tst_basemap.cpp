@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/basemaprenderer.h"
+#include "geo/tileserver.h"
+#include "geo/webmercator.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace placard::geo;
+
+class TestBasemap : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void deterministic();
+    void landAndWater_data();
+    void landAndWater();
+    void highDpiTile();
+    void darkStyle();
+    void serverServesTiles();
+    void serverRefuses_data();
+    void serverRefuses();
+
+private:
+    QByteArray get(const QString &url, int *status);
+    std::shared_ptr<const BasemapData> m_data;
+    std::shared_ptr<BasemapRenderer> m_light;
+};
+
+void TestBasemap::initTestCase()
+{
+    QString error;
+    m_data = BasemapData::load(BasemapData::defaultPath(), &error);
+    QVERIFY2(m_data, qPrintable(error));
+    QVERIFY(!m_data->land.isEmpty());
+    QVERIFY(!m_data->places.isEmpty());
+    m_light = std::make_shared<BasemapRenderer>(m_data, BasemapStyle::Light);
+}
+
+void TestBasemap::deterministic()
+{
+    const QImage a = m_light->renderTile(4, 3, 5);
+    const QImage b = m_light->renderTile(4, 3, 5);
+    QCOMPARE(a.size(), QSize(256, 256));
+    QCOMPARE(a, b);
+    const BasemapRenderer other(m_data, BasemapStyle::Light); // a fresh label cache
+    QCOMPARE(other.renderTile(4, 3, 5), a);
+}
+
+void TestBasemap::landAndWater_data()
+{
+    QTest::addColumn<double>("lat");
+    QTest::addColumn<double>("lon");
+    QTest::addColumn<int>("zoom");
+    QTest::addColumn<bool>("land");
+    QTest::newRow("Kansas") << 38.5 << -98.0 << 5 << true;
+    QTest::newRow("Sahara") << 23.0 << 12.0 << 4 << true;
+    QTest::newRow("Siberia") << 62.0 << 100.0 << 3 << true;
+    QTest::newRow("mid-Atlantic") << 30.0 << -40.0 << 4 << false;
+    QTest::newRow("Pacific") << 0.0 << -150.0 << 3 << false;
+    QTest::newRow("Lake Superior") << 47.7 << -87.5 << 7 << false;
+    QTest::newRow("Minneapolis outskirts") << 45.05 << -93.45 << 9 << true;
+}
+
+void TestBasemap::landAndWater()
+{
+    QFETCH(double, lat);
+    QFETCH(double, lon);
+    QFETCH(int, zoom);
+    QFETCH(bool, land);
+    const mercator::TileId t = mercator::tileAt(lat, lon, zoom);
+    const QImage tile = m_light->renderTile(t.z, t.x, t.y);
+    const QPointF pixel = mercator::toPixel(lat, lon, zoom) - QPointF(t.x * 256.0, t.y * 256.0);
+    const QColor expected = land ? m_light->landColour() : m_light->waterColour();
+    QCOMPARE(tile.pixelColor(pixel.toPoint()).name(), expected.name());
+}
+
+void TestBasemap::highDpiTile()
+{
+    const QImage tile = m_light->renderTile(5, 7, 11, 512);
+    QCOMPARE(tile.size(), QSize(512, 512));
+    // The same place is land in the 256 and the 512 tile.
+    const QImage small = m_light->renderTile(5, 7, 11, 256);
+    QCOMPARE(tile.pixelColor(256, 256).name(), small.pixelColor(128, 128).name());
+}
+
+void TestBasemap::darkStyle()
+{
+    const BasemapRenderer dark(m_data, BasemapStyle::Dark);
+    const mercator::TileId t = mercator::tileAt(30.0, -40.0, 4);
+    QCOMPARE(dark.renderTile(t.z, t.x, t.y).pixelColor(128, 128).name(), dark.waterColour().name());
+    QVERIFY(dark.waterColour().lightness() < 60);
+    QVERIFY(m_light->waterColour().lightness() > 180);
+}
+
+QByteArray TestBasemap::get(const QString &url, int *status)
+{
+    QNetworkAccessManager manager;
+    QNetworkReply *reply = manager.get(QNetworkRequest(QUrl(url)));
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    return body;
+}
+
+void TestBasemap::serverServesTiles()
+{
+    TileServer server(m_light);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    QVERIFY(server.urlTemplate().startsWith(QStringLiteral("http://127.0.0.1:")));
+    QCOMPARE(server.token().size(), 32);
+    QString url = server.urlTemplate();
+    url.replace(QStringLiteral("%z"), QStringLiteral("4"))
+        .replace(QStringLiteral("%x"), QStringLiteral("3"))
+        .replace(QStringLiteral("%y"), QStringLiteral("5"));
+    int status = 0;
+    const QByteArray png = get(url, &status);
+    QCOMPARE(status, 200);
+    QImage image;
+    QVERIFY(image.loadFromData(png, "PNG"));
+    QCOMPARE(image.convertToFormat(QImage::Format_RGB32), m_light->renderTile(4, 3, 5));
+    // A second request is served from the cache, identically.
+    QCOMPARE(get(url, &status), png);
+}
+
+void TestBasemap::serverRefuses_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("no token") << QStringLiteral("/4/3/5.png");
+    QTest::newRow("wrong token") << QStringLiteral("/0123456789abcdef0123456789abcdef/4/3/5.png");
+    QTest::newRow("dot dot") << QStringLiteral("/TOKEN/../TOKEN/4/3/5.png");
+    QTest::newRow("encoded dot dot") << QStringLiteral("/TOKEN/%2e%2e/4/3/5.png");
+    QTest::newRow("too deep") << QStringLiteral("/TOKEN/13/0/0.png");
+    QTest::newRow("x outside") << QStringLiteral("/TOKEN/2/4/0.png");
+    QTest::newRow("negative") << QStringLiteral("/TOKEN/2/-1/0.png");
+    QTest::newRow("not png") << QStringLiteral("/TOKEN/4/3/5.jpg");
+    QTest::newRow("extra part") << QStringLiteral("/TOKEN/4/3/5/6.png");
+    QTest::newRow("query") << QStringLiteral("/TOKEN/4/3/5.png?x=1");
+    QTest::newRow("root") << QStringLiteral("/");
+}
+
+void TestBasemap::serverRefuses()
+{
+    QFETCH(QString, path);
+    TileServer server(m_light);
+    QString error;
+    QVERIFY(server.start(&error));
+    QSignalSpy refused(&server, &TileServer::refused);
+    // A raw request, so that nothing on the way tidies the path; the server answers on
+    // this thread, so the test waits with the event loop running.
+    QTcpSocket socket;
+    QByteArray response;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { response += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    socket.write("GET " +
+                 QString(path).replace(QStringLiteral("TOKEN"), server.token()).toLatin1() +
+                 " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY2(response.startsWith("HTTP/1.1 404 Not Found\r\n"), response.constData());
+    QVERIFY(response.endsWith("Content-Length: 0\r\nConnection: close\r\n\r\n"));
+    QCOMPARE(refused.count(), 1);
+    // And requests other than GET.
+    QVERIFY(!server.parseTarget("POST /" + server.token().toLatin1() + "/1/0/0.png HTTP/1.1"));
+    QVERIFY(server.parseTarget("GET /" + server.token().toLatin1() + "/1/0/0.png HTTP/1.1"));
+}
+
+QTEST_MAIN(TestBasemap)
+#include "tst_basemap.moc"
