@@ -49,12 +49,17 @@ int main(int argc, char *argv[])
     // Drawing maps needs fonts, hence a GUI application; it never opens a window.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Our own copy of the arguments: QGuiApplication takes Qt's options (such as --style)
+    // out of argv, and some of them are Placard's.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("placard"));
     QCoreApplication::setOrganizationName(QStringLiteral("Placard"));
     QCoreApplication::setApplicationVersion(placard::version());
 
-    QStringList args = QCoreApplication::arguments().mid(1);
+    QStringList args = arguments.mid(1);
     if (args.isEmpty() || args.constFirst() == QLatin1StringView("--help") ||
         args.constFirst() == QLatin1StringView("-h")) {
         QTextStream(stdout) << usage();

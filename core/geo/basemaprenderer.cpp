@@ -105,31 +105,51 @@ const QList<BasemapRenderer::Label> &BasemapRenderer::labelsFor(int zoom) const
         const int size = fontSizeFor(p.rank, zoom);
         const QFontMetricsF metrics(labelFont(size, p.capital && p.rank <= 2));
         const QPointF at(p.world.x() * scale, p.world.y() * scale);
-        const QRectF text(at.x() + 5, at.y() - metrics.ascent() / 2 - 1,
-                          metrics.horizontalAdvance(p.name) + 2, metrics.height() + 2);
-        const QRectF box = text.united(QRectF(at.x() - 3, at.y() - 3, 6, 6)).adjusted(-3, -3, 3, 3);
-        bool free = true;
-        const qint64 x0 = qint64(std::floor(box.left() / cell)),
-                     x1 = qint64(std::floor(box.right() / cell));
-        const qint64 y0 = qint64(std::floor(box.top() / cell)),
-                     y1 = qint64(std::floor(box.bottom() / cell));
-        for (qint64 cx = x0; free && cx <= x1; ++cx) {
-            for (qint64 cy = y0; free && cy <= y1; ++cy) {
-                for (const QRectF &other : grid.value(key(cx, cy))) {
-                    if (other.intersects(box)) {
-                        free = false;
-                        break;
+        const double w = metrics.horizontalAdvance(p.name) + 2;
+        const double h = metrics.height() + 2;
+        const double ascent = metrics.ascent();
+        // Right of the dot, then left, above and below: the first that is free.
+        const QPointF baselines[] = {
+            {5, ascent / 2 - 1}, {-5 - w, ascent / 2 - 1}, {-w / 2, -5}, {-w / 2, 5 + ascent}};
+        const QRectF dotBox(at.x() - 3, at.y() - 3, 6, 6);
+        const auto collides = [&](const QRectF &box) {
+            const qint64 x0 = qint64(std::floor(box.left() / cell)),
+                         x1 = qint64(std::floor(box.right() / cell));
+            const qint64 y0 = qint64(std::floor(box.top() / cell)),
+                         y1 = qint64(std::floor(box.bottom() / cell));
+            for (qint64 cx = x0; cx <= x1; ++cx) {
+                for (qint64 cy = y0; cy <= y1; ++cy) {
+                    for (const QRectF &other : grid.value(key(cx, cy))) {
+                        if (other.intersects(box))
+                            return true;
                     }
                 }
+            }
+            return false;
+        };
+        QRectF box;
+        QPointF baseline;
+        bool free = false;
+        for (const QPointF &b : baselines) {
+            const QRectF text(at.x() + b.x(), at.y() + b.y() - ascent - 1, w, h);
+            box = text.united(dotBox).adjusted(-3, -3, 3, 3);
+            if (!collides(box)) {
+                baseline = b;
+                free = true;
+                break;
             }
         }
         if (!free)
             continue;
+        const qint64 x0 = qint64(std::floor(box.left() / cell)),
+                     x1 = qint64(std::floor(box.right() / cell));
+        const qint64 y0 = qint64(std::floor(box.top() / cell)),
+                     y1 = qint64(std::floor(box.bottom() / cell));
         for (qint64 cx = x0; cx <= x1; ++cx) {
             for (qint64 cy = y0; cy <= y1; ++cy)
                 grid[key(cx, cy)].append(box);
         }
-        labels->append({p.world, p.name, size, p.capital && p.rank <= 2, box});
+        labels->append({p.world, p.name, size, p.capital && p.rank <= 2, baseline, box});
     }
     m_labels.insert(zoom, labels);
     return *labels;
@@ -212,14 +232,12 @@ void BasemapRenderer::render(QPainter &painter, const QRectF &target, const QRec
             const QPointF at = target.topLeft() +
                 (QPointF(l.world.x() * scale, l.world.y() * scale) - pixels.topLeft()) * toPixels;
             const QFont font = labelFont(int(std::lround(l.size * pixelRatio)), l.capital);
-            const QFontMetricsF metrics(font);
             const double dot = (l.capital ? 3.2 : 2.4) * pixelRatio;
             painter.setPen(QPen(c.halo, 1.0 * pixelRatio));
             painter.setBrush(c.dot);
             painter.drawEllipse(at, dot, dot);
             QPainterPath text;
-            text.addText(at + QPointF(5 * pixelRatio, metrics.ascent() / 2 - 1 * pixelRatio), font,
-                         l.text);
+            text.addText(at + l.baseline * pixelRatio, font, l.text);
             painter.setPen(
                 QPen(c.halo, 3.0 * pixelRatio, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             painter.setBrush(Qt::NoBrush);

@@ -29,7 +29,7 @@ public:
     BasemapRenderer(std::shared_ptr<const BasemapData> data, BasemapStyle style);
 
     /// Changes whenever the drawing changes, so caches of old tiles can be told apart.
-    static constexpr int kVersion = 3;
+    static constexpr int kVersion = 4;
 
     /// The tile z/x/y (XYZ scheme) as an image of tileSize pixels (256, or 512 for high-DPI
     /// screens: the same area drawn at twice the resolution).
@@ -50,6 +50,7 @@ private:
         QString text;
         int size; ///< font pixel size
         bool capital;
+        QPointF baseline; ///< where the text starts, in pixels from the place's dot
         QRectF box; ///< in pixels at the label's zoom, for the collision test
     };
     const QList<Label> &labelsFor(int zoom) const;
