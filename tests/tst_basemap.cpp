@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/sqlite.h"
 #include "geo/basemaprenderer.h"
+#include "geo/mbtiles.h"
+#include "geo/tileexport.h"
 #include "geo/tileserver.h"
 #include "geo/webmercator.h"
 
@@ -8,7 +11,10 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace placard::geo;
 
@@ -25,6 +31,8 @@ private Q_SLOTS:
     void serverServesTiles();
     void serverRefuses_data();
     void serverRefuses();
+    void exportMBTiles();
+    void exportXyz();
 
 private:
     QByteArray get(const QString &url, int *status);
@@ -171,6 +179,57 @@ void TestBasemap::serverRefuses()
     // And requests other than GET.
     QVERIFY(!server.parseTarget("POST /" + server.token().toLatin1() + "/1/0/0.png HTTP/1.1"));
     QVERIFY(server.parseTarget("GET /" + server.token().toLatin1() + "/1/0/0.png HTTP/1.1"));
+}
+
+void TestBasemap::exportMBTiles()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("world.mbtiles"));
+    QString error;
+    QCOMPARE(exportTiles(*m_light, 0, 2, QRectF(), TileSink::MBTiles, file, &error),
+             qint64(1 + 4 + 16));
+    QVERIFY(!QFile::exists(file + QStringLiteral(".partial")));
+    // MBTiles rows count from the south: XYZ (2, 1, 0) is row 3.
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open_v2(file.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr),
+             SQLITE_OK);
+    {
+        placard::sql::Statement q(
+            db, "SELECT tile_data FROM tiles WHERE zoom_level=2 AND tile_column=1 AND tile_row=3");
+        QVERIFY(q.next());
+        QImage stored;
+        QVERIFY(stored.loadFromData(q.bytes(0).toByteArray(), "PNG"));
+        QCOMPARE(stored.convertToFormat(QImage::Format_RGB32), m_light->renderTile(2, 1, 0));
+    }
+    sqlite3_close(db);
+    // The provider flips back.
+    const TileProvider tiles = mbtilesTiles(file, &error);
+    QVERIFY2(tiles, qPrintable(error));
+    QImage served;
+    QVERIFY(served.loadFromData(tiles(2, 1, 0), "PNG"));
+    QCOMPARE(served.convertToFormat(QImage::Format_RGB32), m_light->renderTile(2, 1, 0));
+    QVERIFY(tiles(3, 0, 0).isEmpty()); // not exported
+    QCOMPARE(exportTiles(*m_light, 0, 0, QRectF(), TileSink::MBTiles, file, &error), qint64(-1));
+    QCOMPARE(error, file + QStringLiteral(": the file exists already"));
+    QVERIFY(!mbtilesTiles(dir.filePath(QStringLiteral("none.mbtiles")), &error));
+}
+
+void TestBasemap::exportXyz()
+{
+    QTemporaryDir dir;
+    QString error;
+    // Only the tiles that meet the box: Minnesota at zoom 5 and 6.
+    const qint64 n = exportTiles(*m_light, 5, 6, QRectF(QPointF(-97.2, 43.5), QPointF(-89.5, 49.4)),
+                                 TileSink::XyzFolder, dir.path(), &error);
+    QVERIFY2(n > 0, qPrintable(error));
+    const mercator::TileId minneapolis = mercator::tileAt(44.98, -93.27, 6);
+    QImage tile(dir.filePath(QStringLiteral("6/%1/%2.png").arg(minneapolis.x).arg(minneapolis.y)));
+    QCOMPARE(tile.convertToFormat(QImage::Format_RGB32),
+             m_light->renderTile(6, minneapolis.x, minneapolis.y));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("6/0/0.png"))));
+    QCOMPARE(exportTiles(*m_light, 3, 20, QRectF(), TileSink::XyzFolder, dir.path(), &error),
+             qint64(-1));
+    QCOMPARE(error, QStringLiteral("zoom range 3-20 is not within 0-14"));
 }
 
 QTEST_MAIN(TestBasemap)

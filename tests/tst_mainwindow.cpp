@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
+#include "geo/basemaprenderer.h"
+#include "geo/tileexport.h"
 #include "geo/tileserver.h"
 #include "geo/webmercator.h"
 #include "io/sample.h"
 #include "mainwindow.h"
 #include "mapbridge.h"
 #include "mapwidget.h"
+#include "preferencesdialog.h"
 
 #include <QGeoCoordinate>
 #include <QMenuBar>
 #include <QMetaProperty>
 #include <QQuickItem>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -49,12 +53,17 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear(); // every run starts from the defaults
+    }
     void mapLoadsOffline();
     void menusHaveOnlyLiveEntries();
     void brokenPageShowsError();
     void opensCatalogues();
     void placesUnplacedEvents();
+    void tileSources();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -227,6 +236,78 @@ void TestMainWindow::placesUnplacedEvents()
                             "1 still unplaced"));
     QCOMPARE(window.catalogueSummary(), QStringLiteral("2 events, 1 unplaced in u.placard"));
     QCOMPARE(window.catalogue()->event(1)->coordinateOrigin, CoordinateOrigin::Gazetteer);
+}
+
+void TestMainWindow::tileSources()
+{
+    MainWindow window;
+    QVERIFY(window.loadMap(MapWidget::defaultPage()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QPoint centre = window.mapWidget()->mapTo(&window, window.mapWidget()->rect().center());
+    const auto centreColour = [&] {
+        return window.grab().toImage().pixelColor(centre).name();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(centreColour(), QStringLiteral("#cfdce5"), 15000);
+
+    // The built-in basemap in dark, through a new server.
+    const QString lightTemplate = window.mapWidget()->bridge()->tileUrlTemplate();
+    geo::TileSourceSettings dark;
+    dark.style = geo::BasemapStyle::Dark;
+    QString error;
+    QVERIFY2(window.setTileSource(dark, &error), qPrintable(error));
+    QVERIFY(window.mapWidget()->bridge()->tileUrlTemplate() != lightTemplate);
+    QTRY_COMPARE_WITH_TIMEOUT(centreColour(), QStringLiteral("#1d262d"), 15000);
+    QCOMPARE(geo::TileSourceSettings::load(QSettings()), dark); // remembered
+
+    // An XYZ folder of light tiles, read through file://.
+    QTemporaryDir dir;
+    const auto data = geo::BasemapData::load(geo::BasemapData::defaultPath(), &error);
+    QVERIFY(data);
+    const geo::BasemapRenderer light(data, geo::BasemapStyle::Light);
+    QVERIFY(geo::exportTiles(light, 0, 4, QRectF(), geo::TileSink::XyzFolder,
+                             dir.filePath(QStringLiteral("xyz")), &error) > 0);
+    geo::TileSourceSettings xyz{geo::TileSourceKind::XyzFolder, dir.filePath(QStringLiteral("xyz")),
+                                geo::BasemapStyle::Light};
+    QVERIFY2(window.setTileSource(xyz, &error), qPrintable(error));
+    QVERIFY(window.mapWidget()->bridge()->tileUrlTemplate().startsWith(QStringLiteral("file:///")));
+    QTRY_COMPARE_WITH_TIMEOUT(centreColour(), QStringLiteral("#cfdce5"), 15000);
+
+    // An MBTiles file of dark tiles, through the loopback server.
+    const geo::BasemapRenderer darkRenderer(data, geo::BasemapStyle::Dark);
+    const QString mbtiles = dir.filePath(QStringLiteral("dark.mbtiles"));
+    QVERIFY(geo::exportTiles(darkRenderer, 0, 4, QRectF(), geo::TileSink::MBTiles, mbtiles,
+                             &error) > 0);
+    QVERIFY2(window.setTileSource({geo::TileSourceKind::MBTiles, mbtiles, geo::BasemapStyle::Light},
+                                  &error),
+             qPrintable(error));
+    QVERIFY(window.mapWidget()->bridge()->tileUrlTemplate().startsWith(
+        QStringLiteral("http://127.0.0.1:")));
+    QTRY_COMPARE_WITH_TIMEOUT(centreColour(), QStringLiteral("#1d262d"), 15000);
+
+    // A source that is gone: refused with the reason, and the map falls back to nothing.
+    QVERIFY(!window.setTileSource({geo::TileSourceKind::MBTiles,
+                                   dir.filePath(QStringLiteral("gone.mbtiles")),
+                                   geo::BasemapStyle::Light},
+                                  &error));
+    QCOMPARE(error,
+             dir.filePath(QStringLiteral("gone.mbtiles")) + QStringLiteral(": no such file"));
+
+    // OpenStreetMap is only configured here, never loaded: a test makes no connection.
+    MapWidget widget;
+    geo::TileSourceSettings osm;
+    osm.kind = geo::TileSourceKind::OpenStreetMap;
+    QVERIFY(widget.applyTileSource(osm));
+    QCOMPARE(widget.bridge()->tileUrlTemplate(), QString::fromLatin1(geo::kOpenStreetMapTemplate));
+    QCOMPARE(widget.bridge()->attribution(), QString::fromUtf8(geo::kOpenStreetMapAttribution));
+    QVERIFY(widget.bridge()->userAgent().startsWith(QStringLiteral("Placard/")));
+
+    // The preferences dialog shows and returns the same settings.
+    PreferencesDialog dialog(xyz);
+    QCOMPARE(dialog.tileSource(), xyz);
+    dialog.setTileSource(osm);
+    QCOMPARE(dialog.tileSource(), osm);
+    QSettings().clear();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -7,6 +7,7 @@
 #include "io/placer.h"
 #include "mapbridge.h"
 #include "mapwidget.h"
+#include "preferencesdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -107,6 +109,17 @@ void MainWindow::updateCatalogueSummary()
         text += tr(", %1 unplaced").arg(locale.toString(unplaced));
     text += tr(" in %1").arg(QFileInfo(m_catalogue->path()).fileName());
     m_catalogueLabel->setText(text);
+}
+
+bool MainWindow::setTileSource(const geo::TileSourceSettings &source, QString *error)
+{
+    QSettings settings;
+    source.save(settings);
+    const bool ok = m_map->applyTileSource(source);
+    if (!ok && error)
+        *error = m_map->basemapError();
+    loadMap(MapWidget::defaultPage());
+    return ok;
 }
 
 QString MainWindow::placeUnplacedEvents()
@@ -252,6 +265,17 @@ void MainWindow::createMenus()
         tr("Find coordinates for events that have none, from their place names, "
            "with the offline gazetteer"));
     m_placeAction->setEnabled(false);
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("Pre&ferences…"), this, [this] {
+        PreferencesDialog dialog(m_map->tileSource(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        QString error;
+        if (!setTileSource(dialog.tileSource(), &error))
+            QMessageBox::warning(this, tr("Preferences"), error);
+    });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn =

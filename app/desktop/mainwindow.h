@@ -12,6 +12,9 @@ class QStackedWidget;
 namespace placard {
 
 class Catalogue;
+namespace geo {
+struct TileSourceSettings;
+}
 class MapWidget;
 
 /// Placard's main window: menus, status bar, and the map as central widget, or an
@@ -45,6 +48,10 @@ public:
     /// Places the open catalogue's unplaced events with the gazetteer, on a worker
     /// thread, behind a progress dialog with Cancel. Returns the status message.
     QString placeUnplacedEvents();
+
+    /// Uses and remembers a tile source, reloading the map; false and *error when the source
+    /// cannot be used (the map then shows only its background).
+    bool setTileSource(const geo::TileSourceSettings &source, QString *error);
 
 private:
     void createMenus();

@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapbridge.h"
 
+#include "version.h"
+
 namespace placard {
 
 MapBridge::MapBridge(QObject *parent)
     : QObject(parent)
 {
+}
+
+QString MapBridge::userAgent() const
+{
+    return QStringLiteral("Placard/%1 (desktop atlas of demonstrations)").arg(version());
 }
 
 void MapBridge::setZoomLevel(double zoom)

@@ -21,6 +21,8 @@ class MapBridge : public QObject {
     Q_PROPERTY(QString tileCacheDirectory READ tileCacheDirectory CONSTANT)
     /// Attribution shown on the map for the current tiles (HTML allowed).
     Q_PROPERTY(QString attribution READ attribution CONSTANT)
+    /// The User-Agent the osm plugin sends when online tiles are chosen.
+    Q_PROPERTY(QString userAgent READ userAgent CONSTANT)
     /// The map's zoom level, kept up to date by the QML.
     Q_PROPERTY(double zoomLevel READ zoomLevel WRITE setZoomLevel NOTIFY zoomLevelChanged)
 
@@ -30,6 +32,7 @@ public:
     QString tileUrlTemplate() const { return m_tileUrlTemplate; }
     QString tileCacheDirectory() const { return m_tileCacheDirectory; }
     QString attribution() const { return m_attribution; }
+    QString userAgent() const;
     double zoomLevel() const { return m_zoomLevel; }
     void setZoomLevel(double zoom);
 

@@ -3,6 +3,7 @@
 
 #include "geo/basemapdata.h"
 #include "geo/basemaprenderer.h"
+#include "geo/mbtiles.h"
 #include "geo/tileserver.h"
 #include "mapbridge.h"
 
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QQmlEngine>
 #include <QQmlError>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -26,37 +28,86 @@ MapWidget::MapWidget(QWidget *parent)
     m_bridge = engine()->singletonInstance<MapBridge *>("Placard", "MapBridge");
     Q_ASSERT(m_bridge);
 
-    // The built-in basemap, served on the loopback interface only. Without it the map
-    // reads an empty local folder: it shows only its background and still never asks the
-    // network for anything.
+    applyTileSource(geo::TileSourceSettings::load(QSettings()));
+}
+
+MapWidget::~MapWidget() = default;
+
+bool MapWidget::applyTileSource(const geo::TileSourceSettings &source)
+{
+    delete m_tileServer;
+    m_tileServer = nullptr;
+    m_basemapError.clear();
+    m_source = source;
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     QString urlTemplate;
     QString attribution;
-    if (auto basemap = geo::BasemapData::load(geo::BasemapData::defaultPath(), &m_basemapError)) {
-        auto renderer = std::make_shared<geo::BasemapRenderer>(basemap, geo::BasemapStyle::Light);
-        m_tileServer = new geo::TileServer(renderer, this);
+    QString cacheName;
+    switch (source.kind) {
+    case geo::TileSourceKind::BuiltIn: {
+        // The built-in basemap, drawn on demand and served on the loopback interface only.
+        // The data is read once and shared by both styles.
+        static std::shared_ptr<const geo::BasemapData> basemap;
+        if (!basemap)
+            basemap = geo::BasemapData::load(geo::BasemapData::defaultPath(), &m_basemapError);
+        if (basemap) {
+            m_tileServer = new geo::TileServer(
+                std::make_shared<geo::BasemapRenderer>(basemap, source.style), this);
+            attribution = tr("Basemap: Natural Earth, US Census Bureau; places © GeoNames");
+        }
+        const QFileInfo file(geo::BasemapData::defaultPath());
+        // One osm-plugin cache per basemap file, style and drawing version: a change never
+        // shows old tiles.
+        cacheName = QStringLiteral("builtin-%1-%2-%3-%4")
+                        .arg(geo::BasemapRenderer::kVersion)
+                        .arg(geo::styleName(source.style))
+                        .arg(file.size())
+                        .arg(file.lastModified().toSecsSinceEpoch());
+        break;
+    }
+    case geo::TileSourceKind::MBTiles:
+        if (geo::TileProvider provider = geo::mbtilesTiles(source.path, &m_basemapError)) {
+            m_tileServer = new geo::TileServer(provider, this);
+            attribution = tr("Tiles: %1").arg(QFileInfo(source.path).fileName());
+        }
+        cacheName = QStringLiteral("mbtiles-%1").arg(qHash(source.path));
+        break;
+    case geo::TileSourceKind::XyzFolder:
+        if (QFileInfo(source.path).isDir()) {
+            urlTemplate =
+                QUrl::fromLocalFile(source.path).toString() + QStringLiteral("/%z/%x/%y.png");
+            attribution = tr("Tiles: %1").arg(QFileInfo(source.path).fileName());
+        } else {
+            m_basemapError = tr("%1: no such folder").arg(source.path);
+        }
+        cacheName = QStringLiteral("xyz-%1").arg(qHash(source.path));
+        break;
+    case geo::TileSourceKind::OpenStreetMap:
+        urlTemplate = QString::fromLatin1(geo::kOpenStreetMapTemplate);
+        attribution = QString::fromUtf8(geo::kOpenStreetMapAttribution);
+        cacheName = QStringLiteral("openstreetmap");
+        break;
+    }
+    if (m_tileServer) {
         if (m_tileServer->start(&m_basemapError)) {
             urlTemplate = m_tileServer->urlTemplate();
-            attribution = tr("Basemap: Natural Earth, US Census Bureau; places © GeoNames");
         } else {
             delete m_tileServer;
             m_tileServer = nullptr;
         }
     }
-    if (urlTemplate.isEmpty()) {
+    const bool ok = !urlTemplate.isEmpty();
+    if (!ok) {
+        // Nothing to show: an empty local folder, so the map shows its background and still
+        // never asks the network for anything.
         const QString tiles = cache + QStringLiteral("/tiles/none");
         QDir().mkpath(tiles);
         urlTemplate = QUrl::fromLocalFile(tiles).toString() + QStringLiteral("/%z/%x/%y.png");
+        attribution.clear();
     }
-    // The osm plugin's own tile cache, one per basemap file, style and drawing version, so a
-    // change never shows old tiles.
-    const QFileInfo basemapFile(geo::BasemapData::defaultPath());
-    const QString cacheName = QStringLiteral("/qtlocation-builtin-%1-%2-%3-%4")
-                                  .arg(geo::BasemapRenderer::kVersion)
-                                  .arg(geo::styleName(geo::BasemapStyle::Light))
-                                  .arg(basemapFile.size())
-                                  .arg(basemapFile.lastModified().toSecsSinceEpoch());
-    m_bridge->setTileSource(urlTemplate, cache + cacheName, attribution);
+    m_bridge->setTileSource(urlTemplate, cache + QStringLiteral("/qtlocation/") + cacheName,
+                            attribution);
+    return ok;
 }
 
 QUrl MapWidget::defaultPage()

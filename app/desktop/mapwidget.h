@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "geo/tilesource.h"
+
 #include <QQuickWidget>
 #include <QString>
 #include <QUrl>
@@ -21,6 +23,13 @@ class MapWidget : public QQuickWidget {
 
 public:
     explicit MapWidget(QWidget *parent = nullptr);
+    ~MapWidget() override;
+
+    /// Points the map at a tile source; it takes effect when the page is (re)loaded.
+    /// Returns false, with basemapError() saying why, when the source cannot be used: the
+    /// map then shows only its background.
+    bool applyTileSource(const geo::TileSourceSettings &source);
+    const geo::TileSourceSettings &tileSource() const { return m_source; }
 
     /// The URL of Placard's map page in the resources.
     static QUrl defaultPage();
@@ -47,6 +56,7 @@ private:
     MapBridge *m_bridge = nullptr;
     geo::TileServer *m_tileServer = nullptr;
     QString m_basemapError;
+    geo::TileSourceSettings m_source;
     QString m_errorText;
 };
 

@@ -56,9 +56,25 @@ bool parseNumber(QByteArrayView text, int &out)
 }
 } // namespace
 
+TileProvider renderedTiles(std::shared_ptr<const BasemapRenderer> renderer)
+{
+    return [renderer](int z, int x, int y) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        renderer->renderTile(z, x, y).save(&buffer, "PNG");
+        return png;
+    };
+}
+
 TileServer::TileServer(std::shared_ptr<const BasemapRenderer> renderer, QObject *parent)
+    : TileServer(renderedTiles(std::move(renderer)), parent)
+{
+}
+
+TileServer::TileServer(TileProvider provider, QObject *parent)
     : QObject(parent)
-    , m_renderer(std::move(renderer))
+    , m_provider(std::move(provider))
     , m_server(new QTcpServer(this))
     , m_cache(96 * 1024) // kilobytes of PNG
 {
@@ -150,25 +166,26 @@ void TileServer::onReadable(QTcpSocket *socket)
     connect(watcher, &QFutureWatcher<QByteArray>::finished, this, [this, watcher, guard, key] {
         const QByteArray png = watcher->result();
         watcher->deleteLater();
+        if (png.isEmpty()) {
+            if (guard)
+                reply(guard, 404, QByteArray());
+            return;
+        }
         m_cache.insert(key, new QByteArray(png), int(png.size() / 1024 + 1));
         if (guard)
             reply(guard, 200, png);
     });
-    const std::shared_ptr<const BasemapRenderer> renderer = m_renderer;
+    const TileProvider provider = m_provider;
     const Tile t = *tile;
-    watcher->setFuture(QtConcurrent::run([renderer, t] {
-        QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        renderer->renderTile(t.z, t.x, t.y).save(&buffer, "PNG");
-        return png;
-    }));
+    watcher->setFuture(QtConcurrent::run([provider, t] { return provider(t.z, t.x, t.y); }));
 }
 
 void TileServer::reply(QTcpSocket *socket, int status, const QByteArray &body)
 {
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText(status) + "\r\n";
-    head += status == 200 ? "Content-Type: image/png\r\nCache-Control: max-age=604800\r\n"
+    const bool jpeg = body.startsWith("\xff\xd8");
+    head += status == 200 ? QByteArray("Content-Type: ") + (jpeg ? "image/jpeg" : "image/png") +
+            "\r\nCache-Control: max-age=604800\r\n"
                           : "Content-Type: text/plain\r\n";
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
     socket->write(head);

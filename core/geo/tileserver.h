@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -16,9 +17,16 @@ namespace placard::geo {
 
 class BasemapRenderer;
 
-/// Hands the built-in basemap's tiles to Qt Location's osm plugin over HTTP on the loopback
-/// interface: http://127.0.0.1:PORT/TOKEN/z/x/y.png, with a random port and a random
-/// 128-bit token, so that no other page or program on the machine can guess the address.
+/// Where a TileServer's tiles come from: called on a pool thread with z, x, y (XYZ
+/// scheme); returns PNG or JPEG bytes, or nothing for "no such tile".
+using TileProvider = std::function<QByteArray(int z, int x, int y)>;
+
+/// A provider that renders the built-in basemap.
+TileProvider renderedTiles(std::shared_ptr<const BasemapRenderer> renderer);
+
+/// Hands tiles (the built-in basemap's, or an MBTiles file's) to Qt Location's osm plugin over HTTP
+/// on the loopback interface: http://127.0.0.1:PORT/TOKEN/z/x/y.png, with a random port and a
+/// random 128-bit token, so that no other page or program on the machine can guess the address.
 /// Anything else — another peer address, method or path, a wrong token, a tile outside the
 /// zoom range — is refused with 404 and never rendered. Tiles render on Qt's global thread
 /// pool and are kept in a memory cache. Lives on the thread that created it.
@@ -26,6 +34,8 @@ class TileServer : public QObject {
     Q_OBJECT
 
 public:
+    explicit TileServer(TileProvider provider, QObject *parent = nullptr);
+    /// Serves the built-in basemap drawn by `renderer`.
     explicit TileServer(std::shared_ptr<const BasemapRenderer> renderer, QObject *parent = nullptr);
     ~TileServer() override;
 
@@ -55,7 +65,7 @@ private:
     void onReadable(QTcpSocket *socket);
     void reply(QTcpSocket *socket, int status, const QByteArray &body);
 
-    std::shared_ptr<const BasemapRenderer> m_renderer;
+    TileProvider m_provider;
     QTcpServer *m_server;
     QString m_token;
     QCache<QString, QByteArray> m_cache;

@@ -22,6 +22,7 @@ Item {
             PluginParameter { name: "osm.mapping.custom.mapcopyright"; value: MapBridge.attribution }
             PluginParameter { name: "osm.mapping.cache.directory"; value: MapBridge.tileCacheDirectory }
             PluginParameter { name: "osm.mapping.highdpi_tiles"; value: false }
+            PluginParameter { name: "osm.useragent"; value: MapBridge.userAgent }
         }
         map.center: QtPositioning.coordinate(30, -40)
         map.zoomLevel: 2.5
