@@ -143,10 +143,14 @@ bool readLayer(GDALDataset *ds, const char *name, QList<BasemapData::Shape> &sha
                     tolerance);
         if (shape.path.isEmpty())
             continue;
-        shape.bounds = shape.path.boundingRect();
+        // A little room, so straight lines along a parallel or meridian (zero height or
+        // width) still meet the areas they cross.
+        shape.bounds = shape.path.boundingRect().adjusted(-1e-9, -1e-9, 1e-9, 1e-9);
         shape.rank = rankField >= 0 ? feature->GetFieldAsInteger(rankField) : 0;
         if (coarse && !coarsePath.isEmpty())
-            coarse->append({coarsePath, coarsePath.boundingRect(), shape.rank});
+            coarse->append({coarsePath,
+                            coarsePath.boundingRect().adjusted(-1e-9, -1e-9, 1e-9, 1e-9),
+                            shape.rank});
         shapes.append(std::move(shape));
     }
     return true;
