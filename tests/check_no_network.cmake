@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Starts placard with its default settings under strace, lets the map load and draw, and
+# fails if the program tried to connect anywhere but this machine (Unix sockets and
+# 127.0.0.1, where the built-in basemap is served).
+if(NOT STRACE)
+  message(FATAL_ERROR "strace was not found; it is in packaging/packages.txt")
+endif()
+set(log ${WORK_DIR}/placard-connect.log)
+set(shot ${WORK_DIR}/placard-connect.png)
+file(REMOVE ${log} ${shot})
+# A fresh home each run: tiles cached by an earlier run would hide the requests.
+file(REMOVE_RECURSE ${WORK_DIR}/home)
+file(MAKE_DIRECTORY ${WORK_DIR}/home)
+set(ENV{HOME} ${WORK_DIR}/home)
+set(ENV{XDG_CONFIG_HOME} ${WORK_DIR}/home/config)
+set(ENV{XDG_CACHE_HOME} ${WORK_DIR}/home/cache)
+set(ENV{XDG_DATA_HOME} ${WORK_DIR}/home/data)
+execute_process(
+  COMMAND ${STRACE} -f -qq -e trace=connect -o ${log} ${PLACARD} --sample --screenshot ${shot}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "placard failed (${rc}):\n${out}\n${err}")
+endif()
+if(NOT EXISTS ${shot})
+  message(FATAL_ERROR "placard made no screenshot")
+endif()
+file(STRINGS ${log} calls REGEX "connect\\(")
+set(loopback 0)
+foreach(call IN LISTS calls)
+  if(call MATCHES "AF_UNIX|AF_LOCAL|AF_NETLINK")
+    continue()
+  endif()
+  if(call MATCHES "inet_addr\\(\"127\\.0\\.0\\.1\"\\)|inet_pton\\(AF_INET6, \"::1\"")
+    math(EXPR loopback "${loopback} + 1")
+    continue()
+  endif()
+  message(FATAL_ERROR "placard tried to connect outside this machine:\n${call}")
+endforeach()
+if(loopback EQUAL 0)
+  message(FATAL_ERROR "the map never asked the built-in tile server for a tile")
+endif()
+list(LENGTH calls count)
+message(STATUS "${count} connect() calls, ${loopback} to 127.0.0.1, none elsewhere")
