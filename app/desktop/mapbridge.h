@@ -21,6 +21,8 @@ class MapBridge : public QObject {
     Q_PROPERTY(QString tileCacheDirectory READ tileCacheDirectory CONSTANT)
     /// Attribution shown on the map for the current tiles (HTML allowed).
     Q_PROPERTY(QString attribution READ attribution CONSTANT)
+    /// Whether the tiles are 512 pixels for the area of 256 (high-DPI screens).
+    Q_PROPERTY(bool highDpiTiles READ highDpiTiles CONSTANT)
     /// The User-Agent the osm plugin sends when online tiles are chosen.
     Q_PROPERTY(QString userAgent READ userAgent CONSTANT)
     /// The map's zoom level, kept up to date by the QML.
@@ -33,6 +35,8 @@ public:
     QString tileCacheDirectory() const { return m_tileCacheDirectory; }
     QString attribution() const { return m_attribution; }
     QString userAgent() const;
+    bool highDpiTiles() const { return m_highDpiTiles; }
+    void setHighDpiTiles(bool on) { m_highDpiTiles = on; }
     double zoomLevel() const { return m_zoomLevel; }
     void setZoomLevel(double zoom);
 
@@ -52,6 +56,7 @@ private:
     QString m_tileCacheDirectory;
     QString m_attribution;
     double m_zoomLevel = 0.0;
+    bool m_highDpiTiles = false;
 };
 
 } // namespace placard

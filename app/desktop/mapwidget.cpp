@@ -39,6 +39,7 @@ bool MapWidget::applyTileSource(const geo::TileSourceSettings &source)
     m_tileServer = nullptr;
     m_basemapError.clear();
     m_source = source;
+    m_bridge->setHighDpiTiles(false);
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     QString urlTemplate;
     QString attribution;
@@ -58,8 +59,9 @@ bool MapWidget::applyTileSource(const geo::TileSourceSettings &source)
         const QFileInfo file(geo::BasemapData::defaultPath());
         // One osm-plugin cache per basemap file, style and drawing version: a change never
         // shows old tiles.
-        cacheName = QStringLiteral("builtin-%1-%2-%3-%4")
+        cacheName = QStringLiteral("builtin-%1-%2-%3-%4-%5")
                         .arg(geo::BasemapRenderer::kVersion)
+                        .arg(m_bridge->highDpiTiles() ? 512 : 256)
                         .arg(geo::styleName(source.style))
                         .arg(file.size())
                         .arg(file.lastModified().toSecsSinceEpoch());

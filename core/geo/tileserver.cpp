@@ -56,13 +56,13 @@ bool parseNumber(QByteArrayView text, int &out)
 }
 } // namespace
 
-TileProvider renderedTiles(std::shared_ptr<const BasemapRenderer> renderer)
+TileProvider renderedTiles(std::shared_ptr<const BasemapRenderer> renderer, int tileSize)
 {
-    return [renderer](int z, int x, int y) {
+    return [renderer, tileSize](int z, int x, int y) {
         QByteArray png;
         QBuffer buffer(&png);
         buffer.open(QIODevice::WriteOnly);
-        renderer->renderTile(z, x, y).save(&buffer, "PNG");
+        renderer->renderTile(z, x, y, tileSize).save(&buffer, "PNG");
         return png;
     };
 }

@@ -21,8 +21,9 @@ class BasemapRenderer;
 /// scheme); returns PNG or JPEG bytes, or nothing for "no such tile".
 using TileProvider = std::function<QByteArray(int z, int x, int y)>;
 
-/// A provider that renders the built-in basemap.
-TileProvider renderedTiles(std::shared_ptr<const BasemapRenderer> renderer);
+/// A provider that renders the built-in basemap, in tiles of 256 pixels or, for high-DPI
+/// screens, 512 (the same area at twice the resolution).
+TileProvider renderedTiles(std::shared_ptr<const BasemapRenderer> renderer, int tileSize = 256);
 
 /// Hands tiles (the built-in basemap's, or an MBTiles file's) to Qt Location's osm plugin over HTTP
 /// on the loopback interface: http://127.0.0.1:PORT/TOKEN/z/x/y.png, with a random port and a

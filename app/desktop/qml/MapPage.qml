@@ -21,7 +21,7 @@ Item {
             PluginParameter { name: "osm.mapping.custom.host"; value: MapBridge.tileUrlTemplate }
             PluginParameter { name: "osm.mapping.custom.mapcopyright"; value: MapBridge.attribution }
             PluginParameter { name: "osm.mapping.cache.directory"; value: MapBridge.tileCacheDirectory }
-            PluginParameter { name: "osm.mapping.highdpi_tiles"; value: false }
+            PluginParameter { name: "osm.mapping.highdpi_tiles"; value: MapBridge.highDpiTiles }
             PluginParameter { name: "osm.useragent"; value: MapBridge.userAgent }
         }
         map.center: QtPositioning.coordinate(30, -40)
