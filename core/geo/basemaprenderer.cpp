@@ -204,7 +204,14 @@ void BasemapRenderer::render(QPainter &painter, const QRectF &target, const QRec
         }
     };
 
-    fill(zoom <= 5 ? m_data->landCoarse : m_data->land, c.land);
+    // Land comes in pieces of a 10° grid; a hairline of its own colour hides the seams
+    // antialiasing would leave between them.
+    painter.setPen(QPen(c.land, 0.8 * pixelRatio));
+    painter.setBrush(c.land);
+    for (const BasemapData::Shape &s : zoom <= 5 ? m_data->landCoarse : m_data->land) {
+        if (s.bounds.intersects(reach))
+            painter.drawPath(toTarget.map(s.path));
+    }
     if (zoom >= 7)
         stroke(m_data->countyBorders, c.county, 0.5);
     if (zoom >= 2)

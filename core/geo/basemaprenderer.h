@@ -29,7 +29,7 @@ public:
     BasemapRenderer(std::shared_ptr<const BasemapData> data, BasemapStyle style);
 
     /// Changes whenever the drawing changes, so caches of old tiles can be told apart.
-    static constexpr int kVersion = 5;
+    static constexpr int kVersion = 6;
 
     /// The tile z/x/y (XYZ scheme) as an image of tileSize pixels (256, or 512 for high-DPI
     /// screens: the same area drawn at twice the resolution).
