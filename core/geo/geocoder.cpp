@@ -104,6 +104,29 @@ QString precisionName(PlacePrecision precision)
     return {};
 }
 
+GeoPrecision toGeoPrecision(PlacePrecision precision)
+{
+    switch (precision) {
+    case PlacePrecision::Locality:
+        return GeoPrecision::Locality;
+    case PlacePrecision::Admin1:
+        return GeoPrecision::Admin1;
+    case PlacePrecision::Country:
+        return GeoPrecision::Country;
+    }
+    return GeoPrecision::Unplaced;
+}
+
+const GeocodeResult &MemoGeocoder::geocode(const GeocodeQuery &query)
+{
+    const QString key = query.text + QChar(0x1F) + query.locality + QChar(0x1F) + query.admin1 +
+        QChar(0x1F) + query.country;
+    auto it = m_answers.find(key);
+    if (it == m_answers.end())
+        it = m_answers.insert(key, m_geocoder.geocode(query, 1));
+    return *it;
+}
+
 struct Geocoder::Context {
     const Country *country = nullptr;
     const Admin1 *admin1 = nullptr;

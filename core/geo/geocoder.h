@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "catalogue/event.h"
 #include "geo/gazetteer.h"
 
 #include <QList>
@@ -14,6 +15,9 @@ namespace placard::geo {
 enum class PlacePrecision { Locality, Admin1, Country };
 
 QString precisionName(PlacePrecision precision);
+
+/// The catalogue's precision for a geocoded point.
+GeoPrecision toGeoPrecision(PlacePrecision precision);
 
 /// What to place: free text ("St. Paul, MN") and whatever columns a row has.
 struct GeocodeQuery {
@@ -67,6 +71,21 @@ private:
     GeocodeCandidate fromCountry(const Country &country, double score) const;
 
     std::shared_ptr<const Gazetteer> m_gazetteer;
+};
+
+/// A geocoder that answers each distinct query once: for long lists that repeat their
+/// places. Keeps only the best candidate. Not thread-safe: one per thread.
+class MemoGeocoder {
+public:
+    explicit MemoGeocoder(const Geocoder &geocoder)
+        : m_geocoder(geocoder)
+    {
+    }
+    const GeocodeResult &geocode(const GeocodeQuery &query);
+
+private:
+    const Geocoder &m_geocoder;
+    QHash<QString, GeocodeResult> m_answers;
 };
 
 } // namespace placard::geo

@@ -343,7 +343,10 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     }
     if (!options.geocode)
         geocoder.reset();
-    QHash<QString, geo::GeocodeResult> geocodeCache;
+    // Used on the parsing thread only.
+    std::optional<geo::MemoGeocoder> memo;
+    if (geocoder)
+        memo.emplace(*geocoder);
     const int placeColumn =
         normaliser.columns(Field::Place)
             .value(0,
@@ -351,30 +354,24 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
                        .value(0, normaliser.columns(Field::Admin1).value(0, -1)));
     const auto place = [&](Item &item) {
         Event &e = item.row.event;
-        if (e.isPlaced() || !geocoder)
+        if (e.isPlaced() || !memo)
             return;
         const geo::GeocodeQuery query{e.place.isEmpty() ? e.locality : e.place, e.locality,
                                       e.admin1, e.country};
         if (query.text.isEmpty() && query.admin1.isEmpty() && query.country.isEmpty())
             return;
-        const QString cacheKey = query.text + QChar(0x1F) + query.locality + QChar(0x1F) +
-            query.admin1 + QChar(0x1F) + query.country;
-        auto it = geocodeCache.constFind(cacheKey);
-        if (it == geocodeCache.cend())
-            it = geocodeCache.insert(cacheKey, geocoder->geocode(query, 1));
-        if (!it->isPlaced()) {
+        const geo::GeocodeResult &answer = memo->geocode(query);
+        if (!answer.isPlaced()) {
             item.row.problems.append({e.sourceLine, placeColumn + 1, query.text,
-                                      QStringLiteral("not placed: %1").arg(it->unplacedReason),
+                                      QStringLiteral("not placed: %1").arg(answer.unplacedReason),
                                       false});
             return;
         }
-        const geo::GeocodeCandidate &best = it->candidates.constFirst();
+        const geo::GeocodeCandidate &best = answer.candidates.constFirst();
         e.latitude = best.latitude;
         e.longitude = best.longitude;
         e.coordinateOrigin = CoordinateOrigin::Gazetteer;
-        e.geoPrecision = best.precision == geo::PlacePrecision::Locality ? GeoPrecision::Locality
-            : best.precision == geo::PlacePrecision::Admin1              ? GeoPrecision::Admin1
-                                                                         : GeoPrecision::Country;
+        e.geoPrecision = geo::toGeoPrecision(best.precision);
         item.geocoded = int(best.precision);
     };
 

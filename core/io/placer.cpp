@@ -37,7 +37,7 @@ PlacingReport placeUnplacedEvents(Catalogue &catalogue, const geo::Geocoder &geo
     sql::Statement update(db,
                           "UPDATE events SET lat=?2, lon=?3, geo_precision=?4, coord_origin=?5, "
                           "updated_at=strftime('%s','now') WHERE id=?1");
-    QHash<QString, geo::GeocodeResult> cache;
+    geo::MemoGeocoder memo(geocoder);
     QList<qint64> changed;
     qint64 done = 0;
     for (const Row &row : std::as_const(rows)) {
@@ -46,17 +46,10 @@ PlacingReport placeUnplacedEvents(Catalogue &catalogue, const geo::Geocoder &geo
             report.cancelled = true;
             return report;
         }
-        const QString key = row.query.text + QChar(0x1F) + row.query.locality + QChar(0x1F) +
-            row.query.admin1 + QChar(0x1F) + row.query.country;
-        auto it = cache.constFind(key);
-        if (it == cache.cend())
-            it = cache.insert(key, geocoder.geocode(row.query, 1));
-        if (it->isPlaced()) {
-            const geo::GeocodeCandidate &best = it->candidates.constFirst();
-            const GeoPrecision precision = best.precision == geo::PlacePrecision::Locality
-                ? GeoPrecision::Locality
-                : best.precision == geo::PlacePrecision::Admin1 ? GeoPrecision::Admin1
-                                                                : GeoPrecision::Country;
+        const geo::GeocodeResult &answer = memo.geocode(row.query);
+        if (answer.isPlaced()) {
+            const geo::GeocodeCandidate &best = answer.candidates.constFirst();
+            const GeoPrecision precision = geo::toGeoPrecision(best.precision);
             update.bind(1, row.id)
                 .bind(2, best.latitude)
                 .bind(3, best.longitude)
