@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "query/eventindex.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace placard;
+
+namespace {
+
+const QStringList kTypes{QStringLiteral("protest"), QStringLiteral("march"),
+                         QStringLiteral("rally"), QStringLiteral("vigil"),
+                         QStringLiteral("strike")};
+const QStringList kIssues{QStringLiteral("immigration"), QStringLiteral("policing"),
+                          QStringLiteral("climate"),     QStringLiteral("labour"),
+                          QStringLiteral("housing"),     QStringLiteral("education")};
+const QStringList kActors{QStringLiteral("50501"), QStringLiteral("No Kings"),
+                          QStringLiteral("Unidos"), QStringLiteral("Sunrise")};
+const QList<QPair<QString, QString>> kRegions{{QStringLiteral("US"), QStringLiteral("MN")},
+                                              {QStringLiteral("US"), QStringLiteral("NY")},
+                                              {QStringLiteral("US"), QStringLiteral("CA")},
+                                              {QStringLiteral("FR"), QString()},
+                                              {QStringLiteral("IT"), QStringLiteral("Lombardia")}};
+
+Event randomEvent(QRandomGenerator &rng, qint64 dataset)
+{
+    Event e;
+    e.startDay = 20000 + int(rng.bounded(700));
+    const int kind = int(rng.bounded(10));
+    e.datePrecision = kind == 0 ? DatePrecision::Month : DatePrecision::Day;
+    e.endDay = e.startDay + (kind == 0 ? 29 : kind == 1 ? int(rng.bounded(5)) : 0);
+    e.type = kTypes.at(rng.bounded(kTypes.size()));
+    const auto &[country, admin1] = kRegions.at(rng.bounded(kRegions.size()));
+    e.country = country;
+    e.admin1 = admin1;
+    if (rng.bounded(8) != 0) {
+        e.latitude = rng.bounded(120.0) - 60.0;
+        e.longitude = rng.bounded(340.0) - 170.0;
+        e.geoPrecision = GeoPrecision(1 + rng.bounded(4));
+    }
+    const int size = int(rng.bounded(4));
+    if (size == 1)
+        e.sizeLow = rng.bounded(5000);
+    else if (size >= 2)
+        e.sizeHigh = rng.bounded(50000);
+    for (const QString &issue : kIssues) {
+        if (rng.bounded(4) == 0)
+            e.issues << issue;
+    }
+    for (const QString &actor : kActors) {
+        if (rng.bounded(5) == 0)
+            e.actors << actor;
+    }
+    e.title = QStringLiteral("Event %1").arg(rng.bounded(100000));
+    e.datasetId = dataset;
+    return e;
+}
+
+QList<qint64> pick(QRandomGenerator &rng, const QList<qint64> &from, int most)
+{
+    QList<qint64> out;
+    const int n = int(rng.bounded(most + 1));
+    for (int i = 0; i < n; ++i) {
+        const qint64 v = from.at(rng.bounded(from.size()));
+        if (!out.contains(v))
+            out << v;
+    }
+    return out;
+}
+
+QString list(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qint64 v : ids)
+        parts << QString::number(v);
+    return parts.join(QLatin1Char(','));
+}
+
+QString quoted(const QStringList &texts)
+{
+    QStringList parts;
+    for (const QString &t : texts)
+        parts << QLatin1Char('\'') + QString(t).replace(QLatin1Char('\''), QStringLiteral("''")) +
+                QLatin1Char('\'');
+    return parts.join(QLatin1Char(','));
+}
+
+// The same filter, answered by SQL: the reference the index must agree with.
+QList<qint64> bySql(const Catalogue &catalogue, const Filter &f)
+{
+    QStringList where{QStringLiteral("1")};
+    if (f.fromDay)
+        where << QStringLiteral("end_day >= %1").arg(*f.fromDay);
+    if (f.toDay)
+        where << QStringLiteral("start_day <= %1").arg(*f.toDay);
+    if (!f.typeIds.isEmpty())
+        where << QStringLiteral("type_id IN (%1)").arg(list(f.typeIds));
+    for (const Filter::TagRule &r : f.tagRules) {
+        if (r.tagIds.isEmpty())
+            continue;
+        const QString count =
+            QStringLiteral(
+                "(SELECT count(*) FROM event_tags t WHERE t.event_id = e.id AND t.tag_id IN (%1))")
+                .arg(list(r.tagIds));
+        where << (r.all ? QStringLiteral("%1 = %2").arg(count).arg(r.tagIds.size())
+                        : count + QStringLiteral(" > 0"));
+    }
+    const QString size = QStringLiteral("coalesce(size_high, size_low)");
+    if (f.minSize || f.maxSize) {
+        QStringList range;
+        if (f.minSize)
+            range << QStringLiteral("%1 >= %2").arg(size).arg(*f.minSize);
+        if (f.maxSize)
+            range << QStringLiteral("%1 <= %2").arg(size).arg(*f.maxSize);
+        where << QStringLiteral("((%1 IS NULL AND %2) OR (%3))")
+                     .arg(size, f.includeUnknownSize ? QStringLiteral("1") : QStringLiteral("0"),
+                          range.join(QStringLiteral(" AND ")));
+    } else if (!f.includeUnknownSize) {
+        where << size + QStringLiteral(" IS NOT NULL");
+    }
+    if (!f.countries.isEmpty())
+        where << QStringLiteral("country IN (%1)").arg(quoted(f.countries));
+    if (!f.regions.isEmpty())
+        where << QStringLiteral("country || '/' || admin1 IN (%1)").arg(quoted(f.regions));
+    if (f.textIds)
+        where << QStringLiteral("id IN (%1)").arg(list(*f.textIds));
+    if (!f.precisions.isEmpty()) {
+        QList<qint64> p;
+        for (GeoPrecision g : f.precisions)
+            p << qint64(g);
+        where << QStringLiteral("geo_precision IN (%1)").arg(list(p));
+    }
+    if (!f.datasets.isEmpty())
+        where << QStringLiteral("coalesce(dataset_id, 0) IN (%1)").arg(list(f.datasets));
+    const QByteArray sqlText = QStringLiteral("SELECT id FROM events e WHERE %1 ORDER BY id")
+                                   .arg(where.join(QStringLiteral(" AND ")))
+                                   .toUtf8();
+    sql::Statement q(catalogue.handle(), sqlText.constData());
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.int64(0);
+    return ids;
+}
+
+Filter randomFilter(QRandomGenerator &rng, const QList<qint64> &types, const QList<qint64> &tags,
+                    const QList<qint64> &allIds)
+{
+    Filter f;
+    if (rng.bounded(2)) {
+        f.fromDay = 20000 + int(rng.bounded(700));
+        if (rng.bounded(3))
+            f.toDay = *f.fromDay + int(rng.bounded(90));
+    } else if (rng.bounded(4) == 0) {
+        f.toDay = 20000 + int(rng.bounded(700));
+    }
+    if (rng.bounded(3) == 0)
+        f.typeIds = pick(rng, types, 3);
+    for (int r = int(rng.bounded(3)); r > 0; --r)
+        f.tagRules.append({pick(rng, tags, 3), rng.bounded(2) == 0});
+    if (rng.bounded(3) == 0)
+        f.minSize = rng.bounded(20000);
+    if (rng.bounded(4) == 0)
+        f.maxSize = rng.bounded(60000);
+    f.includeUnknownSize = rng.bounded(2) == 0;
+    if (rng.bounded(4) == 0)
+        f.countries = QStringList{kRegions.at(rng.bounded(kRegions.size())).first};
+    if (rng.bounded(5) == 0) {
+        const auto &[c, a] = kRegions.at(rng.bounded(kRegions.size()));
+        f.regions = QStringList{c + QLatin1Char('/') + a, QStringLiteral("US/ZZ")};
+    }
+    if (rng.bounded(5) == 0) {
+        QList<qint64> text = pick(rng, allIds, 300);
+        std::sort(text.begin(), text.end());
+        f.textIds = text;
+    }
+    if (rng.bounded(4) == 0)
+        f.precisions = {GeoPrecision(rng.bounded(5)), GeoPrecision(rng.bounded(5))};
+    if (rng.bounded(4) == 0)
+        f.datasets = {qint64(1 + rng.bounded(3))};
+    return f;
+}
+
+} // namespace
+
+class TestEventIndex : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void agreesWithSql();
+    void timeWindowOverlap();
+};
+
+void TestEventIndex::agreesWithSql()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("i.placard")), &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    QVERIFY(sql::exec(
+        catalogue->handle(),
+        "INSERT INTO datasets(id, file_name, imported_at) VALUES (1,'a',0),(2,'b',0),(3,'c',0)",
+        &error));
+    QRandomGenerator rng(20260130);
+    QList<Event> events;
+    for (int i = 0; i < 3000; ++i)
+        events << randomEvent(rng, 1 + rng.bounded(3));
+    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+
+    EventIndex index;
+    index.rebuild(*catalogue);
+    QCOMPARE(index.size(), 3000);
+    QObject::connect(catalogue.get(), &Catalogue::changed, catalogue.get(),
+                     [&](Catalogue::ChangeKind kind, const QList<qint64> &ids) {
+                         index.applyChange(*catalogue, kind, ids);
+                     });
+
+    QList<qint64> types, tags, ids = catalogue->eventIds(0, 100000);
+    {
+        sql::Statement q(catalogue->handle(), "SELECT id FROM event_types");
+        while (q.next())
+            types << q.int64(0);
+        sql::Statement t(catalogue->handle(), "SELECT id FROM tags");
+        while (t.next())
+            tags << t.int64(0);
+    }
+    QCOMPARE(index.matching(Filter{}), ids);
+    const auto check = [&](int rounds) {
+        for (int i = 0; i < rounds; ++i) {
+            const Filter f = randomFilter(rng, types, tags, ids);
+            const QList<qint64> expected = bySql(*catalogue, f);
+            const QList<qint64> actual = index.matching(f);
+            if (actual != expected)
+                QFAIL(qPrintable(QStringLiteral("filter %1: index %2 events, SQL %3")
+                                     .arg(i)
+                                     .arg(actual.size())
+                                     .arg(expected.size())));
+        }
+    };
+    check(200);
+
+    // Kept in step with edits, removals and additions through the change signal.
+    QVERIFY(catalogue->deleteEvents({1, 2, 3, 500, 2999}, &error));
+    Event changed = *catalogue->event(10);
+    changed.type = QStringLiteral("march");
+    changed.startDay = 19000;
+    changed.endDay = 19400;
+    changed.issues = {QStringLiteral("housing")};
+    QVERIFY(catalogue->updateEvent(changed, &error));
+    QList<Event> more;
+    for (int i = 0; i < 50; ++i)
+        more << randomEvent(rng, 2);
+    QVERIFY(catalogue->insertEvents(more, &error));
+    QCOMPARE(index.size(), 3000 - 5 + 50);
+    ids = catalogue->eventIds(0, 100000);
+    QCOMPARE(index.matching(Filter{}), ids);
+    check(100);
+    QVERIFY(catalogue->removeDataset(2, &error));
+    QCOMPARE(index.size(), catalogue->eventCount());
+    check(50);
+}
+
+void TestEventIndex::timeWindowOverlap()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("t.placard")), &error);
+    QList<Event> events(3);
+    events[0].startDay = 100; // a month-long event
+    events[0].endDay = 129;
+    events[1].startDay = events[1].endDay = 120;
+    events[2].startDay = events[2].endDay = 140;
+    QVERIFY(catalogue->insertEvents(events, &error));
+    EventIndex index;
+    index.rebuild(*catalogue);
+    Filter f;
+    f.fromDay = 125;
+    f.toDay = 130;
+    QCOMPARE(index.matching(f), QList<qint64>{1});
+    f.fromDay = 110;
+    f.toDay = 120;
+    QCOMPARE(index.matching(f), (QList<qint64>{1, 2}));
+    f.fromDay = 130;
+    f.toDay = 139;
+    QCOMPARE(index.matching(f), QList<qint64>{});
+    f.toDay = 140;
+    QCOMPARE(index.matching(f), QList<qint64>{3});
+}
+
+QTEST_GUILESS_MAIN(TestEventIndex)
+#include "tst_eventindex.moc"
