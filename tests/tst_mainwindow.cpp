@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
+#include "eventlayer.h"
 #include "geo/basemaprenderer.h"
 #include "geo/tileexport.h"
 #include "geo/tileserver.h"
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void opensCatalogues();
     void placesUnplacedEvents();
     void tileSources();
+    void eventLayerAgreesWithMap();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -308,6 +310,67 @@ void TestMainWindow::tileSources()
     dialog.setTileSource(osm);
     QCOMPARE(dialog.tileSource(), osm);
     QSettings().clear();
+}
+
+void TestMainWindow::eventLayerAgreesWithMap()
+{
+    QTemporaryDir dir;
+    const QString sample = dir.filePath(QStringLiteral("sample.placard"));
+    QString error;
+    QVERIFY(io::buildSampleCatalogue(sample, &error));
+    MainWindow window;
+    QVERIFY(window.loadMap(MapWidget::defaultPage()));
+    QVERIFY(window.openCatalogue(sample, &error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QQuickItem *root = window.mapWidget()->rootObject();
+    auto *layer = root->findChild<EventLayer *>(QStringLiteral("eventLayer"));
+    QVERIFY(layer);
+    QObject *map = root->findChild<QQuickItem *>(QStringLiteral("mapView"))
+                       ->property("map")
+                       .value<QObject *>();
+    QVERIFY(map);
+
+    // The layer projects exactly as the map does, to half a pixel, at several zooms.
+    const QList<QGeoCoordinate> places{
+        {44.9778, -93.265}, {48.8566, 2.3522}, {-33.87, 151.21}, {64.1, -21.9}, {34.05, -118.24}};
+    for (double zoom : {2.5, 4.0, 7.3, 11.0}) {
+        map->setProperty("zoomLevel", zoom);
+        map->setProperty("center", QVariant::fromValue(QGeoCoordinate(40.0, -90.0)));
+        QCOMPARE(layer->zoomLevel(), zoom);
+        for (const QGeoCoordinate &c : places) {
+            QPointF onMap;
+            QVERIFY(QMetaObject::invokeMethod(map, "fromCoordinate", Q_RETURN_ARG(QPointF, onMap),
+                                              Q_ARG(QGeoCoordinate, c), Q_ARG(bool, false)));
+            const QPointF onLayer = layer->project(c);
+            QVERIFY2(std::abs(onMap.x() - onLayer.x()) <= 0.5 &&
+                         std::abs(onMap.y() - onLayer.y()) <= 0.5,
+                     qPrintable(QStringLiteral("zoom %1: map %2,%3 layer %4,%5")
+                                    .arg(zoom)
+                                    .arg(onMap.x())
+                                    .arg(onMap.y())
+                                    .arg(onLayer.x())
+                                    .arg(onLayer.y())));
+        }
+    }
+
+    // All 16 sample events are drawn; at the world view the New York events share a cluster.
+    map->setProperty("zoomLevel", 2.5);
+    map->setProperty("center", QVariant::fromValue(QGeoCoordinate(30.0, -40.0)));
+    int drawn = 0;
+    int biggest = 0;
+    for (const Cluster &c : layer->visibleClusters()) {
+        drawn += c.count;
+        biggest = std::max(biggest, c.count);
+    }
+    QCOMPARE(drawn, 16);
+    QVERIFY(biggest >= 3);
+    // Deleting events removes them from the map through the change signal.
+    QVERIFY(window.catalogue()->deleteEvents({1, 2}));
+    drawn = 0;
+    for (const Cluster &c : layer->visibleClusters())
+        drawn += c.count;
+    QCOMPARE(drawn, 14);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -8,6 +8,7 @@
 #include "mapbridge.h"
 #include "mapwidget.h"
 #include "preferencesdialog.h"
+#include "query/eventindex.h"
 
 #include <QAction>
 #include <QApplication>
@@ -82,10 +83,24 @@ bool MainWindow::newCatalogue(const QString &path, QString *error)
 void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
 {
     m_catalogue = std::move(catalogue);
-    connect(m_catalogue.get(), &Catalogue::changed, this, &MainWindow::updateCatalogueSummary);
+    m_index = std::make_unique<EventIndex>();
+    m_index->rebuild(*m_catalogue);
+    connect(m_catalogue.get(), &Catalogue::changed, this,
+            [this](Catalogue::ChangeKind kind, const QList<qint64> &ids) {
+                m_index->applyChange(*m_catalogue, kind, ids);
+                showEvents();
+                updateCatalogueSummary();
+            });
+    showEvents();
     setWindowFilePath(m_catalogue->path());
     setWindowTitle(tr("%1 — Placard").arg(QFileInfo(m_catalogue->path()).fileName()));
     updateCatalogueSummary();
+}
+
+void MainWindow::showEvents()
+{
+    m_map->bridge()->setEvents(std::make_shared<const std::vector<MapPoint>>(
+        m_index ? m_index->mapPoints(Filter{}) : std::vector<MapPoint>{}));
 }
 
 QString MainWindow::catalogueSummary() const

@@ -12,6 +12,7 @@ class QStackedWidget;
 namespace placard {
 
 class Catalogue;
+class EventIndex;
 namespace geo {
 struct TileSourceSettings;
 }
@@ -58,6 +59,7 @@ private:
     void showMapError(const QString &errors);
     void updateZoomLabel();
     void updateCatalogueSummary();
+    void showEvents();
     void adopt(std::unique_ptr<Catalogue> catalogue);
     void chooseCatalogueToOpen();
     void chooseCatalogueToCreate();
@@ -68,6 +70,7 @@ private:
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_catalogueLabel = nullptr;
     std::unique_ptr<Catalogue> m_catalogue;
+    std::unique_ptr<EventIndex> m_index;
     QAction *m_placeAction = nullptr;
 };
 

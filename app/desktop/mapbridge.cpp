@@ -15,6 +15,12 @@ QString MapBridge::userAgent() const
     return QStringLiteral("Placard/%1 (desktop atlas of demonstrations)").arg(version());
 }
 
+void MapBridge::setEvents(std::shared_ptr<const std::vector<MapPoint>> events)
+{
+    m_events = std::move(events);
+    Q_EMIT eventsChanged();
+}
+
 void MapBridge::setZoomLevel(double zoom)
 {
     if (qFuzzyCompare(zoom, m_zoomLevel))

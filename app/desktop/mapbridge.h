@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "query/clusters.h"
+
 #include <QObject>
 #include <QString>
+
 #include <QtQml/qqmlregistration.h>
+#include <memory>
+#include <vector>
 
 namespace placard {
 
@@ -37,6 +42,10 @@ public:
     QString userAgent() const;
     bool highDpiTiles() const { return m_highDpiTiles; }
     void setHighDpiTiles(bool on) { m_highDpiTiles = on; }
+
+    /// The events the map shows (shared, immutable), or nullptr.
+    std::shared_ptr<const std::vector<MapPoint>> events() const { return m_events; }
+    void setEvents(std::shared_ptr<const std::vector<MapPoint>> events);
     double zoomLevel() const { return m_zoomLevel; }
     void setZoomLevel(double zoom);
 
@@ -46,6 +55,7 @@ public:
 
 Q_SIGNALS:
     void zoomLevelChanged();
+    void eventsChanged();
     /// Asks the map to zoom by steps (positive: in).
     void zoomRequested(int steps);
     /// Asks the map to show the whole world.
@@ -57,6 +67,7 @@ private:
     QString m_attribution;
     double m_zoomLevel = 0.0;
     bool m_highDpiTiles = false;
+    std::shared_ptr<const std::vector<MapPoint>> m_events;
 };
 
 } // namespace placard

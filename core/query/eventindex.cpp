@@ -238,4 +238,16 @@ QList<qint64> EventIndex::matching(const Filter &f) const
     return result;
 }
 
+std::vector<MapPoint> EventIndex::mapPoints(const Filter &filter) const
+{
+    const QList<qint64> ids = matching(filter);
+    std::vector<MapPoint> points;
+    points.reserve(std::size_t(ids.size()));
+    for (std::size_t i = 0; i < m_ids.size(); ++i) {
+        if (std::binary_search(ids.cbegin(), ids.cend(), m_ids[i]))
+            points.push_back({m_x[i], m_y[i], m_ids[i], m_type[i], m_size[i], m_precision[i]});
+    }
+    return points;
+}
+
 } // namespace placard

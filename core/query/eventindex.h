@@ -2,6 +2,7 @@
 #pragma once
 
 #include "catalogue/catalogue.h"
+#include "query/clusters.h"
 
 #include <QHash>
 #include <QList>
@@ -49,6 +50,8 @@ public:
     qsizetype size() const { return qsizetype(m_ids.size()); }
     /// Ids of the events that pass the filter, ascending.
     QList<qint64> matching(const Filter &filter) const;
+    /// What the map draws of the events that pass the filter, in time order.
+    std::vector<MapPoint> mapPoints(const Filter &filter) const;
 
 private:
     struct Row {

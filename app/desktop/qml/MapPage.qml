@@ -59,6 +59,14 @@ Item {
         }
     }
 
+    // Every filtered event, drawn by one C++ item in the map's own projection.
+    EventLayer {
+        objectName: "eventLayer"
+        anchors.fill: parent
+        center: view.map.center
+        zoomLevel: view.map.zoomLevel
+    }
+
     Rectangle {
         objectName: "attribution"
         visible: attributionText.text.length > 0
