@@ -365,6 +365,12 @@ void TestMainWindow::eventLayerAgreesWithMap()
     }
     QCOMPARE(drawn, 16);
     QVERIFY(biggest >= 3);
+    // The legend comes from the data: the sample's types, then the symbol styles it uses.
+    QCOMPARE(layer->legendEntries(),
+             (QStringList{
+                 QStringLiteral("protest"), QStringLiteral("march"), QStringLiteral("walkout"),
+                 QStringLiteral("sit-in"), QStringLiteral("size unknown"),
+                 QStringLiteral("placed at state or country"), QStringLiteral("several events")}));
     // Deleting events removes them from the map through the change signal.
     QVERIFY(window.catalogue()->deleteEvents({1, 2}));
     drawn = 0;

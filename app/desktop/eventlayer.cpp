@@ -5,6 +5,7 @@
 #include "geo/webmercator.h"
 #include "mapbridge.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QQmlEngine>
 
@@ -73,6 +74,89 @@ std::vector<Cluster> EventLayer::visibleClusters() const
     return clusterPoints(*m_bridge->events(), centre, m_zoom, size());
 }
 
+QStringList EventLayer::legendEntries() const
+{
+    QStringList entries;
+    if (!m_bridge || !m_bridge->events() || m_bridge->events()->empty())
+        return entries;
+    QList<qint64> types;
+    bool unknown = false, area = false, sized = false;
+    for (const MapPoint &p : *m_bridge->events()) {
+        if (!types.contains(p.type))
+            types.append(p.type);
+        unknown = unknown || p.size < 0;
+        sized = sized || p.size >= 0;
+        area = area || p.precision == quint8(GeoPrecision::Admin1) ||
+            p.precision == quint8(GeoPrecision::Country);
+    }
+    std::sort(types.begin(), types.end());
+    const QHash<qint64, QString> names = m_bridge->typeNames();
+    for (qint64 t : std::as_const(types))
+        entries << names.value(t, tr("(no type)"));
+    if (sized)
+        entries << tr("crowd size (area)");
+    if (unknown)
+        entries << tr("size unknown");
+    if (area)
+        entries << tr("placed at state or country");
+    entries << tr("several events");
+    return entries;
+}
+
+void EventLayer::paintLegend(QPainter *painter) const
+{
+    const QStringList entries = legendEntries();
+    if (entries.isEmpty())
+        return;
+    QList<qint64> types;
+    for (const MapPoint &p : *m_bridge->events()) {
+        if (!types.contains(p.type))
+            types.append(p.type);
+    }
+    std::sort(types.begin(), types.end());
+    QFont font = painter->font();
+    font.setPixelSize(12);
+    font.setBold(false);
+    painter->setFont(font);
+    const QFontMetricsF metrics(font);
+    double width = 0;
+    for (const QString &e : entries)
+        width = std::max(width, metrics.horizontalAdvance(e));
+    const double line = 18;
+    const QRectF box(10, height() - 16 - entries.size() * line - 12, width + 44,
+                     entries.size() * line + 12);
+    painter->setPen(QPen(QColor(0, 0, 0, 40), 1));
+    painter->setBrush(QColor(255, 255, 255, 225));
+    painter->drawRoundedRect(box, 4, 4);
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QPointF dot(box.left() + 16, box.top() + 6 + line * i + line / 2);
+        if (i < types.size()) {
+            painter->setPen(QPen(QColor(255, 255, 255), 1.2));
+            painter->setBrush(typeColour(types[i]));
+            painter->drawEllipse(dot, 6, 6);
+        } else if (entries[i] == tr("crowd size (area)")) {
+            painter->setPen(QPen(QColor(0x55, 0x5f, 0x69), 1));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(dot, 3, 3);
+            painter->drawEllipse(dot, 7, 7);
+        } else if (entries[i] == tr("size unknown")) {
+            painter->setPen(QPen(QColor(0x55, 0x5f, 0x69), 2));
+            painter->setBrush(Qt::white);
+            painter->drawEllipse(dot, 5, 5);
+        } else if (entries[i] == tr("placed at state or country")) {
+            painter->setPen(QPen(QColor(0x55, 0x5f, 0x69), 2.2, Qt::DotLine));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(dot, 5, 5);
+        } else {
+            painter->setPen(QPen(Qt::white, 1));
+            painter->setBrush(QColor(0x33, 0x41, 0x4e));
+            painter->drawEllipse(dot, 7, 7);
+        }
+        painter->setPen(QColor(0x33, 0x37, 0x3b));
+        painter->drawText(QPointF(box.left() + 32, dot.y() + metrics.ascent() / 2 - 1), entries[i]);
+    }
+}
+
 void EventLayer::paint(QPainter *painter)
 {
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -90,8 +174,9 @@ void EventLayer::paint(QPainter *painter)
             const bool area = p.precision == quint8(GeoPrecision::Admin1) ||
                 p.precision == quint8(GeoPrecision::Country);
             if (area) {
-                // Placed only at a state or country: a hollow ring, never mistaken for a town.
-                painter->setPen(QPen(colour, 2.2));
+                // Placed only at a state or country: a hollow dotted ring, never mistaken for a
+                // town.
+                painter->setPen(QPen(colour, 2.2, Qt::DotLine));
                 painter->setBrush(Qt::NoBrush);
             } else if (p.size < 0) {
                 // Size unknown: light fill, coloured edge.
@@ -114,6 +199,7 @@ void EventLayer::paint(QPainter *painter)
         painter->drawText(QRectF(c.position.x() - r, c.position.y() - r, 2 * r, 2 * r),
                           Qt::AlignCenter, QString::number(c.count));
     }
+    paintLegend(painter);
 }
 
 } // namespace placard

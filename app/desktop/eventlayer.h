@@ -39,6 +39,10 @@ public:
 
     void paint(QPainter *painter) override;
 
+    /// The legend's lines, generated from the events shown: "type" for each type, then the
+    /// symbol styles in use.
+    QStringList legendEntries() const;
+
 Q_SIGNALS:
     void viewChanged();
 
@@ -46,6 +50,8 @@ protected:
     void componentComplete() override;
 
 private:
+    void paintLegend(QPainter *painter) const;
+
     MapBridge *m_bridge = nullptr;
     QGeoCoordinate m_center;
     double m_zoom = 0;

@@ -99,6 +99,13 @@ void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
 
 void MainWindow::showEvents()
 {
+    QHash<qint64, QString> types;
+    if (m_catalogue) {
+        sql::Statement q(m_catalogue->handle(), "SELECT id, name FROM event_types");
+        while (q.next())
+            types.insert(q.int64(0), q.text(1));
+    }
+    m_map->bridge()->setTypeNames(types);
     m_map->bridge()->setEvents(std::make_shared<const std::vector<MapPoint>>(
         m_index ? m_index->mapPoints(Filter{}) : std::vector<MapPoint>{}));
 }

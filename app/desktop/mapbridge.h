@@ -3,6 +3,7 @@
 
 #include "query/clusters.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -46,6 +47,9 @@ public:
     /// The events the map shows (shared, immutable), or nullptr.
     std::shared_ptr<const std::vector<MapPoint>> events() const { return m_events; }
     void setEvents(std::shared_ptr<const std::vector<MapPoint>> events);
+    /// Names of the event types, by id, for the legend.
+    QHash<qint64, QString> typeNames() const { return m_typeNames; }
+    void setTypeNames(const QHash<qint64, QString> &names) { m_typeNames = names; }
     double zoomLevel() const { return m_zoomLevel; }
     void setZoomLevel(double zoom);
 
@@ -68,6 +72,7 @@ private:
     double m_zoomLevel = 0.0;
     bool m_highDpiTiles = false;
     std::shared_ptr<const std::vector<MapPoint>> m_events;
+    QHash<qint64, QString> m_typeNames;
 };
 
 } // namespace placard
