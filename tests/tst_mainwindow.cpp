@@ -11,7 +11,9 @@
 #include "mapwidget.h"
 #include "preferencesdialog.h"
 
+#include <QDate>
 #include <QGeoCoordinate>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMetaProperty>
 #include <QQuickItem>
@@ -371,6 +373,29 @@ void TestMainWindow::eventLayerAgreesWithMap()
                  QStringLiteral("protest"), QStringLiteral("march"), QStringLiteral("walkout"),
                  QStringLiteral("sit-in"), QStringLiteral("size unknown"),
                  QStringLiteral("placed at state or country"), QStringLiteral("several events")}));
+    // Hovering an event names it; the symbol under a point is the one drawn there.
+    const QList<qint64> milan = window.catalogue()->searchText(QStringLiteral("olympic"));
+    QCOMPARE(milan.size(), 1);
+    QPointF milanAt;
+    for (const Cluster &c : layer->visibleClusters()) {
+        if (c.single && c.single->id == milan[0])
+            milanAt = c.position;
+    }
+    QVERIFY(!milanAt.isNull());
+    QCOMPARE(layer->symbolAt(milanAt + QPointF(2, 1))->single->id, milan[0]);
+    QVERIFY(!layer->symbolAt(QPointF(5, 5)));
+    QCOMPARE(
+        window.eventTooltip(milan[0]),
+        QStringLiteral(
+            "<b>Milan protest against ICE at the Olympic Games</b><br>%1 – %2<br>Milan, Lombardia")
+            .arg(QLocale().toString(QDate(2026, 1, 26), QLocale::LongFormat),
+                 QLocale().toString(QDate(2026, 1, 30), QLocale::LongFormat)));
+    QSignalSpy hovered(window.mapWidget()->bridge(), &MapBridge::eventHovered);
+    QTest::mouseMove(window.mapWidget(), (milanAt + QPointF(30, 30)).toPoint());
+    QTest::mouseMove(window.mapWidget(), milanAt.toPoint());
+    QTRY_VERIFY(hovered.count() >= 1);
+    QCOMPARE(hovered.last().at(0).toLongLong(), milan[0]);
+
     // Deleting events removes them from the map through the change signal.
     QVERIFY(window.catalogue()->deleteEvents({1, 2}));
     drawn = 0;

@@ -28,6 +28,52 @@ EventLayer::EventLayer(QQuickItem *parent)
 {
     setAntialiasing(true);
     setOpaquePainting(false);
+    setAcceptHoverEvents(true); // hover only: presses still reach the map for panning
+}
+
+namespace {
+double symbolRadius(const Cluster &c)
+{
+    if (!c.single)
+        return 10.0 + 3.0 * std::log2(double(c.count));
+    const qint64 size = c.single->size;
+    return size >= 0 ? std::clamp(3.5 + std::sqrt(double(size)) / 12.0, 4.0, 22.0) : 5.0;
+}
+} // namespace
+
+std::optional<Cluster> EventLayer::symbolAt(QPointF position) const
+{
+    std::optional<Cluster> best;
+    double bestDistance = 0;
+    for (const Cluster &c : visibleClusters()) {
+        const double distance =
+            std::hypot(c.position.x() - position.x(), c.position.y() - position.y());
+        if (distance <= symbolRadius(c) + 3 && (!best || distance < bestDistance)) {
+            best = c;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+void EventLayer::hoverMoveEvent(QHoverEvent *event)
+{
+    if (!m_bridge)
+        return;
+    const std::optional<Cluster> c = symbolAt(event->position());
+    const QPoint global = mapToGlobal(event->position()).toPoint();
+    if (!c)
+        Q_EMIT m_bridge->hoverEnded();
+    else if (c->single)
+        Q_EMIT m_bridge->eventHovered(c->single->id, global);
+    else
+        Q_EMIT m_bridge->clusterHovered(c->count, c->knownSize, c->unknownSize, global);
+}
+
+void EventLayer::hoverLeaveEvent(QHoverEvent *)
+{
+    if (m_bridge)
+        Q_EMIT m_bridge->hoverEnded();
 }
 
 void EventLayer::componentComplete()
@@ -191,7 +237,7 @@ void EventLayer::paint(QPainter *painter)
             painter->drawEllipse(c.position, r, r);
             continue;
         }
-        const double r = 10.0 + 3.0 * std::log2(double(c.count));
+        const double r = symbolRadius(c);
         painter->setPen(QPen(QColor(255, 255, 255, 235), 1.5));
         painter->setBrush(QColor(0x33, 0x41, 0x4e, 225));
         painter->drawEllipse(c.position, r, r);

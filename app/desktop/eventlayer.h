@@ -8,6 +8,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace placard {
@@ -36,6 +37,8 @@ public:
     Q_INVOKABLE QPointF project(const QGeoCoordinate &coordinate) const;
     /// The symbols drawn for the current view, for tests and tooltips.
     std::vector<Cluster> visibleClusters() const;
+    /// The symbol under a point of this item, if any.
+    std::optional<Cluster> symbolAt(QPointF position) const;
 
     void paint(QPainter *painter) override;
 
@@ -48,6 +51,8 @@ Q_SIGNALS:
 
 protected:
     void componentComplete() override;
+    void hoverMoveEvent(QHoverEvent *event) override;
+    void hoverLeaveEvent(QHoverEvent *event) override;
 
 private:
     void paintLegend(QPainter *painter) const;

@@ -9,6 +9,7 @@
 #include "mapwidget.h"
 #include "preferencesdialog.h"
 #include "query/eventindex.h"
+#include "query/eventquery.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,6 +27,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace placard {
@@ -57,6 +59,19 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_map->bridge(), &MapBridge::zoomLevelChanged, this, &MainWindow::updateZoomLabel);
     connect(m_map, &MapWidget::loadFailed, this, &MainWindow::showMapError);
+    connect(m_map->bridge(), &MapBridge::eventHovered, this,
+            [this](qint64 id, QPoint at) { QToolTip::showText(at, eventTooltip(id), m_map); });
+    connect(m_map->bridge(), &MapBridge::clusterHovered, this,
+            [this](int count, qint64 known, int unknown, QPoint at) {
+                QString text = tr("<b>%1 events</b>").arg(QLocale().toString(count));
+                if (known > 0)
+                    text +=
+                        tr("<br>%1 people known to have taken part").arg(QLocale().toString(known));
+                if (unknown > 0)
+                    text += tr("<br>%1 of unknown size").arg(QLocale().toString(unknown));
+                QToolTip::showText(at, text, m_map);
+            });
+    connect(m_map->bridge(), &MapBridge::hoverEnded, this, [] { QToolTip::hideText(); });
     updateCatalogueSummary();
 }
 
@@ -95,6 +110,37 @@ void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
     setWindowFilePath(m_catalogue->path());
     setWindowTitle(tr("%1 — Placard").arg(QFileInfo(m_catalogue->path()).fileName()));
     updateCatalogueSummary();
+}
+
+QString MainWindow::eventTooltip(qint64 id) const
+{
+    if (!m_catalogue)
+        return {};
+    const std::optional<Event> e = m_catalogue->event(id);
+    if (!e)
+        return {};
+    const QLocale locale;
+    QString when = locale.toString(dateOfDay(e->startDay), QLocale::LongFormat);
+    if (e->datePrecision == DatePrecision::Month)
+        when = locale.toString(dateOfDay(e->startDay), QStringLiteral("MMMM yyyy"));
+    else if (e->datePrecision == DatePrecision::Year)
+        when = QString::number(dateOfDay(e->startDay).year());
+    else if (e->endDay != e->startDay)
+        when += QStringLiteral(" – ") + locale.toString(dateOfDay(e->endDay), QLocale::LongFormat);
+    QStringList place{e->place};
+    if (!e->admin1.isEmpty() && !e->place.contains(e->admin1))
+        place << e->admin1;
+    QString size = e->sizeText;
+    if (size.isEmpty() && (e->sizeLow || e->sizeHigh))
+        size = locale.toString(e->sizeHigh.value_or(e->sizeLow.value_or(0)));
+    QString html = QStringLiteral("<b>%1</b><br>%2<br>%3")
+                       .arg(e->title.toHtmlEscaped(), when.toHtmlEscaped(),
+                            place.join(QStringLiteral(", ")).toHtmlEscaped());
+    if (!size.isEmpty())
+        html += tr("<br>Crowd: %1").arg(size.toHtmlEscaped());
+    if (e->status == EventStatus::Planned)
+        html += tr("<br><i>planned</i>");
+    return html;
 }
 
 void MainWindow::showEvents()

@@ -45,6 +45,8 @@ public:
     Catalogue *catalogue() const { return m_catalogue.get(); }
     /// The text of the status bar's catalogue summary.
     QString catalogueSummary() const;
+    /// The tooltip of an event on the map: title, date, place, crowd size.
+    QString eventTooltip(qint64 id) const;
 
     /// Places the open catalogue's unplaced events with the gazetteer, on a worker
     /// thread, behind a progress dialog with Cancel. Returns the status message.

@@ -60,6 +60,10 @@ public:
 Q_SIGNALS:
     void zoomLevelChanged();
     void eventsChanged();
+    /// The pointer rests on one event or a cluster (global screen position); or on nothing.
+    void eventHovered(qint64 id, QPoint globalPosition);
+    void clusterHovered(int count, qint64 knownSize, int unknownSize, QPoint globalPosition);
+    void hoverEnded();
     /// Asks the map to zoom by steps (positive: in).
     void zoomRequested(int steps);
     /// Asks the map to show the whole world.
