@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -396,7 +397,30 @@ void TestMainWindow::eventLayerAgreesWithMap()
     QTRY_VERIFY(hovered.count() >= 1);
     QCOMPARE(hovered.last().at(0).toLongLong(), milan[0]);
 
+    // A click on an event selects it; a click on a cluster zooms in on it.
+    QTest::mouseClick(window.mapWidget(), Qt::LeftButton, {}, milanAt.toPoint());
+    QTRY_COMPARE(window.mapWidget()->bridge()->selectedEvent(), milan[0]);
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Selected: Milan protest against ICE at the Olympic Games"));
+    const auto biggestCluster = [&] {
+        Cluster best;
+        for (const Cluster &c : layer->visibleClusters()) {
+            if (c.count > best.count)
+                best = c;
+        }
+        return best;
+    };
+    const Cluster newYork = biggestCluster();
+    QTest::mouseClick(window.mapWidget(), Qt::LeftButton, {}, newYork.position.toPoint());
+    QTRY_COMPARE(map->property("zoomLevel").toDouble(), 4.0);
+    const QGeoCoordinate centre = map->property("center").value<QGeoCoordinate>();
+    QVERIFY2(std::abs(centre.latitude() - 40.7) < 2.0 && std::abs(centre.longitude() + 74.0) < 2.5,
+             qPrintable(centre.toString()));
+    QCOMPARE(window.mapWidget()->bridge()->selectedEvent(), milan[0]); // unchanged by the zoom
+
     // Deleting events removes them from the map through the change signal.
+    map->setProperty("zoomLevel", 2.5);
+    map->setProperty("center", QVariant::fromValue(QGeoCoordinate(30.0, -40.0)));
     QVERIFY(window.catalogue()->deleteEvents({1, 2}));
     drawn = 0;
     for (const Cluster &c : layer->visibleClusters())

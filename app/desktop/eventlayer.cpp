@@ -28,7 +28,8 @@ EventLayer::EventLayer(QQuickItem *parent)
 {
     setAntialiasing(true);
     setOpaquePainting(false);
-    setAcceptHoverEvents(true); // hover only: presses still reach the map for panning
+    setAcceptHoverEvents(true);
+    setAcceptedMouseButtons(Qt::LeftButton); // presses away from a symbol go on to the map
 }
 
 namespace {
@@ -70,6 +71,38 @@ void EventLayer::hoverMoveEvent(QHoverEvent *event)
         Q_EMIT m_bridge->clusterHovered(c->count, c->knownSize, c->unknownSize, global);
 }
 
+void EventLayer::mousePressEvent(QMouseEvent *event)
+{
+    m_pressed = symbolAt(event->position());
+    if (!m_pressed) {
+        event->ignore(); // the map pans
+        return;
+    }
+    event->accept();
+}
+
+void EventLayer::mouseReleaseEvent(QMouseEvent *event)
+{
+    const std::optional<Cluster> pressed = std::exchange(m_pressed, std::nullopt);
+    if (!pressed || !m_bridge)
+        return;
+    const std::optional<Cluster> released = symbolAt(event->position());
+    if (!released || released->position != pressed->position)
+        return;
+    if (pressed->single) {
+        m_bridge->setSelectedEvent(pressed->single->id);
+        update();
+        return;
+    }
+    // A cluster: zoom in on it, two levels at a time, until its events come apart.
+    const double scale = 256.0 * std::exp2(m_zoom);
+    const QPointF centre = geo::mercator::toWorld(m_center.latitude(), m_center.longitude());
+    const QPointF world(centre.x() + (pressed->position.x() - width() / 2) / scale,
+                        centre.y() + (pressed->position.y() - height() / 2) / scale);
+    const QPointF lonLat = geo::mercator::fromWorld(world);
+    Q_EMIT m_bridge->zoomToRequested(lonLat.y(), lonLat.x(), std::floor(m_zoom) + 2);
+}
+
 void EventLayer::hoverLeaveEvent(QHoverEvent *)
 {
     if (m_bridge)
@@ -81,8 +114,10 @@ void EventLayer::componentComplete()
     QQuickPaintedItem::componentComplete();
     if (QQmlEngine *engine = qmlEngine(this)) {
         m_bridge = engine->singletonInstance<MapBridge *>("Placard", "MapBridge");
-        if (m_bridge)
+        if (m_bridge) {
             connect(m_bridge, &MapBridge::eventsChanged, this, [this] { update(); });
+            connect(m_bridge, &MapBridge::selectionChanged, this, [this] { update(); });
+        }
     }
     update();
 }
@@ -235,6 +270,11 @@ void EventLayer::paint(QPainter *painter)
                 painter->setBrush(fill);
             }
             painter->drawEllipse(c.position, r, r);
+            if (m_bridge && p.id == m_bridge->selectedEvent()) {
+                painter->setPen(QPen(QColor(0x11, 0x18, 0x20), 2.5));
+                painter->setBrush(Qt::NoBrush);
+                painter->drawEllipse(c.position, r + 4, r + 4);
+            }
             continue;
         }
         const double r = symbolRadius(c);

@@ -53,12 +53,15 @@ protected:
     void componentComplete() override;
     void hoverMoveEvent(QHoverEvent *event) override;
     void hoverLeaveEvent(QHoverEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     void paintLegend(QPainter *painter) const;
 
     MapBridge *m_bridge = nullptr;
     QGeoCoordinate m_center;
+    std::optional<Cluster> m_pressed; ///< the symbol a press landed on
     double m_zoom = 0;
 };
 

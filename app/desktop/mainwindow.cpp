@@ -72,6 +72,10 @@ MainWindow::MainWindow(QWidget *parent)
                 QToolTip::showText(at, text, m_map);
             });
     connect(m_map->bridge(), &MapBridge::hoverEnded, this, [] { QToolTip::hideText(); });
+    connect(m_map->bridge(), &MapBridge::selectionChanged, this, [this](qint64 id) {
+        const std::optional<Event> e = m_catalogue && id ? m_catalogue->event(id) : std::nullopt;
+        statusBar()->showMessage(e ? tr("Selected: %1").arg(e->title) : QString());
+    });
     updateCatalogueSummary();
 }
 

@@ -21,6 +21,14 @@ void MapBridge::setEvents(std::shared_ptr<const std::vector<MapPoint>> events)
     Q_EMIT eventsChanged();
 }
 
+void MapBridge::setSelectedEvent(qint64 id)
+{
+    if (id == m_selected)
+        return;
+    m_selected = id;
+    Q_EMIT selectionChanged(id);
+}
+
 void MapBridge::setZoomLevel(double zoom)
 {
     if (qFuzzyCompare(zoom, m_zoomLevel))

@@ -49,6 +49,9 @@ public:
     void setEvents(std::shared_ptr<const std::vector<MapPoint>> events);
     /// Names of the event types, by id, for the legend.
     QHash<qint64, QString> typeNames() const { return m_typeNames; }
+    /// The event selected on the map or elsewhere; 0 for none.
+    qint64 selectedEvent() const { return m_selected; }
+    void setSelectedEvent(qint64 id);
     void setTypeNames(const QHash<qint64, QString> &names) { m_typeNames = names; }
     double zoomLevel() const { return m_zoomLevel; }
     void setZoomLevel(double zoom);
@@ -64,6 +67,10 @@ Q_SIGNALS:
     void eventHovered(qint64 id, QPoint globalPosition);
     void clusterHovered(int count, qint64 knownSize, int unknownSize, QPoint globalPosition);
     void hoverEnded();
+    /// Asks the map to centre on a point (degrees) at a zoom.
+    void zoomToRequested(double latitude, double longitude, double zoom);
+    /// The selected event changed (0: none).
+    void selectionChanged(qint64 id);
     /// Asks the map to zoom by steps (positive: in).
     void zoomRequested(int steps);
     /// Asks the map to show the whole world.
@@ -77,6 +84,7 @@ private:
     bool m_highDpiTiles = false;
     std::shared_ptr<const std::vector<MapPoint>> m_events;
     QHash<qint64, QString> m_typeNames;
+    qint64 m_selected = 0;
 };
 
 } // namespace placard

@@ -52,6 +52,10 @@ Item {
                                               Math.min(view.map.maximumZoomLevel,
                                                        Math.round(view.map.zoomLevel) + steps));
             }
+            function onZoomToRequested(latitude, longitude, zoom) {
+                view.map.center = QtPositioning.coordinate(latitude, longitude);
+                view.map.zoomLevel = Math.min(view.map.maximumZoomLevel, zoom);
+            }
             function onWorldRequested() {
                 view.map.zoomLevel = view.map.minimumZoomLevel;
                 view.map.center = QtPositioning.coordinate(20, 0);
