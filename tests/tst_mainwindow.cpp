@@ -23,6 +23,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(PlacardPlugin)
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void placesUnplacedEvents();
     void tileSources();
     void eventLayerAgreesWithMap();
+    void germanTranslation();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -426,6 +428,25 @@ void TestMainWindow::eventLayerAgreesWithMap()
     for (const Cluster &c : layer->visibleClusters())
         drawn += c.count;
     QCOMPARE(drawn, 14);
+}
+
+void TestMainWindow::germanTranslation()
+{
+    QTranslator german;
+    QVERIFY(german.load(QLocale(QLocale::German), QStringLiteral("placard"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&german);
+    {
+        MainWindow window;
+        QStringList titles;
+        for (QAction *menu : window.menuBar()->actions())
+            titles << menu->text();
+        QCOMPARE(titles,
+                 (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
+                              QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
+        QCOMPARE(window.catalogueSummary(), QStringLiteral("Kein Katalog geöffnet"));
+    }
+    QCoreApplication::removeTranslator(&german);
 }
 
 QTEST_MAIN(TestMainWindow)

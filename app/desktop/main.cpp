@@ -8,9 +8,11 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(PlacardPlugin)
@@ -23,6 +25,12 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Placard"));
     QApplication::setApplicationVersion(placard::version());
     QApplication::setDesktopFileName(QStringLiteral("placard"));
+
+    // The interface in the user's language where Placard has a translation.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("placard"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
