@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
 #include "eventlayer.h"
+#include "filtersdock.h"
 #include "geo/basemaprenderer.h"
 #include "geo/tileexport.h"
 #include "geo/tileserver.h"
@@ -13,6 +14,8 @@
 
 #include <QDate>
 #include <QGeoCoordinate>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMetaProperty>
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void tileSources();
     void eventLayerAgreesWithMap();
     void germanTranslation();
+    void filtersDock();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -376,7 +380,10 @@ void TestMainWindow::eventLayerAgreesWithMap()
                  QStringLiteral("protest"), QStringLiteral("march"), QStringLiteral("walkout"),
                  QStringLiteral("sit-in"), QStringLiteral("size unknown"),
                  QStringLiteral("placed at state or country"), QStringLiteral("several events")}));
-    // Hovering an event names it; the symbol under a point is the one drawn there.
+    // Hovering an event names it; the symbol under a point is the one drawn there. Close
+    // enough to Milan that it is not clustered with Paris.
+    map->setProperty("zoomLevel", 6.0);
+    map->setProperty("center", QVariant::fromValue(QGeoCoordinate(45.46, 9.19)));
     const QList<qint64> milan = window.catalogue()->searchText(QStringLiteral("olympic"));
     QCOMPARE(milan.size(), 1);
     QPointF milanAt;
@@ -412,6 +419,8 @@ void TestMainWindow::eventLayerAgreesWithMap()
         }
         return best;
     };
+    map->setProperty("zoomLevel", 2.5);
+    map->setProperty("center", QVariant::fromValue(QGeoCoordinate(30.0, -40.0)));
     const Cluster newYork = biggestCluster();
     QTest::mouseClick(window.mapWidget(), Qt::LeftButton, {}, newYork.position.toPoint());
     QTRY_COMPARE(map->property("zoomLevel").toDouble(), 4.0);
@@ -428,6 +437,52 @@ void TestMainWindow::eventLayerAgreesWithMap()
     for (const Cluster &c : layer->visibleClusters())
         drawn += c.count;
     QCOMPARE(drawn, 14);
+}
+
+void TestMainWindow::filtersDock()
+{
+    QTemporaryDir dir;
+    const QString sample = dir.filePath(QStringLiteral("sample.placard"));
+    QString error;
+    QVERIFY(io::buildSampleCatalogue(sample, &error));
+    MainWindow window;
+    QVERIFY(window.loadMap(MapWidget::defaultPage()));
+    QVERIFY(window.openCatalogue(sample, &error));
+    FiltersDock *dock = window.filtersDock();
+    QCOMPARE(dock->countText(), QStringLiteral("16 of 16 events"));
+    auto *types = dock->findChild<QListWidget *>(QStringLiteral("types"));
+    QStringList names;
+    for (int i = 0; i < types->count(); ++i)
+        names << types->item(i)->text();
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("protest (13)"), QStringLiteral("march (1)"),
+                          QStringLiteral("sit-in (1)"), QStringLiteral("walkout (1)")}));
+    const auto shown = [&] {
+        return window.mapWidget()->bridge()->events()->size();
+    };
+
+    types->item(0)->setCheckState(Qt::Unchecked); // no protests
+    QCOMPARE(dock->countText(), QStringLiteral("3 of 16 events"));
+    QCOMPARE(shown(), std::size_t(3));
+    for (int i = 1; i < types->count(); ++i)
+        types->item(i)->setCheckState(Qt::Unchecked); // nothing
+    QCOMPARE(dock->countText(), QStringLiteral("0 of 16 events"));
+
+    dock->clear();
+    QCOMPARE(dock->countText(), QStringLiteral("16 of 16 events"));
+    auto *search = dock->findChild<QLineEdit *>(QStringLiteral("search"));
+    QTest::keyClicks(search, QStringLiteral("olympic"));
+    QTRY_COMPARE(dock->countText(), QStringLiteral("1 of 16 events")); // after the typing pause
+    QCOMPARE(shown(), std::size_t(1));
+    search->clear();
+    QTRY_COMPARE(dock->countText(), QStringLiteral("16 of 16 events"));
+
+    // Unticked types stay unticked when the catalogue changes.
+    types->item(1)->setCheckState(Qt::Unchecked); // no march
+    QCOMPARE(dock->countText(), QStringLiteral("15 of 16 events"));
+    QVERIFY(window.catalogue()->deleteEvents({1}));
+    QCOMPARE(dock->countText(), QStringLiteral("14 of 15 events"));
+    QCOMPARE(types->item(1)->checkState(), Qt::Unchecked);
 }
 
 void TestMainWindow::germanTranslation()

@@ -3,6 +3,7 @@
 
 #include "aboutdialog.h"
 #include "catalogue/catalogue.h"
+#include "filtersdock.h"
 #include "geo/geocoder.h"
 #include "io/placer.h"
 #include "mapbridge.h"
@@ -53,6 +54,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_errorPage);
     setCentralWidget(m_stack);
 
+    m_filters = new FiltersDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_filters);
+    connect(m_filters, &FiltersDock::filterChanged, this, &MainWindow::showEvents);
     createMenus();
     m_catalogueLabel->setObjectName(QStringLiteral("catalogueSummary"));
     statusBar()->addWidget(m_catalogueLabel, 1);
@@ -104,9 +108,11 @@ void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
     m_catalogue = std::move(catalogue);
     m_index = std::make_unique<EventIndex>();
     m_index->rebuild(*m_catalogue);
+    refreshFilterTypes();
     connect(m_catalogue.get(), &Catalogue::changed, this,
             [this](Catalogue::ChangeKind kind, const QList<qint64> &ids) {
                 m_index->applyChange(*m_catalogue, kind, ids);
+                refreshFilterTypes();
                 showEvents();
                 updateCatalogueSummary();
             });
@@ -147,17 +153,35 @@ QString MainWindow::eventTooltip(qint64 id) const
     return html;
 }
 
+void MainWindow::refreshFilterTypes()
+{
+    QList<std::tuple<qint64, QString, qint64>> types;
+    if (m_catalogue) {
+        sql::Statement q(m_catalogue->handle(),
+                         "SELECT t.id, t.name, count(e.id) FROM event_types t JOIN events e "
+                         "ON e.type_id = t.id GROUP BY t.id ORDER BY count(e.id) DESC, t.name");
+        while (q.next())
+            types.append({q.int64(0), q.text(1), q.int64(2)});
+    }
+    m_filters->setTypes(types);
+}
+
 void MainWindow::showEvents()
 {
-    QHash<qint64, QString> types;
+    QHash<qint64, QString> typeNames;
     if (m_catalogue) {
         sql::Statement q(m_catalogue->handle(), "SELECT id, name FROM event_types");
         while (q.next())
-            types.insert(q.int64(0), q.text(1));
+            typeNames.insert(q.int64(0), q.text(1));
     }
-    m_map->bridge()->setTypeNames(types);
-    m_map->bridge()->setEvents(std::make_shared<const std::vector<MapPoint>>(
-        m_index ? m_index->mapPoints(Filter{}) : std::vector<MapPoint>{}));
+    m_map->bridge()->setTypeNames(typeNames);
+    Filter filter = m_filters->filter();
+    if (m_catalogue && !m_filters->searchText().isEmpty())
+        filter.textIds = m_catalogue->searchText(m_filters->searchText());
+    auto points = std::make_shared<std::vector<MapPoint>>(m_index ? m_index->mapPoints(filter)
+                                                                  : std::vector<MapPoint>{});
+    m_filters->setCounts(qint64(points->size()), m_index ? m_index->size() : 0);
+    m_map->bridge()->setEvents(std::move(points));
 }
 
 QString MainWindow::catalogueSummary() const

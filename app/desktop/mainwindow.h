@@ -13,6 +13,7 @@ namespace placard {
 
 class Catalogue;
 class EventIndex;
+class FiltersDock;
 namespace geo {
 struct TileSourceSettings;
 }
@@ -45,6 +46,7 @@ public:
     Catalogue *catalogue() const { return m_catalogue.get(); }
     /// The text of the status bar's catalogue summary.
     QString catalogueSummary() const;
+    FiltersDock *filtersDock() const { return m_filters; }
     /// The tooltip of an event on the map: title, date, place, crowd size.
     QString eventTooltip(qint64 id) const;
 
@@ -62,6 +64,7 @@ private:
     void updateZoomLabel();
     void updateCatalogueSummary();
     void showEvents();
+    void refreshFilterTypes();
     void adopt(std::unique_ptr<Catalogue> catalogue);
     void chooseCatalogueToOpen();
     void chooseCatalogueToCreate();
@@ -74,6 +77,7 @@ private:
     std::unique_ptr<Catalogue> m_catalogue;
     std::unique_ptr<EventIndex> m_index;
     QAction *m_placeAction = nullptr;
+    FiltersDock *m_filters = nullptr;
 };
 
 } // namespace placard
