@@ -12,6 +12,7 @@
 #include "mapwidget.h"
 #include "preferencesdialog.h"
 
+#include <QCheckBox>
 #include <QDate>
 #include <QGeoCoordinate>
 #include <QLineEdit>
@@ -22,6 +23,7 @@
 #include <QQuickItem>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -476,6 +478,21 @@ void TestMainWindow::filtersDock()
     QCOMPARE(shown(), std::size_t(1));
     search->clear();
     QTRY_COMPARE(dock->countText(), QStringLiteral("16 of 16 events"));
+
+    // Where events are placed: the sample has three placed only at a state or country.
+    auto *broadly = dock->findChild<QCheckBox *>(QStringLiteral("placedBroadly"));
+    broadly->setChecked(false);
+    QCOMPARE(dock->countText(), QStringLiteral("13 of 16 events"));
+    dock->findChild<QCheckBox *>(QStringLiteral("placedLocally"))->setChecked(false);
+    QCOMPARE(dock->countText(), QStringLiteral("0 of 16 events"));
+    dock->clear();
+    // A minimum crowd: the sample gives no sizes, so only unknown sizes can pass.
+    dock->findChild<QSpinBox *>(QStringLiteral("minSize"))->setValue(500);
+    QCOMPARE(dock->countText(), QStringLiteral("16 of 16 events"));
+    dock->findChild<QCheckBox *>(QStringLiteral("unknownSize"))->setChecked(false);
+    QCOMPARE(dock->countText(), QStringLiteral("0 of 16 events"));
+    dock->clear();
+    QCOMPARE(dock->countText(), QStringLiteral("16 of 16 events"));
 
     // Unticked types stay unticked when the catalogue changes.
     types->item(1)->setCheckState(Qt::Unchecked); // no march

@@ -2,11 +2,13 @@
 #include "filtersdock.h"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -17,6 +19,9 @@ FiltersDock::FiltersDock(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_types(new QListWidget(this))
     , m_unknownSize(new QCheckBox(tr("Include events of unknown size"), this))
+    , m_minSize(new QSpinBox(this))
+    , m_placedLocally(new QCheckBox(tr("At a place or town"), this))
+    , m_placedBroadly(new QCheckBox(tr("Only at a state or country"), this))
     , m_count(new QLabel(this))
     , m_typing(new QTimer(this))
 {
@@ -28,6 +33,7 @@ FiltersDock::FiltersDock(QWidget *parent)
     m_search->setObjectName(QStringLiteral("search"));
     m_types->setObjectName(QStringLiteral("types"));
     m_unknownSize->setChecked(true);
+    m_unknownSize->setObjectName(QStringLiteral("unknownSize"));
     m_count->setObjectName(QStringLiteral("count"));
     QFont bold = m_count->font();
     bold.setBold(true);
@@ -37,7 +43,24 @@ FiltersDock::FiltersDock(QWidget *parent)
     layout->addWidget(m_search);
     layout->addWidget(new QLabel(tr("Types"), this));
     layout->addWidget(m_types, 1);
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(new QLabel(tr("Crowd of at least"), this));
+    m_minSize->setRange(0, 10000000);
+    m_minSize->setSingleStep(100);
+    m_minSize->setGroupSeparatorShown(true);
+    m_minSize->setSpecialValueText(tr("any size"));
+    m_minSize->setObjectName(QStringLiteral("minSize"));
+    sizeRow->addWidget(m_minSize, 1);
+    layout->addLayout(sizeRow);
     layout->addWidget(m_unknownSize);
+    layout->addWidget(new QLabel(tr("Placed"), this));
+    for (QCheckBox *box : {m_placedLocally, m_placedBroadly}) {
+        box->setChecked(true);
+        layout->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, &FiltersDock::filterChanged);
+    }
+    m_placedLocally->setObjectName(QStringLiteral("placedLocally"));
+    m_placedBroadly->setObjectName(QStringLiteral("placedBroadly"));
     layout->addWidget(clearButton);
     setWidget(body);
 
@@ -48,6 +71,7 @@ FiltersDock::FiltersDock(QWidget *parent)
     connect(m_typing, &QTimer::timeout, this, &FiltersDock::filterChanged);
     connect(m_types, &QListWidget::itemChanged, this, &FiltersDock::filterChanged);
     connect(m_unknownSize, &QCheckBox::toggled, this, &FiltersDock::filterChanged);
+    connect(m_minSize, &QSpinBox::valueChanged, this, &FiltersDock::filterChanged);
     connect(clearButton, &QPushButton::clicked, this, &FiltersDock::clear);
 }
 
@@ -87,6 +111,16 @@ Filter FiltersDock::filter() const
     else if (f.typeIds.isEmpty())
         f.typeIds << -1; // nothing checked: nothing passes
     f.includeUnknownSize = m_unknownSize->isChecked();
+    if (m_minSize->value() > 0)
+        f.minSize = m_minSize->value();
+    if (!m_placedLocally->isChecked() || !m_placedBroadly->isChecked()) {
+        if (m_placedLocally->isChecked())
+            f.precisions << GeoPrecision::Exact << GeoPrecision::Locality;
+        if (m_placedBroadly->isChecked())
+            f.precisions << GeoPrecision::Admin1 << GeoPrecision::Country;
+        if (f.precisions.isEmpty())
+            f.precisions << GeoPrecision::Unplaced; // the map draws none of those
+    }
     return f;
 }
 
@@ -109,7 +143,11 @@ QString FiltersDock::countText() const
 void FiltersDock::clear()
 {
     {
-        const QSignalBlocker a(m_search), b(m_types), c(m_unknownSize);
+        const QSignalBlocker a(m_search), b(m_types), c(m_unknownSize), d(m_minSize),
+            e(m_placedLocally), g(m_placedBroadly);
+        m_minSize->setValue(0);
+        m_placedLocally->setChecked(true);
+        m_placedBroadly->setChecked(true);
         m_search->clear();
         m_typing->stop();
         for (int i = 0; i < m_types->count(); ++i)

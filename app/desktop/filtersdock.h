@@ -8,6 +8,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QListWidget;
 class QTimer;
 
@@ -39,6 +40,9 @@ private:
     QLineEdit *m_search;
     QListWidget *m_types;
     QCheckBox *m_unknownSize;
+    QSpinBox *m_minSize;
+    QCheckBox *m_placedLocally;
+    QCheckBox *m_placedBroadly;
     QLabel *m_count;
     QTimer *m_typing;
 };
