@@ -32,12 +32,6 @@ QByteArray updateSql()
         "notes=?28, created_at=?29, updated_at=?30 WHERE id=?31");
 }
 
-// Empty text is stored as NULL, so "unknown" has one spelling in the catalogue.
-QString orNull(const QString &s)
-{
-    return s.isEmpty() ? QString() : s;
-}
-
 } // namespace
 
 QString tagText(const Event &event)
@@ -118,55 +112,6 @@ qint64 EventWriter::tagId(TagKind kind, const QString &name)
     return id;
 }
 
-static void bindEvent(sql::Statement &s, const Event &e, qint64 typeId)
-{
-    s.bind(1, e.datasetId ? std::optional<qint64>(e.datasetId) : std::nullopt)
-        .bind(2, e.sourceLine ? std::optional<qint64>(e.sourceLine) : std::nullopt)
-        .bind(3, orNull(e.externalId))
-        .bind(4, qint64(e.startDay))
-        .bind(5, qint64(e.endDay))
-        .bind(6, qint64(e.datePrecision))
-        .bind(7, qint64(e.status))
-        .bind(8, orNull(e.title))
-        .bind(9, typeId ? std::optional<qint64>(typeId) : std::nullopt)
-        .bind(10, orNull(e.place))
-        .bind(11, orNull(e.locality))
-        .bind(12, orNull(e.admin1))
-        .bind(13, orNull(e.admin2))
-        .bind(14, orNull(e.country))
-        .bind(15, e.latitude)
-        .bind(16, e.longitude)
-        .bind(17, qint64(e.geoPrecision))
-        .bind(18, qint64(e.coordinateOrigin))
-        .bind(19, e.sizeLow)
-        .bind(20, e.sizeHigh)
-        .bind(21, orNull(e.sizeText))
-        .bind(22, orNull(e.claims))
-        .bind(23, e.arrests)
-        .bind(24, e.injuries)
-        .bind(25, e.deaths)
-        .bind(26, orNull(e.propertyDamage))
-        .bind(27, qint64(e.online ? 1 : 0))
-        .bind(28, orNull(e.notes))
-        .bind(29, e.createdAt)
-        .bind(30, e.updatedAt);
-}
-
-bool EventWriter::insert(Event &event)
-{
-    const qint64 type = event.type.isEmpty() ? 0 : typeId(event.type);
-    if (!event.type.isEmpty() && type == 0)
-        return false;
-    if (event.createdAt == 0)
-        event.createdAt = QDateTime::currentSecsSinceEpoch();
-    event.updatedAt = event.createdAt;
-    bindEvent(m_insertEvent, event, type);
-    if (!m_insertEvent.run())
-        return fail(m_insertEvent);
-    event.id = sqlite3_last_insert_rowid(m_db);
-    return writeLinks(event);
-}
-
 bool EventWriter::insertNames(const QList<NewName> &names)
 {
     for (const NewName &n : names) {
@@ -183,14 +128,11 @@ bool EventWriter::insertNames(const QList<NewName> &names)
     return true;
 }
 
-bool EventWriter::insertPrepared(PreparedEvent &p)
+// Binds ?1 … ?30 of the insert and the update statement.
+static void bindPrepared(sql::Statement &s, const PreparedEvent &p)
 {
-    Event &e = p.event;
-    if (e.createdAt == 0)
-        e.createdAt = QDateTime::currentSecsSinceEpoch();
-    e.updatedAt = e.createdAt;
+    const Event &e = p.event;
     using T = PreparedEvent;
-    sql::Statement &s = m_insertEvent;
     s.bind(1, e.datasetId ? std::optional<qint64>(e.datasetId) : std::nullopt)
         .bind(2, e.sourceLine ? std::optional<qint64>(e.sourceLine) : std::nullopt)
         .bindStatic(3, p.text[T::ExternalId])
@@ -221,34 +163,51 @@ bool EventWriter::insertPrepared(PreparedEvent &p)
         .bindStatic(28, p.text[T::Notes])
         .bind(29, e.createdAt)
         .bind(30, e.updatedAt);
-    if (!s.run())
-        return fail(s);
-    e.id = sqlite3_last_insert_rowid(m_db);
-    for (qint64 tag : std::as_const(p.tagIds)) {
-        m_insertEventTag.bind(1, e.id).bind(2, tag);
-        if (!m_insertEventTag.run())
-            return fail(m_insertEventTag);
-    }
-    qint64 position = 0;
-    for (const auto &source : std::as_const(p.sources)) {
-        m_insertSource.bind(1, e.id)
-            .bind(2, position++)
-            .bindStatic(3, source[0])
-            .bindStatic(4, source[1])
-            .bindStatic(5, source[2]);
-        if (!m_insertSource.run())
-            return fail(m_insertSource);
-    }
+}
+
+PreparedEvent EventWriter::prepare(const Event &event)
+{
+    // Ids from this connection: found, or added to the catalogue at once. Empty text is
+    // stored as NULL, so "unknown" has one spelling in the catalogue.
+    m_error.clear();
+    return prepareEvent(
+        Event(event), [this](const QString &name) { return typeId(name); },
+        [this](TagKind kind, const QString &name) { return tagId(kind, name); });
+}
+
+bool EventWriter::insert(Event &event)
+{
+    PreparedEvent p = prepare(event);
+    if (!m_error.isEmpty())
+        return false;
+    if (!insertPrepared(p))
+        return false;
+    event.id = p.event.id;
+    event.createdAt = p.event.createdAt;
+    event.updatedAt = p.event.updatedAt;
     return true;
+}
+
+bool EventWriter::insertPrepared(PreparedEvent &p)
+{
+    Event &e = p.event;
+    if (e.createdAt == 0)
+        e.createdAt = QDateTime::currentSecsSinceEpoch();
+    e.updatedAt = e.createdAt;
+    bindPrepared(m_insertEvent, p);
+    if (!m_insertEvent.run())
+        return fail(m_insertEvent);
+    e.id = sqlite3_last_insert_rowid(m_db);
+    return writeLinks(p);
 }
 
 bool EventWriter::update(Event &event)
 {
-    const qint64 type = event.type.isEmpty() ? 0 : typeId(event.type);
-    if (!event.type.isEmpty() && type == 0)
-        return false;
     event.updatedAt = QDateTime::currentSecsSinceEpoch();
-    bindEvent(m_updateEvent, event, type);
+    PreparedEvent p = prepare(event);
+    if (!m_error.isEmpty())
+        return false;
+    bindPrepared(m_updateEvent, p);
     m_updateEvent.bind(31, event.id);
     if (!m_updateEvent.run())
         return fail(m_updateEvent);
@@ -258,37 +217,24 @@ bool EventWriter::update(Event &event)
         return fail(m_deleteEventTags);
     if (!m_deleteSources.run())
         return fail(m_deleteSources);
-    return writeLinks(event);
+    return writeLinks(p);
 }
 
-bool EventWriter::writeLinks(const Event &event)
+bool EventWriter::writeLinks(const PreparedEvent &p)
 {
-    QList<qint64> linked;
-    const auto link = [this, &event, &linked](TagKind kind, const QStringList &names) {
-        for (const QString &name : names) {
-            const qint64 tag = tagId(kind, name);
-            if (tag == 0)
-                return false;
-            if (linked.contains(tag))
-                continue; // the same name twice in one list
-            linked.append(tag);
-            m_insertEventTag.bind(1, event.id).bind(2, tag);
-            if (!m_insertEventTag.run())
-                return fail(m_insertEventTag);
-        }
-        return true;
-    };
-    if (!link(TagKind::Issue, event.issues) || !link(TagKind::Actor, event.actors) ||
-        !link(TagKind::Participant, event.participants) || !link(TagKind::Type, event.otherTypes) ||
-        !link(TagKind::Other, event.tags))
-        return false;
+    const qint64 id = p.event.id;
+    for (qint64 tag : p.tagIds) {
+        m_insertEventTag.bind(1, id).bind(2, tag);
+        if (!m_insertEventTag.run())
+            return fail(m_insertEventTag);
+    }
     qint64 position = 0;
-    for (const EventSource &source : event.sources) {
-        m_insertSource.bind(1, event.id)
+    for (const auto &source : p.sources) {
+        m_insertSource.bind(1, id)
             .bind(2, position++)
-            .bind(3, orNull(source.url))
-            .bind(4, orNull(source.outlet))
-            .bind(5, orNull(source.published));
+            .bindStatic(3, source[0])
+            .bindStatic(4, source[1])
+            .bindStatic(5, source[2]);
         if (!m_insertSource.run())
             return fail(m_insertSource);
     }

@@ -35,7 +35,8 @@ public:
     QString error() const { return m_error; }
 
 private:
-    bool writeLinks(const Event &event);
+    PreparedEvent prepare(const Event &event);
+    bool writeLinks(const PreparedEvent &prepared);
     qint64 typeId(const QString &name);
     qint64 tagId(TagKind kind, const QString &name);
     bool fail(const sql::Statement &statement);

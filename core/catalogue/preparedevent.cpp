@@ -68,10 +68,18 @@ QList<NewName> NameDictionary::takeNew()
 
 PreparedEvent prepareEvent(Event &&event, NameDictionary &names)
 {
+    return prepareEvent(
+        std::move(event), [&names](const QString &name) { return names.typeId(name); },
+        [&names](TagKind kind, const QString &name) { return names.tagId(kind, name); });
+}
+
+PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QString &)> &typeId,
+                           const std::function<qint64(TagKind, const QString &)> &tagId)
+{
     PreparedEvent p;
     p.event = std::move(event);
     const Event &e = p.event;
-    p.typeId = e.type.isEmpty() ? 0 : names.typeId(e.type);
+    p.typeId = e.type.isEmpty() ? 0 : typeId(e.type);
     p.text[PreparedEvent::ExternalId] = utf8(e.externalId);
     p.text[PreparedEvent::Title] = utf8(e.title);
     p.text[PreparedEvent::Place] = utf8(e.place);
@@ -85,8 +93,8 @@ PreparedEvent prepareEvent(Event &&event, NameDictionary &names)
     p.text[PreparedEvent::Notes] = utf8(e.notes);
     const auto add = [&](TagKind kind, const QStringList &list) {
         for (const QString &name : list) {
-            const qint64 id = names.tagId(kind, name);
-            if (!p.tagIds.contains(id))
+            const qint64 id = tagId(kind, name);
+            if (!p.tagIds.contains(id)) // the same name twice in one list
                 p.tagIds.append(id);
         }
     };

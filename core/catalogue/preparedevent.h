@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <array>
+#include <functional>
 
 struct sqlite3;
 
@@ -64,7 +65,11 @@ struct PreparedEvent {
     QList<std::array<QByteArray, 3>> sources; ///< url, outlet, published
 };
 
-/// Prepares an event for EventWriter::insertPrepared().
+/// Prepares an event for EventWriter::insertPrepared(), with type and tag ids from `names`.
 PreparedEvent prepareEvent(Event &&event, NameDictionary &names);
+
+/// The same with ids from any source (0 when a name cannot be given an id).
+PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QString &)> &typeId,
+                           const std::function<qint64(TagKind, const QString &)> &tagId);
 
 } // namespace placard
