@@ -57,6 +57,16 @@ QObject *pluginParameter(QObject *plugin, const QString &name)
     return nullptr;
 }
 
+// Builds the sample catalogue in `dir` and opens it in a window with its map loaded.
+void openSample(MainWindow &window, const QTemporaryDir &dir)
+{
+    const QString sample = dir.filePath(QStringLiteral("sample.placard"));
+    QString error;
+    QVERIFY2(io::buildSampleCatalogue(sample, &error), qPrintable(error));
+    QVERIFY(window.loadMap(MapWidget::defaultPage()));
+    QVERIFY2(window.openCatalogue(sample, &error), qPrintable(error));
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -326,12 +336,10 @@ void TestMainWindow::tileSources()
 void TestMainWindow::eventLayerAgreesWithMap()
 {
     QTemporaryDir dir;
-    const QString sample = dir.filePath(QStringLiteral("sample.placard"));
-    QString error;
-    QVERIFY(io::buildSampleCatalogue(sample, &error));
     MainWindow window;
-    QVERIFY(window.loadMap(MapWidget::defaultPage()));
-    QVERIFY(window.openCatalogue(sample, &error));
+    openSample(window, dir);
+    if (QTest::currentTestFailed())
+        return;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QQuickItem *root = window.mapWidget()->rootObject();
@@ -444,12 +452,10 @@ void TestMainWindow::eventLayerAgreesWithMap()
 void TestMainWindow::filtersDock()
 {
     QTemporaryDir dir;
-    const QString sample = dir.filePath(QStringLiteral("sample.placard"));
-    QString error;
-    QVERIFY(io::buildSampleCatalogue(sample, &error));
     MainWindow window;
-    QVERIFY(window.loadMap(MapWidget::defaultPage()));
-    QVERIFY(window.openCatalogue(sample, &error));
+    openSample(window, dir);
+    if (QTest::currentTestFailed())
+        return;
     FiltersDock *dock = window.filtersDock();
     QCOMPARE(dock->countText(), QStringLiteral("16 of 16 events"));
     auto *types = dock->findChild<QListWidget *>(QStringLiteral("types"));
