@@ -3,6 +3,9 @@
 
 #include "aboutdialog.h"
 #include "catalogue/catalogue.h"
+#include "catalogue/eventcommands.h"
+#include "detailsdock.h"
+#include "eventeditdialog.h"
 #include "filtersdock.h"
 #include "geo/geocoder.h"
 #include "io/placer.h"
@@ -11,9 +14,12 @@
 #include "preferencesdialog.h"
 #include "query/eventindex.h"
 #include "query/eventquery.h"
+#include "query/eventtablemodel.h"
+#include "tabledock.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -25,10 +31,13 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolTip>
+#include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace placard {
@@ -54,9 +63,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_errorPage);
     setCentralWidget(m_stack);
 
-    m_filters = new FiltersDock(this);
-    addDockWidget(Qt::LeftDockWidgetArea, m_filters);
-    connect(m_filters, &FiltersDock::filterChanged, this, &MainWindow::showEvents);
+    m_undo = new QUndoStack(this);
+    createDocks();
     createMenus();
     m_catalogueLabel->setObjectName(QStringLiteral("catalogueSummary"));
     statusBar()->addWidget(m_catalogueLabel, 1);
@@ -76,14 +84,149 @@ MainWindow::MainWindow(QWidget *parent)
                 QToolTip::showText(at, text, m_map);
             });
     connect(m_map->bridge(), &MapBridge::hoverEnded, this, [] { QToolTip::hideText(); });
-    connect(m_map->bridge(), &MapBridge::selectionChanged, this, [this](qint64 id) {
-        const std::optional<Event> e = m_catalogue && id ? m_catalogue->event(id) : std::nullopt;
-        statusBar()->showMessage(e ? tr("Selected: %1").arg(e->title) : QString());
+    connect(m_map->bridge(), &MapBridge::selectionChanged, this, &MainWindow::selectEvent);
+    connect(m_map->bridge(), &MapBridge::placeClicked, this, &MainWindow::placeAt);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, [this] {
+        if (m_placing)
+            stopPlacing(tr("Placing cancelled"));
     });
     updateCatalogueSummary();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_filters = new FiltersDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_filters);
+    connect(m_filters, &FiltersDock::filterChanged, this, &MainWindow::showEvents);
+
+    m_details = new DetailsDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_details);
+    connect(m_details, &DetailsDock::editRequested, this, &MainWindow::editSelectedEvent);
+    connect(m_details, &DetailsDock::placeRequested, this, &MainWindow::startPlacing);
+    // Source links open only when clicked, and only web addresses.
+    connect(m_details, &DetailsDock::linkActivated, this, [](const QUrl &url) {
+        if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+            QDesktopServices::openUrl(url);
+    });
+
+    m_table = new TableDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_table);
+    connect(m_table, &TableDock::eventSelected, this, &MainWindow::selectEvent);
+    connect(m_table, &TableDock::eventActivated, this, [this](qint64 id) {
+        const std::optional<Event> e = m_catalogue ? m_catalogue->event(id) : std::nullopt;
+        if (e && e->isPlaced())
+            Q_EMIT m_map->bridge()->zoomToRequested(*e->latitude, *e->longitude,
+                                                    std::max(10.0, m_map->bridge()->zoomLevel()));
+    });
+    // The map keeps most of the window; the docks start at a useful, modest size.
+    resizeDocks({m_filters, m_details}, {260, 300}, Qt::Horizontal);
+    resizeDocks({m_table}, {220}, Qt::Vertical);
+}
+
+void MainWindow::selectEvent(qint64 id)
+{
+    if (id && m_placing && id != m_placing)
+        stopPlacing(QString());
+    if (m_map->bridge()->selectedEvent() != id) {
+        m_map->bridge()->setSelectedEvent(id); // comes back here through selectionChanged
+        return;
+    }
+    m_table->selectEvent(id);
+    showDetails(id);
+}
+
+void MainWindow::showDetails(qint64 id)
+{
+    const std::optional<Event> e = m_catalogue && id ? m_catalogue->event(id) : std::nullopt;
+    QString datasetName;
+    if (e && e->datasetId) {
+        if (const std::optional<Dataset> d = m_catalogue->dataset(e->datasetId))
+            datasetName = d->fileName;
+    }
+    m_details->setEvent(e, datasetName);
+}
+
+bool MainWindow::editEvent(const Event &edited, const QString &what, QString *error)
+{
+    const std::optional<Event> before = m_catalogue ? m_catalogue->event(edited.id) : std::nullopt;
+    if (!before) {
+        if (error)
+            *error = tr("The event no longer exists.");
+        return false;
+    }
+    if (*before == edited)
+        return true;
+    auto command = std::make_unique<EditEventCommand>(m_catalogue.get(), *before, edited, what);
+    if (!command->isValid()) {
+        if (error)
+            *error = command->error();
+        return false;
+    }
+    command->setErrorHandler([this](const QString &why) {
+        QMessageBox::warning(this, tr("Undo"), tr("The change could not be written: %1").arg(why));
+    });
+    m_undo->push(command.release());
+    return true;
+}
+
+void MainWindow::editSelectedEvent(qint64 id)
+{
+    const std::optional<Event> e = m_catalogue && id ? m_catalogue->event(id) : std::nullopt;
+    if (!e)
+        return;
+    QStringList types;
+    sql::Statement q(m_catalogue->handle(), "SELECT name FROM event_types ORDER BY name");
+    while (q.next())
+        types << q.text(0);
+    EventEditDialog dialog(*e, types, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!editEvent(dialog.event(), tr("Edit “%1”").arg(e->title), &error))
+        QMessageBox::warning(this, tr("Edit Event"), error);
+}
+
+void MainWindow::startPlacing(qint64 id)
+{
+    const std::optional<Event> e = m_catalogue && id ? m_catalogue->event(id) : std::nullopt;
+    if (!e)
+        return;
+    m_placing = id;
+    m_map->bridge()->setPlacing(true);
+    statusBar()->showMessage(
+        tr("Click on the map where “%1” took place (Esc cancels)").arg(e->title));
+}
+
+void MainWindow::stopPlacing(const QString &message)
+{
+    m_placing = 0;
+    m_map->bridge()->setPlacing(false);
+    statusBar()->showMessage(message, 5000);
+}
+
+void MainWindow::placeAt(double latitude, double longitude)
+{
+    const qint64 id = std::exchange(m_placing, 0);
+    const std::optional<Event> e = m_catalogue && id ? m_catalogue->event(id) : std::nullopt;
+    if (!e) {
+        stopPlacing(QString());
+        return;
+    }
+    QString error;
+    if (!editEvent(placedByHand(*e, latitude, longitude), tr("Place “%1”").arg(e->title), &error)) {
+        stopPlacing(QString());
+        QMessageBox::warning(this, tr("Place on Map"), error);
+        return;
+    }
+    stopPlacing(tr("“%1” placed at %2, %3")
+                    .arg(e->title)
+                    .arg(latitude, 0, 'f', 4)
+                    .arg(longitude, 0, 'f', 4));
+    selectEvent(id);
+}
 
 bool MainWindow::openCatalogue(const QString &path, QString *error)
 {
@@ -105,6 +248,12 @@ bool MainWindow::newCatalogue(const QString &path, QString *error)
 
 void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
 {
+    // Undo steps and the selection belong to the catalogue being closed.
+    m_undo->clear();
+    if (m_placing)
+        stopPlacing(QString());
+    m_map->bridge()->setSelectedEvent(0);
+    m_table->model()->setEvents(nullptr, {});
     m_catalogue = std::move(catalogue);
     m_index = std::make_unique<EventIndex>();
     m_index->rebuild(*m_catalogue);
@@ -112,9 +261,15 @@ void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
     connect(m_catalogue.get(), &Catalogue::changed, this,
             [this](Catalogue::ChangeKind kind, const QList<qint64> &ids) {
                 m_index->applyChange(*m_catalogue, kind, ids);
+                m_table->model()->invalidateOrders();
                 refreshFilterTypes();
                 showEvents();
                 updateCatalogueSummary();
+                const qint64 selected = m_map->bridge()->selectedEvent();
+                if (selected && m_catalogue->event(selected))
+                    selectEvent(selected);
+                else
+                    selectEvent(0);
             });
     showEvents();
     setWindowFilePath(m_catalogue->path());
@@ -182,6 +337,10 @@ void MainWindow::showEvents()
                                                                   : std::vector<MapPoint>{});
     m_filters->setCounts(qint64(points->size()), m_index ? m_index->size() : 0);
     m_map->bridge()->setEvents(std::move(points));
+    // The table lists unplaced events too: they are the ones to place by hand.
+    m_table->model()->setEvents(m_catalogue.get(),
+                                m_index ? m_index->matching(filter) : QList<qint64>{});
+    m_table->selectEvent(m_map->bridge()->selectedEvent());
 }
 
 QString MainWindow::catalogueSummary() const
@@ -354,6 +513,25 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *editEvent = edit->addAction(
+        tr("&Edit Event…"), this, [this] { editSelectedEvent(m_map->bridge()->selectedEvent()); });
+    editEvent->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *placeEvent = edit->addAction(tr("Place Event on the &Map"), this, [this] {
+        startPlacing(m_map->bridge()->selectedEvent());
+    });
+    for (QAction *a : {editEvent, placeEvent}) {
+        a->setEnabled(false);
+        connect(m_map->bridge(), &MapBridge::selectionChanged, a,
+                [a](qint64 id) { a->setEnabled(id != 0); });
+    }
+    edit->addSeparator();
     m_placeAction = edit->addAction(tr("&Place Unplaced Events"), this, [this] {
         statusBar()->showMessage(placeUnplacedEvents(), 10000);
     });
@@ -383,6 +561,9 @@ void MainWindow::createMenus()
     QAction *world = view->addAction(tr("&Whole World"), this,
                                      [this] { Q_EMIT m_map->bridge()->worldRequested(); });
     world->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    for (QDockWidget *dock : std::initializer_list<QDockWidget *>{m_filters, m_table, m_details})
+        view->addAction(dock->toggleViewAction());
     view->addSeparator();
     QAction *fullScreen = view->addAction(tr("&Full Screen"));
     fullScreen->setCheckable(true);

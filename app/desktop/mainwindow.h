@@ -8,12 +8,16 @@
 class QAction;
 class QLabel;
 class QStackedWidget;
+class QUndoStack;
 
 namespace placard {
 
+struct Event;
 class Catalogue;
 class EventIndex;
+class DetailsDock;
 class FiltersDock;
+class TableDock;
 namespace geo {
 struct TileSourceSettings;
 }
@@ -47,6 +51,19 @@ public:
     /// The text of the status bar's catalogue summary.
     QString catalogueSummary() const;
     FiltersDock *filtersDock() const { return m_filters; }
+    TableDock *tableDock() const { return m_table; }
+    DetailsDock *detailsDock() const { return m_details; }
+    QUndoStack *undoStack() const { return m_undo; }
+
+    /// Selects an event everywhere (map, table, details); 0 clears the selection.
+    void selectEvent(qint64 id);
+    /// Replaces a stored event with an edited one as one undoable step; false and *error
+    /// when the catalogue refuses it.
+    bool editEvent(const Event &edited, const QString &what, QString *error);
+    /// Waits for a click on the map to place an event there (Esc cancels).
+    void startPlacing(qint64 id);
+    /// The event waiting for a click on the map, or 0.
+    qint64 placingEvent() const { return m_placing; }
     /// The tooltip of an event on the map: title, date, place, crowd size.
     QString eventTooltip(qint64 id) const;
 
@@ -68,6 +85,11 @@ private:
     void adopt(std::unique_ptr<Catalogue> catalogue);
     void chooseCatalogueToOpen();
     void chooseCatalogueToCreate();
+    void createDocks();
+    void editSelectedEvent(qint64 id);
+    void placeAt(double latitude, double longitude);
+    void stopPlacing(const QString &message);
+    void showDetails(qint64 id);
 
     QStackedWidget *m_stack = nullptr;
     MapWidget *m_map = nullptr;
@@ -78,6 +100,10 @@ private:
     std::unique_ptr<EventIndex> m_index;
     QAction *m_placeAction = nullptr;
     FiltersDock *m_filters = nullptr;
+    TableDock *m_table = nullptr;
+    DetailsDock *m_details = nullptr;
+    QUndoStack *m_undo = nullptr;
+    qint64 m_placing = 0;
 };
 
 } // namespace placard

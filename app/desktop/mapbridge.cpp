@@ -37,6 +37,26 @@ void MapBridge::setZoomLevel(double zoom)
     Q_EMIT zoomLevelChanged();
 }
 
+void MapBridge::setCenter(double latitude, double longitude)
+{
+    m_centerLatitude = latitude;
+    m_centerLongitude = longitude;
+}
+
+void MapBridge::setPlacing(bool on)
+{
+    if (on == m_placing)
+        return;
+    m_placing = on;
+    Q_EMIT placingChanged();
+}
+
+void MapBridge::placeAt(double latitude, double longitude)
+{
+    if (m_placing)
+        Q_EMIT placeClicked(latitude, longitude);
+}
+
 void MapBridge::setTileSource(const QString &urlTemplate, const QString &cacheDirectory,
                               const QString &attribution)
 {

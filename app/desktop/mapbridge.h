@@ -33,6 +33,8 @@ class MapBridge : public QObject {
     Q_PROPERTY(QString userAgent READ userAgent CONSTANT)
     /// The map's zoom level, kept up to date by the QML.
     Q_PROPERTY(double zoomLevel READ zoomLevel WRITE setZoomLevel NOTIFY zoomLevelChanged)
+    /// Whether a click on the map places an event (the map shows a cross cursor).
+    Q_PROPERTY(bool placing READ placing NOTIFY placingChanged)
 
 public:
     explicit MapBridge(QObject *parent = nullptr);
@@ -55,6 +57,15 @@ public:
     void setTypeNames(const QHash<qint64, QString> &names) { m_typeNames = names; }
     double zoomLevel() const { return m_zoomLevel; }
     void setZoomLevel(double zoom);
+    /// The map's centre, kept up to date by the QML.
+    double centerLatitude() const { return m_centerLatitude; }
+    double centerLongitude() const { return m_centerLongitude; }
+    Q_INVOKABLE void setCenter(double latitude, double longitude);
+
+    bool placing() const { return m_placing; }
+    void setPlacing(bool on);
+    /// Called by the QML when the map is clicked while placing.
+    Q_INVOKABLE void placeAt(double latitude, double longitude);
 
     /// Sets the tile source; only effective before the map page is loaded.
     void setTileSource(const QString &urlTemplate, const QString &cacheDirectory,
@@ -62,6 +73,9 @@ public:
 
 Q_SIGNALS:
     void zoomLevelChanged();
+    void placingChanged();
+    /// The map was clicked at this point while placing.
+    void placeClicked(double latitude, double longitude);
     void eventsChanged();
     /// The pointer rests on one event or a cluster (global screen position); or on nothing.
     void eventHovered(qint64 id, QPoint globalPosition);
@@ -81,6 +95,9 @@ private:
     QString m_tileCacheDirectory;
     QString m_attribution;
     double m_zoomLevel = 0.0;
+    double m_centerLatitude = 0.0;
+    double m_centerLongitude = 0.0;
+    bool m_placing = false;
     bool m_highDpiTiles = false;
     std::shared_ptr<const std::vector<MapPoint>> m_events;
     QHash<qint64, QString> m_typeNames;

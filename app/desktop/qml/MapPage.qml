@@ -29,6 +29,7 @@ Item {
         map.color: "#dfe6eb"
         map.copyrightsVisible: false
         map.onZoomLevelChanged: MapBridge.zoomLevel = map.zoomLevel
+        map.onCenterChanged: MapBridge.setCenter(map.center.latitude, map.center.longitude)
 
         function selectOfflineMapType() {
             for (let i = 0; i < map.supportedMapTypes.length; ++i) {
@@ -43,6 +44,7 @@ Item {
         Component.onCompleted: {
             selectOfflineMapType();
             MapBridge.zoomLevel = map.zoomLevel;
+            MapBridge.setCenter(map.center.latitude, map.center.longitude);
         }
 
         Connections {
@@ -69,6 +71,20 @@ Item {
         anchors.fill: parent
         center: view.map.center
         zoomLevel: view.map.zoomLevel
+    }
+
+    // While an event is being placed by hand, a click anywhere on the map says where.
+    MouseArea {
+        objectName: "placingArea"
+        anchors.fill: parent
+        enabled: MapBridge.placing
+        visible: enabled
+        cursorShape: Qt.CrossCursor
+        onClicked: (mouse) => {
+            const c = view.map.toCoordinate(Qt.point(mouse.x, mouse.y), false);
+            if (c.isValid)
+                MapBridge.placeAt(c.latitude, c.longitude);
+        }
     }
 
     Rectangle {
