@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
+#include "catalogue/eventcommands.h"
+#include "detailsdock.h"
 #include "eventlayer.h"
 #include "filtersdock.h"
 #include "geo/basemaprenderer.h"
@@ -11,10 +13,14 @@
 #include "mapbridge.h"
 #include "mapwidget.h"
 #include "preferencesdialog.h"
+#include "query/eventtablemodel.h"
+#include "tabledock.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QDate>
 #include <QGeoCoordinate>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -26,9 +32,12 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTranslator>
+#include <QUndoStack>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(PlacardPlugin)
@@ -87,12 +96,17 @@ private Q_SLOTS:
     void eventLayerAgreesWithMap();
     void germanTranslation();
     void filtersDock();
+    void tableDetailsAndEditing();
 };
 
 void TestMainWindow::mapLoadsOffline()
 {
     MainWindow window;
     QVERIFY(window.loadMap(MapWidget::defaultPage()));
+    // The map alone, so that Greenland is inside it at the starting zoom.
+    window.tableDock()->hide();
+    window.detailsDock()->hide();
+    window.filtersDock()->hide();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!window.showsMapError());
@@ -167,9 +181,16 @@ void TestMainWindow::menusHaveOnlyLiveEntries()
                           QStringLiteral("&Help")}));
     for (QAction *menu : window.menuBar()->actions()) {
         for (QAction *action : menu->menu()->actions()) {
-            // Place Unplaced Events waits for a catalogue with unplaced events (see below).
-            if (action->isSeparator() || action->text() == QStringLiteral("&Place Unplaced Events"))
+            // These wait for something to act on: a catalogue with unplaced events (see
+            // below), a step to undo or redo, a selected event.
+            static const QStringList waiting{QStringLiteral("&Place Unplaced Events"),
+                                             QStringLiteral("&Undo"), QStringLiteral("&Redo"),
+                                             QStringLiteral("&Edit Event…"),
+                                             QStringLiteral("Place Event on the &Map")};
+            if (action->isSeparator() || waiting.contains(action->text())) {
+                QVERIFY2(action->isSeparator() || !action->isEnabled(), qPrintable(action->text()));
                 continue;
+            }
             QVERIFY2(action->isEnabled(), qPrintable(action->text()));
             QVERIFY2(!action->text().isEmpty(), "an action without a text");
         }
@@ -340,6 +361,9 @@ void TestMainWindow::eventLayerAgreesWithMap()
     openSample(window, dir);
     if (QTest::currentTestFailed())
         return;
+    // The map as wide as before the table and details docks: the clusters below depend on it.
+    window.tableDock()->hide();
+    window.detailsDock()->hide();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QQuickItem *root = window.mapWidget()->rootObject();
@@ -419,8 +443,8 @@ void TestMainWindow::eventLayerAgreesWithMap()
     // A click on an event selects it; a click on a cluster zooms in on it.
     QTest::mouseClick(window.mapWidget(), Qt::LeftButton, {}, milanAt.toPoint());
     QTRY_COMPARE(window.mapWidget()->bridge()->selectedEvent(), milan[0]);
-    QCOMPARE(window.statusBar()->currentMessage(),
-             QStringLiteral("Selected: Milan protest against ICE at the Olympic Games"));
+    QCOMPARE(window.detailsDock()->eventId(), milan[0]);
+    QCOMPARE(window.tableDock()->selectedEvent(), milan[0]);
     const auto biggestCluster = [&] {
         Cluster best;
         for (const Cluster &c : layer->visibleClusters()) {
@@ -506,6 +530,145 @@ void TestMainWindow::filtersDock()
     QVERIFY(window.catalogue()->deleteEvents({1}));
     QCOMPARE(dock->countText(), QStringLiteral("14 of 15 events"));
     QCOMPARE(types->item(1)->checkState(), Qt::Unchecked);
+}
+
+void TestMainWindow::tableDetailsAndEditing()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    openSample(window, dir);
+    window.filtersDock()->hide();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Catalogue *catalogue = window.catalogue();
+    MapBridge *bridge = window.mapWidget()->bridge();
+    EventTableModel *model = window.tableDock()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 16);
+    const QList<qint64> ids = catalogue->eventIds();
+
+    // Table → map and details.
+    QTableView *table = window.tableDock()->view();
+    const QRect cell = table->visualRect(model->index(1, EventTableModel::Title));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(bridge->selectedEvent(), model->idAt(1));
+    QCOMPARE(window.detailsDock()->eventId(), model->idAt(1));
+    QVERIFY(window.detailsDock()->plainText().startsWith(
+        QStringLiteral("Los Angeles protest against federal immigration agents\n")));
+    // Map → table: the row follows, and stays selected when the filter changes around it.
+    bridge->setSelectedEvent(ids[5]);
+    QCOMPARE(window.tableDock()->selectedEvent(), ids[5]);
+    QCOMPARE(window.detailsDock()->eventId(), ids[5]);
+    window.tableDock()->view()->horizontalHeader()->setSortIndicator(EventTableModel::Title,
+                                                                     Qt::DescendingOrder);
+    QCOMPARE(window.tableDock()->selectedEvent(), ids[5]);
+    QStringList titles;
+    for (const qint64 id : ids)
+        titles << catalogue->event(id)->title;
+    std::sort(titles.begin(), titles.end(), [](const QString &a, const QString &b) {
+        return QString::compare(a, b, Qt::CaseInsensitive) > 0;
+    });
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->data(model->index(row, EventTableModel::Title)).toString(), titles[row]);
+    bridge->setSelectedEvent(0);
+    QCOMPARE(window.tableDock()->selectedEvent(), 0);
+    QCOMPARE(window.detailsDock()->eventId(), 0);
+
+    // Details: every field, sources as links only when they are web addresses.
+    Event event = *catalogue->event(ids[0]);
+    event.sources = {{QStringLiteral("https://example.org/report?a=1&b=2"),
+                      QStringLiteral("Example Daily"), QStringLiteral("2026-01-31")},
+                     {QStringLiteral("A phone call with the organisers"), {}, {}}};
+    event.sizeLow = 1000;
+    event.sizeHigh = 2500;
+    event.sizeText = QStringLiteral("thousands");
+    QString error;
+    QVERIFY2(window.editEvent(event, QStringLiteral("Add sources"), &error), qPrintable(error));
+    bridge->setSelectedEvent(ids[0]);
+    const QString html = DetailsDock::html(*catalogue->event(ids[0]), QString());
+    QVERIFY2(html.contains(QStringLiteral("<a href='https://example.org/report?a=1&amp;b=2'>")),
+             qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("<li>A phone call with the organisers</li>")));
+    const QString text = window.detailsDock()->plainText();
+    QVERIFY2(text.contains(QStringLiteral("1,000 – 2,500 (thousands)")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Example Daily, 2026-01-31")));
+    QVERIFY(text.contains(QStringLiteral("sample-events.csv, line 2")));
+    QVERIFY(text.contains(QStringLiteral("44.97780, -93.26500 (town or city; from the file)")));
+
+    // Edits are undoable steps; the table and details follow them.
+    QUndoStack *undo = window.undoStack();
+    QCOMPARE(undo->count(), 1);
+    Event renamed = event;
+    renamed.title = QStringLiteral("Minneapolis march");
+    QVERIFY(window.editEvent(renamed, QStringLiteral("Rename"), &error));
+    QCOMPARE(undo->undoText(), QStringLiteral("Rename"));
+    QVERIFY(window.detailsDock()->plainText().startsWith(QStringLiteral("Minneapolis march\n")));
+    QCOMPARE(model->data(model->index(model->rowOf(ids[0]), EventTableModel::Title)).toString(),
+             QStringLiteral("Minneapolis march"));
+    undo->undo();
+    QCOMPARE(catalogue->event(ids[0])->title,
+             QStringLiteral("Twin Cities protest against federal immigration agents"));
+    QCOMPARE(model->data(model->index(model->rowOf(ids[0]), EventTableModel::Title)).toString(),
+             QStringLiteral("Twin Cities protest against federal immigration agents"));
+    undo->undo();
+    QVERIFY(catalogue->event(ids[0])->sources.size() == 1);
+    QVERIFY(!undo->canUndo());
+    undo->redo();
+    QCOMPARE(catalogue->event(ids[0])->sources.size(), 2);
+
+    // Placing an unplaced event by clicking on the map.
+    Event unplaced = *catalogue->event(ids[3]);
+    unplaced.latitude.reset();
+    unplaced.longitude.reset();
+    unplaced.geoPrecision = GeoPrecision::Unplaced;
+    unplaced.coordinateOrigin = CoordinateOrigin::None;
+    QVERIFY(window.editEvent(unplaced, QStringLiteral("Unplace"), &error));
+    QCOMPARE(catalogue->unplacedCount(), 1);
+    window.startPlacing(ids[3]);
+    QCOMPARE(window.placingEvent(), ids[3]);
+    QVERIFY(bridge->placing());
+    QQuickItem *root = window.mapWidget()->rootObject();
+    auto *area = root->findChild<QQuickItem *>(QStringLiteral("placingArea"));
+    QVERIFY(area);
+    QTRY_VERIFY(area->isVisible());
+    auto *layer = root->findChild<EventLayer *>(QStringLiteral("eventLayer"));
+    QVERIFY(layer);
+    // The point 40 px right and 30 px below the centre, by the layer's own projection.
+    const QPoint click = QPoint(int(layer->width() / 2) + 40, int(layer->height() / 2) + 30);
+    const double scale = 256.0 * std::exp2(layer->zoomLevel());
+    const QPointF centre =
+        geo::mercator::toWorld(layer->center().latitude(), layer->center().longitude());
+    const QPointF expected =
+        geo::mercator::fromWorld(QPointF(centre.x() + (click.x() - layer->width() / 2) / scale,
+                                         centre.y() + (click.y() - layer->height() / 2) / scale));
+    QTest::mouseClick(window.mapWidget(), Qt::LeftButton, {}, click);
+    QTRY_COMPARE(window.placingEvent(), 0);
+    QVERIFY(!bridge->placing());
+    const Event placed = *catalogue->event(ids[3]);
+    QVERIFY(placed.isPlaced());
+    QVERIFY2(std::abs(*placed.latitude - expected.y()) < 1e-3 &&
+                 std::abs(*placed.longitude - expected.x()) < 1e-3,
+             qPrintable(QStringLiteral("%1,%2 vs %3,%4")
+                            .arg(*placed.latitude)
+                            .arg(*placed.longitude)
+                            .arg(expected.y())
+                            .arg(expected.x())));
+    QCOMPARE(placed.coordinateOrigin, CoordinateOrigin::Manual);
+    QCOMPARE(placed.geoPrecision, GeoPrecision::Exact);
+    QCOMPARE(catalogue->unplacedCount(), 0);
+    QCOMPARE(undo->undoText(), QStringLiteral("Place “%1”").arg(placed.title));
+    undo->undo();
+    QCOMPARE(catalogue->unplacedCount(), 1);
+
+    // Esc gives up placing, and a new catalogue forgets the undo steps.
+    window.startPlacing(ids[3]);
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QCOMPARE(window.placingEvent(), 0);
+    QVERIFY(!bridge->placing());
+    QVERIFY(window.newCatalogue(dir.filePath(QStringLiteral("empty.placard")), &error));
+    QCOMPARE(undo->count(), 0);
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(window.detailsDock()->eventId(), 0);
 }
 
 void TestMainWindow::germanTranslation()
