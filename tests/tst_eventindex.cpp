@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/eventindex.h"
 
+#include <QMap>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -86,8 +87,8 @@ QString quoted(const QStringList &texts)
     return parts.join(QLatin1Char(','));
 }
 
-// The same filter, answered by SQL: the reference the index must agree with.
-QList<qint64> bySql(const Catalogue &catalogue, const Filter &f)
+// The same filter as an SQL condition on events e: the reference the index must agree with.
+QString whereOf(const Filter &f)
 {
     QStringList where{QStringLiteral("1")};
     if (f.fromDay)
@@ -133,9 +134,13 @@ QList<qint64> bySql(const Catalogue &catalogue, const Filter &f)
     }
     if (!f.datasets.isEmpty())
         where << QStringLiteral("coalesce(dataset_id, 0) IN (%1)").arg(list(f.datasets));
-    const QByteArray sqlText = QStringLiteral("SELECT id FROM events e WHERE %1 ORDER BY id")
-                                   .arg(where.join(QStringLiteral(" AND ")))
-                                   .toUtf8();
+    return where.join(QStringLiteral(" AND "));
+}
+
+QList<qint64> bySql(const Catalogue &catalogue, const Filter &f)
+{
+    const QByteArray sqlText =
+        QStringLiteral("SELECT id FROM events e WHERE %1 ORDER BY id").arg(whereOf(f)).toUtf8();
     sql::Statement q(catalogue.handle(), sqlText.constData());
     QList<qint64> ids;
     while (q.next())
@@ -189,6 +194,7 @@ class TestEventIndex : public QObject {
 private Q_SLOTS:
     void agreesWithSql();
     void timeWindowOverlap();
+    void histogramAgreesWithSql();
 };
 
 void TestEventIndex::agreesWithSql()
@@ -285,6 +291,68 @@ void TestEventIndex::timeWindowOverlap()
     QCOMPARE(index.matching(f), QList<qint64>{});
     f.toDay = 140;
     QCOMPARE(index.matching(f), QList<qint64>{3});
+}
+
+void TestEventIndex::histogramAgreesWithSql()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("h.placard")), &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    QVERIFY(sql::exec(catalogue->handle(),
+                      "INSERT INTO datasets(id, file_name, imported_at) VALUES (1,'a',0),(2,'b',0)",
+                      &error));
+    QRandomGenerator rng(20260131);
+    QList<Event> events;
+    for (int i = 0; i < 2000; ++i)
+        events << randomEvent(rng, 1 + rng.bounded(2));
+    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+    EventIndex index;
+    index.rebuild(*catalogue);
+    QList<qint64> types, tags, ids = catalogue->eventIds(0, 100000);
+    {
+        sql::Statement q(catalogue->handle(), "SELECT id FROM event_types");
+        while (q.next())
+            types << q.int64(0);
+        sql::Statement t(catalogue->handle(), "SELECT id FROM tags");
+        while (t.next())
+            tags << t.int64(0);
+    }
+    const Period::Unit units[] = {Period::Day, Period::Week, Period::Month, Period::Year};
+    for (int round = 0; round < 60; ++round) {
+        Filter f = randomFilter(rng, types, tags, ids);
+        f.fromDay.reset(); // the histogram shows every date in its span
+        f.toDay.reset();
+        const qint32 first = 19990 + qint32(rng.bounded(400));
+        const qint32 last = first + qint32(rng.bounded(500));
+        const Period::Unit unit = units[round % 4];
+        const Histogram h = index.histogram(f, first, last, unit);
+        // SQL: the events that pass, counted by start day and type, binned here.
+        QMap<std::pair<qint32, qint64>, quint32> expected;
+        const QByteArray text =
+            QStringLiteral("SELECT start_day, type_id, count(*) FROM events e WHERE %1 AND "
+                           "start_day BETWEEN %2 AND %3 GROUP BY start_day, type_id")
+                .arg(whereOf(f))
+                .arg(first)
+                .arg(last)
+                .toUtf8();
+        sql::Statement q(catalogue->handle(), text.constData());
+        while (q.next())
+            expected[{periodStart(qint32(q.int64(0)), unit), q.int64(1)}] += quint32(q.int64(2));
+        QMap<std::pair<qint32, qint64>, quint32> actual;
+        quint32 tallest = 0;
+        for (std::size_t b = 0; b < h.starts.size(); ++b) {
+            for (std::size_t t = 0; t < h.types.size(); ++t) {
+                if (h.count(b, t))
+                    actual[{h.starts[b], h.types[t]}] = h.count(b, t);
+            }
+            tallest = std::max(tallest, h.total(b));
+        }
+        QCOMPARE(actual, expected);
+        QCOMPARE(h.maxTotal, tallest);
+        QCOMPARE(h.starts.front(), periodStart(first, unit));
+        QVERIFY(h.end > last);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEventIndex)

@@ -15,6 +15,8 @@
 #include "preferencesdialog.h"
 #include "query/eventtablemodel.h"
 #include "tabledock.h"
+#include "timelinedock.h"
+#include "timelinewidget.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -97,6 +99,7 @@ private Q_SLOTS:
     void germanTranslation();
     void filtersDock();
     void tableDetailsAndEditing();
+    void timelineAndSavedViews();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -669,6 +672,84 @@ void TestMainWindow::tableDetailsAndEditing()
     QCOMPARE(undo->count(), 0);
     QCOMPARE(model->rowCount(), 0);
     QCOMPARE(window.detailsDock()->eventId(), 0);
+}
+
+void TestMainWindow::timelineAndSavedViews()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    openSample(window, dir);
+    if (QTest::currentTestFailed())
+        return;
+    Catalogue *catalogue = window.catalogue();
+    TimelineController *time = window.timelineDock()->controller();
+    FiltersDock *filters = window.filtersDock();
+    // The extent is the catalogue's first to last day.
+    {
+        sql::Statement q(catalogue->handle(), "SELECT min(start_day), max(end_day) FROM events");
+        QVERIFY(q.next());
+        QCOMPARE(time->extentFirst(), qint32(q.int64(0)));
+        QCOMPARE(time->extentLast(), qint32(q.int64(1)));
+    }
+    const auto histogramTotal = [&] {
+        const Histogram *h = window.timelineDock()->timeline()->histogram();
+        quint32 sum = 0;
+        for (std::size_t b = 0; h && b < h->starts.size(); ++b)
+            sum += h->total(b);
+        return sum;
+    };
+    QCOMPARE(histogramTotal(), 16u);
+    const auto activeOn = [&](qint32 first, qint32 last) {
+        sql::Statement q(catalogue->handle(),
+                         "SELECT count(*) FROM events WHERE start_day <= ?1 AND end_day >= ?2");
+        q.bind(1, qint64(last)).bind(2, qint64(first));
+        return q.next() ? q.int64(0) : -1;
+    };
+
+    // Moving the window moves the map, the table and the count.
+    const qint32 thirtieth = qint32(QDate(1970, 1, 1).daysTo(QDate(2026, 1, 30)));
+    const qint32 first = time->extentFirst();
+    time->setWindow(first, first);
+    const qint64 onFirst = activeOn(first, first);
+    QVERIFY(onFirst > 0 && onFirst < 16);
+    QCOMPARE(filters->countText(), QStringLiteral("%1 of 16 events").arg(onFirst));
+    QCOMPARE(qint64(window.mapWidget()->bridge()->events()->size()), onFirst);
+    QCOMPARE(qint64(window.tableDock()->model()->rowCount()), onFirst);
+    QCOMPARE(histogramTotal(), 16u); // the histogram shows every date
+    time->setWindow(thirtieth, thirtieth);
+    QCOMPARE(filters->countText(),
+             QStringLiteral("%1 of 16 events").arg(activeOn(thirtieth, thirtieth)));
+
+    // Other filters reshape the histogram.
+    auto *types = filters->findChild<QListWidget *>(QStringLiteral("types"));
+    QVERIFY(types);
+    types->item(0)->setCheckState(Qt::Unchecked); // no protests
+    QCOMPARE(histogramTotal(), 3u);
+
+    // A saved view brings back the filter, the window and the map's extent.
+    Q_EMIT window.mapWidget()->bridge()->zoomToRequested(44.98, -93.27, 6);
+    QTRY_VERIFY(std::abs(window.mapWidget()->bridge()->zoomLevel() - 6) < 1e-9);
+    const QString countThen = filters->countText();
+    const double latitudeThen = window.mapWidget()->bridge()->centerLatitude();
+    const double longitudeThen = window.mapWidget()->bridge()->centerLongitude();
+    window.saveCurrentView(QStringLiteral("Thirtieth, no protests"));
+    QCOMPARE(filters->savedViews(), QStringList{QStringLiteral("Thirtieth, no protests")});
+    filters->clear();
+    time->showAll();
+    Q_EMIT window.mapWidget()->bridge()->worldRequested();
+    QCOMPARE(filters->countText(), QStringLiteral("16 of 16 events"));
+    QString error;
+    QVERIFY2(window.recallView(QStringLiteral("Thirtieth, no protests"), &error),
+             qPrintable(error));
+    QCOMPARE(filters->countText(), countThen);
+    QCOMPARE(time->windowStart(), thirtieth);
+    QCOMPARE(time->windowEnd(), thirtieth);
+    QCOMPARE(types->item(0)->checkState(), Qt::Unchecked);
+    QTRY_VERIFY(std::abs(window.mapWidget()->bridge()->zoomLevel() - 6) < 1e-9);
+    QVERIFY(std::abs(window.mapWidget()->bridge()->centerLatitude() - latitudeThen) < 1e-6);
+    QVERIFY(std::abs(window.mapWidget()->bridge()->centerLongitude() - longitudeThen) < 1e-6);
+    QVERIFY(!window.recallView(QStringLiteral("No such view"), &error));
+    QVERIFY(!error.isEmpty());
 }
 
 void TestMainWindow::germanTranslation()

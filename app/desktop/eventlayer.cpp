@@ -8,7 +8,9 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QQmlEngine>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <bitset>
 #include <cmath>
 
 namespace placard {
@@ -33,10 +35,14 @@ EventLayer::EventLayer(QQuickItem *parent)
 }
 
 namespace {
+/// Fewer events than this are clustered directly, in well under a millisecond.
+constexpr std::size_t kGridFrom = 20000;
+
 double symbolRadius(const Cluster &c)
 {
     if (!c.single)
         return 10.0 + 3.0 * std::log2(double(c.count));
+    // Area grows with the crowd: the radius with its square root.
     const qint64 size = c.single->size;
     return size >= 0 ? std::clamp(3.5 + std::sqrt(double(size)) / 12.0, 4.0, 22.0) : 5.0;
 }
@@ -46,7 +52,7 @@ std::optional<Cluster> EventLayer::symbolAt(QPointF position) const
 {
     std::optional<Cluster> best;
     double bestDistance = 0;
-    for (const Cluster &c : visibleClusters()) {
+    for (const Cluster &c : clusters()) {
         const double distance =
             std::hypot(c.position.x() - position.x(), c.position.y() - position.y());
         if (distance <= symbolRadius(c) + 3 && (!best || distance < bestDistance)) {
@@ -115,10 +121,19 @@ void EventLayer::componentComplete()
     if (QQmlEngine *engine = qmlEngine(this)) {
         m_bridge = engine->singletonInstance<MapBridge *>("Placard", "MapBridge");
         if (m_bridge) {
-            connect(m_bridge, &MapBridge::eventsChanged, this, [this] { update(); });
+            connect(m_bridge, &MapBridge::eventsChanged, this, [this] {
+                // Let the old events go now rather than at the next paint.
+                m_clusteredEvents.reset();
+                m_clusters.clear();
+                m_legendEvents.reset();
+                m_grid.reset();
+                buildGrid();
+                update();
+            });
             connect(m_bridge, &MapBridge::selectionChanged, this, [this] { update(); });
         }
     }
+    buildGrid(); // for events set before this page was loaded
     update();
 }
 
@@ -149,36 +164,100 @@ QPointF EventLayer::project(const QGeoCoordinate &c) const
 
 std::vector<Cluster> EventLayer::visibleClusters() const
 {
-    if (!m_bridge || !m_bridge->events() || !m_center.isValid())
-        return {};
+    return clusters();
+}
+
+const std::vector<Cluster> &EventLayer::clusters() const
+{
+    std::shared_ptr<const std::vector<MapPoint>> events = m_bridge ? m_bridge->events() : nullptr;
+    if (!events || !m_center.isValid()) {
+        m_clusteredEvents.reset();
+        m_clusters.clear();
+        return m_clusters;
+    }
     const QPointF centre = geo::mercator::toWorld(m_center.latitude(), m_center.longitude());
-    return clusterPoints(*m_bridge->events(), centre, m_zoom, size());
+    if (events != m_clusteredEvents || centre != m_clusteredCentre || m_zoom != m_clusteredZoom ||
+        size() != m_clusteredSize) {
+        // Until the grid of these events is ready (a few tens of milliseconds for a million),
+        // one pass over them.
+        m_clusters = m_grid && m_grid->points() == events
+            ? m_grid->clusters(centre, m_zoom, size())
+            : clusterPoints(*events, centre, m_zoom, size());
+        m_clusteredEvents = std::move(events);
+        m_clusteredCentre = centre;
+        m_clusteredZoom = m_zoom;
+        m_clusteredSize = size();
+    }
+    return m_clusters;
+}
+
+void EventLayer::buildGrid()
+{
+    if (m_buildingGrid || !m_bridge)
+        return;
+    std::shared_ptr<const std::vector<MapPoint>> events = m_bridge->events();
+    if (!events || events->size() < kGridFrom || (m_grid && m_grid->points() == events))
+        return;
+    m_buildingGrid = true;
+    QtConcurrent::run([events] {
+        return std::make_shared<const ClusterGrid>(events);
+    }).then(this, [this](std::shared_ptr<const ClusterGrid> grid) {
+        m_buildingGrid = false;
+        if (m_bridge && grid->points() == m_bridge->events())
+            m_grid = std::move(grid);
+        else
+            buildGrid(); // the events changed meanwhile
+    });
+}
+
+const EventLayer::LegendFacts &EventLayer::legendFacts() const
+{
+    std::shared_ptr<const std::vector<MapPoint>> events = m_bridge ? m_bridge->events() : nullptr;
+    if (events == m_legendEvents)
+        return m_legend;
+    m_legend = {};
+    m_legendEvents = events;
+    if (!events)
+        return m_legend;
+    // One pass over every event without a branch to mispredict: type ids are small in
+    // practice, so a bitmap of those seen, and the odd large one in a list.
+    std::bitset<256> small;
+    bool sized = false, unknown = false, area = false;
+    for (const MapPoint &p : *events) {
+        if (quint64(p.type) < small.size())
+            small.set(std::size_t(p.type));
+        else if (!m_legend.types.contains(p.type))
+            m_legend.types.append(p.type);
+        sized |= p.size >= 0;
+        unknown |= p.size < 0;
+        area |= p.precision == quint8(GeoPrecision::Admin1) ||
+            p.precision == quint8(GeoPrecision::Country);
+    }
+    for (std::size_t t = 0; t < small.size(); ++t) {
+        if (small.test(t))
+            m_legend.types.append(qint64(t));
+    }
+    m_legend.sized = sized;
+    m_legend.unknown = unknown;
+    m_legend.area = area;
+    std::sort(m_legend.types.begin(), m_legend.types.end());
+    return m_legend;
 }
 
 QStringList EventLayer::legendEntries() const
 {
     QStringList entries;
-    if (!m_bridge || !m_bridge->events() || m_bridge->events()->empty())
+    const LegendFacts &facts = legendFacts();
+    if (facts.types.isEmpty())
         return entries;
-    QList<qint64> types;
-    bool unknown = false, area = false, sized = false;
-    for (const MapPoint &p : *m_bridge->events()) {
-        if (!types.contains(p.type))
-            types.append(p.type);
-        unknown = unknown || p.size < 0;
-        sized = sized || p.size >= 0;
-        area = area || p.precision == quint8(GeoPrecision::Admin1) ||
-            p.precision == quint8(GeoPrecision::Country);
-    }
-    std::sort(types.begin(), types.end());
     const QHash<qint64, QString> names = m_bridge->typeNames();
-    for (qint64 t : std::as_const(types))
+    for (qint64 t : facts.types)
         entries << names.value(t, tr("(no type)"));
-    if (sized)
+    if (facts.sized)
         entries << tr("crowd size (area)");
-    if (unknown)
+    if (facts.unknown)
         entries << tr("size unknown");
-    if (area)
+    if (facts.area)
         entries << tr("placed at state or country");
     entries << tr("several events");
     return entries;
@@ -189,53 +268,113 @@ void EventLayer::paintLegend(QPainter *painter) const
     const QStringList entries = legendEntries();
     if (entries.isEmpty())
         return;
-    QList<qint64> types;
-    for (const MapPoint &p : *m_bridge->events()) {
-        if (!types.contains(p.type))
-            types.append(p.type);
-    }
-    std::sort(types.begin(), types.end());
-    QFont font = painter->font();
-    font.setPixelSize(12);
-    font.setBold(false);
-    painter->setFont(font);
-    const QFontMetricsF metrics(font);
-    double width = 0;
-    for (const QString &e : entries)
-        width = std::max(width, metrics.horizontalAdvance(e));
+    // Drawn once into an image while the entries stay the same, then copied.
+    const qreal dpr = painter->device()->devicePixelRatioF();
     const double line = 18;
-    const QRectF box(10, height() - 16 - entries.size() * line - 12, width + 44,
-                     entries.size() * line + 12);
-    painter->setPen(QPen(QColor(0, 0, 0, 40), 1));
-    painter->setBrush(QColor(255, 255, 255, 225));
-    painter->drawRoundedRect(box, 4, 4);
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QPointF dot(box.left() + 16, box.top() + 6 + line * i + line / 2);
-        if (i < types.size()) {
-            painter->setPen(QPen(QColor(255, 255, 255), 1.2));
-            painter->setBrush(typeColour(types[i]));
-            painter->drawEllipse(dot, 6, 6);
-        } else if (entries[i] == tr("crowd size (area)")) {
-            painter->setPen(QPen(QColor(0x55, 0x5f, 0x69), 1));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawEllipse(dot, 3, 3);
-            painter->drawEllipse(dot, 7, 7);
-        } else if (entries[i] == tr("size unknown")) {
-            painter->setPen(QPen(QColor(0x55, 0x5f, 0x69), 2));
-            painter->setBrush(Qt::white);
-            painter->drawEllipse(dot, 5, 5);
-        } else if (entries[i] == tr("placed at state or country")) {
-            painter->setPen(QPen(QColor(0x55, 0x5f, 0x69), 2.2, Qt::DotLine));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawEllipse(dot, 5, 5);
-        } else {
-            painter->setPen(QPen(Qt::white, 1));
-            painter->setBrush(QColor(0x33, 0x41, 0x4e));
-            painter->drawEllipse(dot, 7, 7);
+    if (entries != m_legendImageEntries || dpr != m_legendImage.devicePixelRatio()) {
+        const QList<qint64> &types = legendFacts().types;
+        QFont font = painter->font();
+        font.setPixelSize(12);
+        font.setBold(false);
+        const QFontMetricsF metrics(font);
+        double width = 0;
+        for (const QString &e : entries)
+            width = std::max(width, metrics.horizontalAdvance(e));
+        // The box, with a pixel round it for its edge.
+        const QRectF box(1, 1, width + 44, entries.size() * line + 12);
+        m_legendImage = QImage((box.size() + QSizeF(2, 2)).toSize() * dpr + QSize(1, 1),
+                               QImage::Format_ARGB32_Premultiplied);
+        m_legendImage.setDevicePixelRatio(dpr);
+        m_legendImage.fill(Qt::transparent);
+        m_legendImageEntries = entries;
+        QPainter legend(&m_legendImage);
+        legend.setRenderHint(QPainter::Antialiasing, true);
+        legend.setFont(font);
+        legend.setPen(QPen(QColor(0, 0, 0, 40), 1));
+        legend.setBrush(QColor(255, 255, 255, 225));
+        legend.drawRoundedRect(box, 4, 4);
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const QPointF dot(box.left() + 16, box.top() + 6 + line * i + line / 2);
+            if (i < types.size()) {
+                legend.setPen(QPen(QColor(255, 255, 255), 1.2));
+                legend.setBrush(typeColour(types[i]));
+                legend.drawEllipse(dot, 6, 6);
+            } else if (entries[i] == tr("crowd size (area)")) {
+                legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 1));
+                legend.setBrush(Qt::NoBrush);
+                legend.drawEllipse(dot, 3, 3);
+                legend.drawEllipse(dot, 7, 7);
+            } else if (entries[i] == tr("size unknown")) {
+                legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 2));
+                legend.setBrush(Qt::white);
+                legend.drawEllipse(dot, 5, 5);
+            } else if (entries[i] == tr("placed at state or country")) {
+                legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 2.2, Qt::DotLine));
+                legend.setBrush(Qt::NoBrush);
+                legend.drawEllipse(dot, 5, 5);
+            } else {
+                legend.setPen(QPen(Qt::white, 1));
+                legend.setBrush(QColor(0x33, 0x41, 0x4e));
+                legend.drawEllipse(dot, 7, 7);
+            }
+            legend.setPen(QColor(0x33, 0x37, 0x3b));
+            legend.drawText(QPointF(box.left() + 32, dot.y() + metrics.ascent() / 2 - 1),
+                            entries[i]);
         }
-        painter->setPen(QColor(0x33, 0x37, 0x3b));
-        painter->drawText(QPointF(box.left() + 32, dot.y() + metrics.ascent() / 2 - 1), entries[i]);
     }
+    const double boxHeight = entries.size() * line + 12;
+    painter->drawImage(QPointF(10 - 1, height() - 16 - boxHeight - 1), m_legendImage);
+}
+
+const QImage &EventLayer::symbolImage(SymbolStyle style, qint64 type, double radius,
+                                      qreal dpr) const
+{
+    // Keyed by style, colour and radius to a quarter pixel: a few dozen images in practice.
+    const int quarters = int(std::lround(radius * 4));
+    const quint32 colour = style == SymbolStyle::Cluster
+        ? 0
+        : quint32(std::max<qint64>(0, type - 1) % 8); // as typeColour() picks it
+    const quint32 key = quint32(style) | colour << 2 | quint32(quarters) << 5;
+    if (dpr != m_symbolDpr || m_symbols.size() > 4096) {
+        m_symbols.clear();
+        m_symbolDpr = dpr;
+    }
+    QImage &image = m_symbols[key];
+    if (!image.isNull())
+        return image;
+    const double r = quarters / 4.0;
+    const int side = int(std::ceil(2 * r + 6)); // the widest pen, with a pixel to spare
+    image = QImage(QSize(side, side) * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QColor tint = typeColour(type);
+    switch (style) {
+    case SymbolStyle::Cluster:
+        painter.setPen(QPen(QColor(255, 255, 255, 235), 1.5));
+        painter.setBrush(QColor(0x33, 0x41, 0x4e, 225));
+        break;
+    case SymbolStyle::Area:
+        // Placed only at a state or country: a hollow dotted ring, never mistaken for a town.
+        painter.setPen(QPen(tint, 2.2, Qt::DotLine));
+        painter.setBrush(Qt::NoBrush);
+        break;
+    case SymbolStyle::UnknownSize:
+        // Size unknown: light fill, coloured edge.
+        painter.setPen(QPen(tint, 2.0));
+        painter.setBrush(QColor(255, 255, 255, 220));
+        break;
+    case SymbolStyle::Sized: {
+        painter.setPen(QPen(QColor(255, 255, 255, 230), 1.2));
+        QColor fill = tint;
+        fill.setAlpha(215);
+        painter.setBrush(fill);
+        break;
+    }
+    }
+    painter.drawEllipse(QPointF(side / 2.0, side / 2.0), r, r);
+    return image;
 }
 
 void EventLayer::paint(QPainter *painter)
@@ -245,42 +384,32 @@ void EventLayer::paint(QPainter *painter)
     font.setPixelSize(11);
     font.setBold(true);
     painter->setFont(font);
-    for (const Cluster &c : visibleClusters()) {
+    // Each symbol is copied from an image drawn once: hundreds of antialiased circles per
+    // frame would take far longer to draw.
+    const qreal dpr = painter->device()->devicePixelRatioF();
+    const auto stamp = [&](const QImage &image, QPointF centre) {
+        const QSizeF half = image.deviceIndependentSize() / 2;
+        painter->drawImage(centre - QPointF(half.width(), half.height()), image);
+    };
+    const qint64 selected = m_bridge ? m_bridge->selectedEvent() : 0;
+    for (const Cluster &c : clusters()) {
+        const double r = symbolRadius(c);
         if (c.single) {
             const MapPoint &p = *c.single;
-            const QColor colour = typeColour(p.type);
-            // Area grows with the crowd: the radius with its square root.
-            const double r =
-                p.size >= 0 ? std::clamp(3.5 + std::sqrt(double(p.size)) / 12.0, 4.0, 22.0) : 5.0;
             const bool area = p.precision == quint8(GeoPrecision::Admin1) ||
                 p.precision == quint8(GeoPrecision::Country);
-            if (area) {
-                // Placed only at a state or country: a hollow dotted ring, never mistaken for a
-                // town.
-                painter->setPen(QPen(colour, 2.2, Qt::DotLine));
-                painter->setBrush(Qt::NoBrush);
-            } else if (p.size < 0) {
-                // Size unknown: light fill, coloured edge.
-                painter->setPen(QPen(colour, 2.0));
-                painter->setBrush(QColor(255, 255, 255, 220));
-            } else {
-                painter->setPen(QPen(QColor(255, 255, 255, 230), 1.2));
-                QColor fill = colour;
-                fill.setAlpha(215);
-                painter->setBrush(fill);
-            }
-            painter->drawEllipse(c.position, r, r);
-            if (m_bridge && p.id == m_bridge->selectedEvent()) {
+            const SymbolStyle style = area ? SymbolStyle::Area
+                : p.size < 0               ? SymbolStyle::UnknownSize
+                                           : SymbolStyle::Sized;
+            stamp(symbolImage(style, p.type, r, dpr), c.position);
+            if (selected && p.id == selected) {
                 painter->setPen(QPen(QColor(0x11, 0x18, 0x20), 2.5));
                 painter->setBrush(Qt::NoBrush);
                 painter->drawEllipse(c.position, r + 4, r + 4);
             }
             continue;
         }
-        const double r = symbolRadius(c);
-        painter->setPen(QPen(QColor(255, 255, 255, 235), 1.5));
-        painter->setBrush(QColor(0x33, 0x41, 0x4e, 225));
-        painter->drawEllipse(c.position, r, r);
+        stamp(symbolImage(SymbolStyle::Cluster, 0, r, dpr), c.position);
         painter->setPen(Qt::white);
         painter->drawText(QRectF(c.position.x() - r, c.position.y() - r, 2 * r, 2 * r),
                           Qt::AlignCenter, QString::number(c.count));

@@ -4,6 +4,8 @@
 #include "query/clusters.h"
 
 #include <QGeoCoordinate>
+#include <QHash>
+#include <QImage>
 #include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
 
@@ -18,7 +20,9 @@ class MapBridge;
 /// Draws the filtered events over the map as one item (no QML item per event): symbols
 /// coloured by type and sized by crowd size, hollow where only a state or country is known,
 /// and clusters with their count where events fall together on screen. It projects with the
-/// same Web Mercator as the map, from the map's centre and zoom bound to it in QML.
+/// same Web Mercator as the map, from the map's centre and zoom bound to it in QML. Its
+/// clusters are worked out once per view and set of events; for a large set a ClusterGrid,
+/// built on a worker thread after each change, keeps every later view cheap.
 class EventLayer : public QQuickPaintedItem {
     Q_OBJECT
     QML_ELEMENT
@@ -57,12 +61,49 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
+    /// What the legend says of the events shown: their types (ascending) and the symbol
+    /// styles in use.
+    struct LegendFacts {
+        QList<qint64> types;
+        bool sized = false;
+        bool unknown = false;
+        bool area = false;
+    };
+    /// The clusters of the current view, worked out again only when the events or the view
+    /// change: painting, hovering and clicking all ask for them, and each time would cost a
+    /// pass over every event.
+    const std::vector<Cluster> &clusters() const;
+    /// The legend's facts, found once per set of events.
+    const LegendFacts &legendFacts() const;
+    /// Starts making a ClusterGrid of the events on a worker thread, one at a time, so that
+    /// panning and zooming over many events cost little per frame.
+    void buildGrid();
     void paintLegend(QPainter *painter) const;
+    enum class SymbolStyle : quint8 { Cluster, Sized, UnknownSize, Area };
+    /// The image of one symbol, centred, drawn on first use and kept.
+    const QImage &symbolImage(SymbolStyle style, qint64 type, double radius, qreal dpr) const;
 
     MapBridge *m_bridge = nullptr;
     QGeoCoordinate m_center;
     std::optional<Cluster> m_pressed; ///< the symbol a press landed on
     double m_zoom = 0;
+
+    // Caches of clusters() and legendFacts(). They hold the events they were made from, so
+    // that Cluster::single stays valid and a new set of events is noticed.
+    mutable std::shared_ptr<const std::vector<MapPoint>> m_clusteredEvents;
+    mutable QPointF m_clusteredCentre;
+    mutable double m_clusteredZoom = 0;
+    mutable QSizeF m_clusteredSize;
+    mutable std::vector<Cluster> m_clusters;
+    mutable std::shared_ptr<const std::vector<MapPoint>> m_legendEvents;
+    mutable LegendFacts m_legend;
+    // Images drawn once and copied at every paint.
+    mutable QHash<quint32, QImage> m_symbols;
+    mutable qreal m_symbolDpr = 0;
+    mutable QImage m_legendImage;
+    mutable QStringList m_legendImageEntries;
+    std::shared_ptr<const ClusterGrid> m_grid; ///< of the current events, once built
+    bool m_buildingGrid = false;
 };
 
 /// The colour of an event type on the map and in the legend.

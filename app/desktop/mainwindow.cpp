@@ -4,6 +4,7 @@
 #include "aboutdialog.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/eventcommands.h"
+#include "catalogue/savedviews.h"
 #include "detailsdock.h"
 #include "eventeditdialog.h"
 #include "filtersdock.h"
@@ -15,7 +16,11 @@
 #include "query/eventindex.h"
 #include "query/eventquery.h"
 #include "query/eventtablemodel.h"
+#include "query/filterchoices.h"
+#include "query/filterjson.h"
 #include "tabledock.h"
+#include "timelinedock.h"
+#include "timelinewidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,6 +41,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolTip>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -101,6 +107,19 @@ void MainWindow::createDocks()
     m_filters = new FiltersDock(this);
     addDockWidget(Qt::LeftDockWidgetArea, m_filters);
     connect(m_filters, &FiltersDock::filterChanged, this, &MainWindow::showEvents);
+    connect(m_filters, &FiltersDock::saveViewRequested, this, &MainWindow::saveCurrentView);
+    connect(m_filters, &FiltersDock::viewChosen, this, [this](const QString &name) {
+        QString error;
+        if (!recallView(name, &error))
+            QMessageBox::warning(this, tr("Saved View"),
+                                 tr("The view “%1” cannot be shown: %2").arg(name, error));
+    });
+    connect(m_filters, &FiltersDock::deleteViewRequested, this, [this](const QString &name) {
+        const QString error = m_catalogue ? removeView(*m_catalogue, name) : QString();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Delete View"), error);
+        refreshSavedViews();
+    });
 
     m_details = new DetailsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_details);
@@ -112,8 +131,29 @@ void MainWindow::createDocks()
             QDesktopServices::openUrl(url);
     });
 
+    m_timeline = new TimelineDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_timeline);
+    connect(m_timeline->controller(), &TimelineController::activeRangeChanged, this,
+            &MainWindow::showEvents);
+    connect(m_timeline->timeline(), &TimelineWidget::viewChanged, this,
+            &MainWindow::refreshHistogram);
+    // While playing, the map shows the dates it is at.
+    const auto showPlayingRange = [this] {
+        TimelineController *c = m_timeline->controller();
+        m_map->bridge()->setTimeLabel(
+            c->isPlaying() ? dayRangeText(c->activeFirst(), c->activeLast()) : QString());
+    };
+    connect(m_timeline->controller(), &TimelineController::activeRangeChanged, this,
+            showPlayingRange);
+    connect(m_timeline->controller(), &TimelineController::playingChanged, this, showPlayingRange);
+
     m_table = new TableDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_table);
+    tabifyDockWidget(m_timeline, m_table);
+    m_timeline->raise();
+    m_tableUpdate = new QTimer(this);
+    m_tableUpdate->setSingleShot(true);
+    connect(m_tableUpdate, &QTimer::timeout, this, &MainWindow::refreshTable);
     connect(m_table, &TableDock::eventSelected, this, &MainWindow::selectEvent);
     connect(m_table, &TableDock::eventActivated, this, [this](qint64 id) {
         const std::optional<Event> e = m_catalogue ? m_catalogue->event(id) : std::nullopt;
@@ -123,7 +163,7 @@ void MainWindow::createDocks()
     });
     // The map keeps most of the window; the docks start at a useful, modest size.
     resizeDocks({m_filters, m_details}, {260, 300}, Qt::Horizontal);
-    resizeDocks({m_table}, {220}, Qt::Vertical);
+    resizeDocks({m_timeline}, {170}, Qt::Vertical);
 }
 
 void MainWindow::selectEvent(qint64 id)
@@ -258,11 +298,14 @@ void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
     m_index = std::make_unique<EventIndex>();
     m_index->rebuild(*m_catalogue);
     refreshFilterTypes();
+    refreshTimelineExtent();
     connect(m_catalogue.get(), &Catalogue::changed, this,
             [this](Catalogue::ChangeKind kind, const QList<qint64> &ids) {
                 m_index->applyChange(*m_catalogue, kind, ids);
                 m_table->model()->invalidateOrders();
                 refreshFilterTypes();
+                if (kind != Catalogue::ChangeKind::Updated)
+                    refreshTimelineExtent();
                 showEvents();
                 updateCatalogueSummary();
                 const qint64 selected = m_map->bridge()->selectedEvent();
@@ -310,15 +353,72 @@ QString MainWindow::eventTooltip(qint64 id) const
 
 void MainWindow::refreshFilterTypes()
 {
-    QList<std::tuple<qint64, QString, qint64>> types;
+    QString error;
+    m_filters->setChoices(m_catalogue ? filterChoices(*m_catalogue, &error) : FilterChoices{});
+    if (!error.isEmpty())
+        statusBar()->showMessage(tr("The filters could not read the catalogue: %1").arg(error));
+    refreshSavedViews();
+}
+
+void MainWindow::refreshSavedViews()
+{
+    QStringList names;
     if (m_catalogue) {
-        sql::Statement q(m_catalogue->handle(),
-                         "SELECT t.id, t.name, count(e.id) FROM event_types t JOIN events e "
-                         "ON e.type_id = t.id GROUP BY t.id ORDER BY count(e.id) DESC, t.name");
-        while (q.next())
-            types.append({q.int64(0), q.text(1), q.int64(2)});
+        for (const SavedView &view : savedViews(*m_catalogue))
+            names << view.name;
     }
-    m_filters->setTypes(types);
+    m_filters->setSavedViews(names);
+}
+
+void MainWindow::saveCurrentView(const QString &name)
+{
+    if (!m_catalogue)
+        return;
+    Filter filter = m_filters->filter();
+    const TimelineController *time = m_timeline->controller();
+    if (time->hasExtent() && !time->showsAll()) {
+        filter.fromDay = time->windowStart();
+        filter.toDay = time->windowEnd();
+    }
+    const MapBridge *bridge = m_map->bridge();
+    SavedView view{name, filterToJson(filter, m_filters->searchText()), bridge->centerLatitude(),
+                   bridge->centerLongitude(), bridge->zoomLevel()};
+    const QString error = saveView(*m_catalogue, view);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Save View"), error);
+        return;
+    }
+    refreshSavedViews();
+    statusBar()->showMessage(tr("View “%1” saved").arg(name), 5000);
+}
+
+bool MainWindow::recallView(const QString &name, QString *error)
+{
+    const std::optional<SavedView> view =
+        m_catalogue ? savedView(*m_catalogue, name, error) : std::nullopt;
+    if (!view)
+        return false;
+    QString searchText;
+    const std::optional<Filter> filter = filterFromJson(view->filter, &searchText, error);
+    if (!filter)
+        return false;
+    TimelineController *time = m_timeline->controller();
+    if (filter->fromDay && filter->toDay)
+        time->setWindow(*filter->fromDay, *filter->toDay);
+    else
+        time->showAll();
+    m_filters->setFilter(*filter, searchText);
+    if (view->hasExtent())
+        Q_EMIT m_map->bridge()->zoomToRequested(view->latitude, view->longitude, view->zoom);
+    return true;
+}
+
+Filter MainWindow::currentFilter() const
+{
+    Filter filter = m_filters->filter();
+    if (m_catalogue && !m_filters->searchText().isEmpty())
+        filter.textIds = m_catalogue->searchText(m_filters->searchText());
+    return filter;
 }
 
 void MainWindow::showEvents()
@@ -330,17 +430,66 @@ void MainWindow::showEvents()
             typeNames.insert(q.int64(0), q.text(1));
     }
     m_map->bridge()->setTypeNames(typeNames);
-    Filter filter = m_filters->filter();
-    if (m_catalogue && !m_filters->searchText().isEmpty())
-        filter.textIds = m_catalogue->searchText(m_filters->searchText());
+    m_timeline->timeline()->setTypeNames(typeNames);
+    Filter filter = currentFilter();
+    if (sender() != m_timeline->controller())
+        refreshHistogram(); // the histogram shows every date of what the other filters pass
+    const TimelineController *time = m_timeline->controller();
+    if (time->hasExtent() && !time->showsAll()) {
+        filter.fromDay = time->activeFirst();
+        filter.toDay = time->activeLast();
+    }
     auto points = std::make_shared<std::vector<MapPoint>>(m_index ? m_index->mapPoints(filter)
                                                                   : std::vector<MapPoint>{});
     m_filters->setCounts(qint64(points->size()), m_index ? m_index->size() : 0);
     m_map->bridge()->setEvents(std::move(points));
+    // A playing timeline moves many times a second; the table follows at a calmer pace.
+    if (time->isPlaying())
+        m_tableUpdate->start(300);
+    else
+        refreshTable();
+}
+
+void MainWindow::refreshTable()
+{
+    m_tableUpdate->stop();
+    Filter filter = currentFilter();
+    const TimelineController *time = m_timeline->controller();
+    if (time->hasExtent() && !time->showsAll()) {
+        filter.fromDay = time->activeFirst();
+        filter.toDay = time->activeLast();
+    }
     // The table lists unplaced events too: they are the ones to place by hand.
     m_table->model()->setEvents(m_catalogue.get(),
                                 m_index ? m_index->matching(filter) : QList<qint64>{});
     m_table->selectEvent(m_map->bridge()->selectedEvent());
+}
+
+void MainWindow::refreshHistogram()
+{
+    const TimelineWidget *timeline = m_timeline->timeline();
+    if (!m_index) {
+        m_timeline->timeline()->setHistogram(nullptr);
+        return;
+    }
+    const Filter filter = currentFilter();
+    m_timeline->timeline()->setHistogram(std::make_shared<Histogram>(
+        m_index->histogram(filter, timeline->viewFirst(), timeline->viewLast(),
+                           binUnitFor(timeline->viewLast() - timeline->viewFirst() + 1,
+                                      timeline->plotRect().width()))));
+}
+
+void MainWindow::refreshTimelineExtent()
+{
+    qint32 first = 0, last = -1;
+    if (m_catalogue) {
+        sql::Statement q(m_catalogue->handle(), "SELECT min(start_day), max(end_day) FROM events");
+        if (q.next() && !q.isNull(0)) {
+            first = qint32(q.int64(0));
+            last = qint32(q.int64(1));
+        }
+    }
+    m_timeline->setExtent(first, last);
 }
 
 QString MainWindow::catalogueSummary() const
@@ -562,7 +711,8 @@ void MainWindow::createMenus()
                                      [this] { Q_EMIT m_map->bridge()->worldRequested(); });
     world->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addSeparator();
-    for (QDockWidget *dock : std::initializer_list<QDockWidget *>{m_filters, m_table, m_details})
+    for (QDockWidget *dock :
+         std::initializer_list<QDockWidget *>{m_filters, m_timeline, m_table, m_details})
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     QAction *fullScreen = view->addAction(tr("&Full Screen"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "query/eventindex.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -8,6 +10,7 @@
 class QAction;
 class QLabel;
 class QStackedWidget;
+class QTimer;
 class QUndoStack;
 
 namespace placard {
@@ -18,6 +21,7 @@ class EventIndex;
 class DetailsDock;
 class FiltersDock;
 class TableDock;
+class TimelineDock;
 namespace geo {
 struct TileSourceSettings;
 }
@@ -53,6 +57,7 @@ public:
     FiltersDock *filtersDock() const { return m_filters; }
     TableDock *tableDock() const { return m_table; }
     DetailsDock *detailsDock() const { return m_details; }
+    TimelineDock *timelineDock() const { return m_timeline; }
     QUndoStack *undoStack() const { return m_undo; }
 
     /// Selects an event everywhere (map, table, details); 0 clears the selection.
@@ -64,6 +69,11 @@ public:
     void startPlacing(qint64 id);
     /// The event waiting for a click on the map, or 0.
     qint64 placingEvent() const { return m_placing; }
+
+    /// Stores the current filter, time window and map extent under a name in the catalogue.
+    void saveCurrentView(const QString &name);
+    /// Shows a saved view; false and *error when it is missing or unreadable.
+    bool recallView(const QString &name, QString *error);
     /// The tooltip of an event on the map: title, date, place, crowd size.
     QString eventTooltip(qint64 id) const;
 
@@ -82,6 +92,7 @@ private:
     void updateCatalogueSummary();
     void showEvents();
     void refreshFilterTypes();
+    void refreshSavedViews();
     void adopt(std::unique_ptr<Catalogue> catalogue);
     void chooseCatalogueToOpen();
     void chooseCatalogueToCreate();
@@ -90,6 +101,11 @@ private:
     void placeAt(double latitude, double longitude);
     void stopPlacing(const QString &message);
     void showDetails(qint64 id);
+    /// The filter of the docks and the timeline's active range.
+    Filter currentFilter() const;
+    void refreshHistogram();
+    void refreshTimelineExtent();
+    void refreshTable();
 
     QStackedWidget *m_stack = nullptr;
     MapWidget *m_map = nullptr;
@@ -102,6 +118,8 @@ private:
     FiltersDock *m_filters = nullptr;
     TableDock *m_table = nullptr;
     DetailsDock *m_details = nullptr;
+    TimelineDock *m_timeline = nullptr;
+    QTimer *m_tableUpdate = nullptr; ///< the table follows a playing timeline less often
     QUndoStack *m_undo = nullptr;
     qint64 m_placing = 0;
 };

@@ -51,6 +51,14 @@ void MapBridge::setPlacing(bool on)
     Q_EMIT placingChanged();
 }
 
+void MapBridge::setTimeLabel(const QString &text)
+{
+    if (text == m_timeLabel)
+        return;
+    m_timeLabel = text;
+    Q_EMIT timeLabelChanged();
+}
+
 void MapBridge::placeAt(double latitude, double longitude)
 {
     if (m_placing)

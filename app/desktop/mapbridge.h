@@ -35,6 +35,8 @@ class MapBridge : public QObject {
     Q_PROPERTY(double zoomLevel READ zoomLevel WRITE setZoomLevel NOTIFY zoomLevelChanged)
     /// Whether a click on the map places an event (the map shows a cross cursor).
     Q_PROPERTY(bool placing READ placing NOTIFY placingChanged)
+    /// The dates shown while the timeline plays, drawn on the map (empty: none).
+    Q_PROPERTY(QString timeLabel READ timeLabel NOTIFY timeLabelChanged)
 
 public:
     explicit MapBridge(QObject *parent = nullptr);
@@ -63,6 +65,8 @@ public:
     Q_INVOKABLE void setCenter(double latitude, double longitude);
 
     bool placing() const { return m_placing; }
+    QString timeLabel() const { return m_timeLabel; }
+    void setTimeLabel(const QString &text);
     void setPlacing(bool on);
     /// Called by the QML when the map is clicked while placing.
     Q_INVOKABLE void placeAt(double latitude, double longitude);
@@ -74,6 +78,7 @@ public:
 Q_SIGNALS:
     void zoomLevelChanged();
     void placingChanged();
+    void timeLabelChanged();
     /// The map was clicked at this point while placing.
     void placeClicked(double latitude, double longitude);
     void eventsChanged();
@@ -98,6 +103,7 @@ private:
     double m_centerLatitude = 0.0;
     double m_centerLongitude = 0.0;
     bool m_placing = false;
+    QString m_timeLabel;
     bool m_highDpiTiles = false;
     std::shared_ptr<const std::vector<MapPoint>> m_events;
     QHash<qint64, QString> m_typeNames;

@@ -1,82 +1,339 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/clusters.h"
 
-#include <QHash>
-
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace placard {
 
+namespace {
+
+/// std::floor() for the values met here, as an integer: inlined, where std::floor() is a call
+/// into the maths library on baseline x86-64, twice for every point.
+qint64 floorOf(double v)
+{
+    const qint64 i = qint64(v);
+    return i - qint64(double(i) > v);
+}
+
+/// -1, 0 or +1: how worldToScreen() moves a point round the world, given its x − center x.
+int wrapOf(double dx)
+{
+    return dx > 0.5 ? -1 : dx < -0.5 ? 1 : 0;
+}
+
+/// worldToScreen() for one view, with the scale worked out once rather than once per point.
+struct Projection {
+    Projection(QPointF c, double zoom, QSizeF v)
+        : center(c)
+        , viewport(v)
+        , scale(256.0 * std::exp2(zoom))
+    {
+    }
+    QPointF operator()(double x, double y) const
+    {
+        double dx = x - center.x();
+        // The shorter way round the world, so points across the antimeridian show.
+        if (dx > 0.5)
+            dx -= 1.0;
+        else if (dx < -0.5)
+            dx += 1.0;
+        return {viewport.width() / 2 + dx * scale,
+                viewport.height() / 2 + (y - center.y()) * scale};
+    }
+    QPointF center;
+    QSizeF viewport;
+    double scale;
+};
+
+/// The screen cells of one view and what has fallen into them. Only the cells over the
+/// viewport and its margin can receive a point: they are a flat array indexed directly.
+class Cells {
+public:
+    Cells(QPointF center, double zoom, QSizeF viewport, double cell)
+        : m_project(center, zoom, viewport)
+        , m_cell(cell)
+        , m_margin(cell)
+        , m_right(viewport.width() + cell)
+        , m_bottom(viewport.height() + cell)
+        , m_left(qint64(std::floor(-m_margin / cell)))
+    {
+        Q_ASSERT(cell > 0);
+        const qint64 columns = qint64(std::floor(m_right / cell)) - m_left + 1;
+        const qint64 rows = qint64(std::floor(m_bottom / cell)) - m_left + 1;
+        if (columns > 0 && rows > 0) {
+            m_columns = columns;
+            m_cells.resize(std::size_t(columns * rows));
+        }
+    }
+
+    bool isEmpty() const { return m_cells.empty(); }
+    double scale() const { return m_project.scale; }
+    /// The world rectangle the viewport and its margin show (x may run past 0 or 1).
+    double worldLeft() const { return world(-m_margin, m_project.center.x(), half().width()); }
+    double worldRight() const { return world(m_right, m_project.center.x(), half().width()); }
+    double worldTop() const { return world(-m_margin, m_project.center.y(), half().height()); }
+    double worldBottom() const { return world(m_bottom, m_project.center.y(), half().height()); }
+    QPointF project(double x, double y) const { return m_project(x, y); }
+    bool inside(QPointF s) const
+    {
+        return !(s.x() < -m_margin || s.y() < -m_margin || s.x() > m_right || s.y() > m_bottom);
+    }
+    bool outside(QPointF topLeft, QPointF bottomRight) const
+    {
+        return bottomRight.x() < -m_margin || bottomRight.y() < -m_margin ||
+            topLeft.x() > m_right || topLeft.y() > m_bottom;
+    }
+    bool sameCell(QPointF a, QPointF b) const
+    {
+        return floorOf(a.x() / m_cell) == floorOf(b.x() / m_cell) &&
+            floorOf(a.y() / m_cell) == floorOf(b.y() / m_cell);
+    }
+
+    /// Adds the point `index` at screen position `s`, if it is in view.
+    void add(QPointF s, std::size_t index, qint64 size)
+    {
+        if (!inside(s))
+            return;
+        Cell &c = at(s);
+        if (c.count++ == 0)
+            ++m_used;
+        c.first = std::min(c.first, index);
+        c.sx += s.x();
+        c.sy += s.y();
+        if (size >= 0)
+            c.known += size;
+        else
+            ++c.unknown;
+    }
+    /// Adds `count` points, all in view in the cell of `s`, from their sums.
+    void addGroup(QPointF s, int count, double sumX, double sumY, qint64 known, int unknown,
+                  std::size_t first)
+    {
+        Cell &c = at(s);
+        if (c.count == 0)
+            ++m_used;
+        c.count += count;
+        c.first = std::min(c.first, first);
+        c.sx += sumX;
+        c.sy += sumY;
+        c.known += known;
+        c.unknown += unknown;
+    }
+
+    /// The clusters, in the order of their first points.
+    std::vector<Cluster> finish(const std::vector<MapPoint> &points) const
+    {
+        std::vector<const Cell *> ordered;
+        ordered.reserve(m_used);
+        for (const Cell &c : m_cells) {
+            if (c.count > 0)
+                ordered.push_back(&c);
+        }
+        std::sort(ordered.begin(), ordered.end(),
+                  [](const Cell *l, const Cell *r) { return l->first < r->first; });
+        std::vector<Cluster> out;
+        out.reserve(ordered.size());
+        for (const Cell *c : ordered) {
+            Cluster cluster;
+            cluster.count = c->count;
+            cluster.knownSize = c->known;
+            cluster.unknownSize = c->unknown;
+            if (c->count == 1) {
+                const MapPoint &p = points[c->first];
+                cluster.single = &p;
+                cluster.position = project(p.x, p.y);
+            } else {
+                cluster.position = {c->sx / c->count, c->sy / c->count};
+            }
+            out.push_back(cluster);
+        }
+        return out;
+    }
+
+private:
+    struct Cell {
+        double sx = 0;
+        double sy = 0;
+        qint64 known = 0;
+        int count = 0;
+        int unknown = 0;
+        std::size_t first = std::numeric_limits<std::size_t>::max(); ///< smallest index
+    };
+    QSizeF half() const { return m_project.viewport / 2; }
+    double world(double screen, double center, double half) const
+    {
+        return center + (screen - half) / m_project.scale;
+    }
+    Cell &at(QPointF s)
+    {
+        const qint64 cx = floorOf(s.x() / m_cell) - m_left;
+        const qint64 cy = floorOf(s.y() / m_cell) - m_left;
+        return m_cells[std::size_t(cy * m_columns + cx)];
+    }
+
+    Projection m_project;
+    double m_cell;
+    double m_margin;
+    double m_right;
+    double m_bottom;
+    qint64 m_left; ///< the first cell's column (and row)
+    qint64 m_columns = 0;
+    std::vector<Cell> m_cells;
+    std::size_t m_used = 0;
+};
+
+bool isPlaced(const MapPoint &p)
+{
+    return !std::isnan(p.x) && !std::isnan(p.y);
+}
+
+} // namespace
+
 QPointF worldToScreen(QPointF world, QPointF center, double zoom, QSizeF viewport)
 {
-    const double scale = 256.0 * std::exp2(zoom);
-    double dx = world.x() - center.x();
-    // The shorter way round the world, so points across the antimeridian show.
-    if (dx > 0.5)
-        dx -= 1.0;
-    else if (dx < -0.5)
-        dx += 1.0;
-    return {viewport.width() / 2 + dx * scale,
-            viewport.height() / 2 + (world.y() - center.y()) * scale};
+    return Projection(center, zoom, viewport)(world.x(), world.y());
 }
 
 std::vector<Cluster> clusterPoints(const std::vector<MapPoint> &points, QPointF center, double zoom,
                                    QSizeF viewport, double cell)
 {
-    struct Acc {
-        double sx = 0, sy = 0;
-        int count = 0;
-        qint64 known = 0;
-        int unknown = 0;
-        const MapPoint *first = nullptr;
-        qsizetype order = 0;
+    Cells cells(center, zoom, viewport, cell);
+    if (cells.isEmpty())
+        return {};
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const MapPoint &p = points[i];
+        if (isPlaced(p))
+            cells.add(cells.project(p.x, p.y), i, p.size);
+    }
+    return cells.finish(points);
+}
+
+ClusterGrid::ClusterGrid(std::shared_ptr<const std::vector<MapPoint>> points)
+    : m_points(std::move(points))
+{
+    const std::vector<MapPoint> &p = *m_points;
+    const auto square = [](float v) {
+        return int(floorOf(double(v) * kSide));
     };
-    QHash<quint64, Acc> cells;
-    const double margin = cell;
-    for (const MapPoint &p : points) {
-        if (std::isnan(p.x))
+    const auto inWorld = [](float v) {
+        return v >= 0.0f && v < 1.0f;
+    };
+    // A counting sort by grid square: count, place, then sum bucket by bucket.
+    constexpr quint32 kNone = std::numeric_limits<quint32>::max();
+    std::vector<quint32> squareOf(p.size(), kNone);
+    std::vector<quint32> count(std::size_t(kSide) * kSide + 1, 0);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (!isPlaced(p[i]))
             continue;
-        const QPointF s = worldToScreen({p.x, p.y}, center, zoom, viewport);
-        if (s.x() < -margin || s.y() < -margin || s.x() > viewport.width() + margin ||
-            s.y() > viewport.height() + margin)
+        if (!inWorld(p[i].x) || !inWorld(p[i].y)) {
+            m_strays.push_back(quint32(i));
             continue;
-        const qint64 cx = qint64(std::floor(s.x() / cell));
-        const qint64 cy = qint64(std::floor(s.y() / cell));
-        Acc &a = cells[(quint64(cx) << 32) ^ quint64(cy & 0xffffffff)];
-        if (a.count == 0) {
-            a.first = &p;
-            a.order = cells.size();
         }
-        a.sx += s.x();
-        a.sy += s.y();
-        ++a.count;
-        if (p.size >= 0)
-            a.known += p.size;
-        else
-            ++a.unknown;
+        const quint32 s = quint32(square(p[i].y) * kSide + square(p[i].x));
+        squareOf[i] = s;
+        ++count[s + 1];
     }
-    std::vector<std::pair<qsizetype, Cluster>> ordered;
-    ordered.reserve(std::size_t(cells.size()));
-    for (const Acc &a : std::as_const(cells)) {
-        Cluster c;
-        c.count = a.count;
-        c.knownSize = a.known;
-        c.unknownSize = a.unknown;
-        if (a.count == 1) {
-            c.single = a.first;
-            c.position = worldToScreen({a.first->x, a.first->y}, center, zoom, viewport);
-        } else {
-            c.position = {a.sx / a.count, a.sy / a.count};
+    m_slot.assign(std::size_t(kSide) * kSide, 0);
+    for (std::size_t s = 0; s + 1 < count.size(); ++s) {
+        if (count[s + 1] > 0) {
+            Bucket b;
+            b.begin = count[s];
+            b.end = count[s] + count[s + 1];
+            m_buckets.push_back(b);
+            m_slot[s] = quint32(m_buckets.size());
         }
-        ordered.push_back({a.order, c});
+        count[s + 1] += count[s];
     }
-    std::sort(ordered.begin(), ordered.end(),
-              [](const auto &l, const auto &r) { return l.first < r.first; });
-    std::vector<Cluster> out;
-    out.reserve(ordered.size());
-    for (auto &o : ordered)
-        out.push_back(o.second);
-    return out;
+    const std::size_t placed = count.back();
+    m_x.resize(placed);
+    m_y.resize(placed);
+    m_index.resize(placed);
+    m_size.resize(placed);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (squareOf[i] == kNone)
+            continue;
+        const quint32 k = count[squareOf[i]]++;
+        m_x[k] = p[i].x;
+        m_y[k] = p[i].y;
+        m_index[k] = quint32(i);
+        m_size[k] = p[i].size;
+    }
+    for (Bucket &b : m_buckets) {
+        b.first = m_index[b.begin];
+        b.minX = b.maxX = m_x[b.begin];
+        b.minY = b.maxY = m_y[b.begin];
+        for (quint32 k = b.begin; k < b.end; ++k) {
+            b.minX = std::min(b.minX, m_x[k]);
+            b.maxX = std::max(b.maxX, m_x[k]);
+            b.minY = std::min(b.minY, m_y[k]);
+            b.maxY = std::max(b.maxY, m_y[k]);
+            b.sumX += m_x[k];
+            b.sumY += m_y[k];
+            if (m_size[k] >= 0)
+                b.known += m_size[k];
+            else
+                ++b.unknown;
+        }
+    }
+}
+
+std::vector<Cluster> ClusterGrid::clusters(QPointF center, double zoom, QSizeF viewport,
+                                           double cell) const
+{
+    Cells cells(center, zoom, viewport, cell);
+    if (cells.isEmpty())
+        return {};
+    const std::vector<MapPoint> &p = *m_points;
+    for (quint32 i : m_strays)
+        cells.add(cells.project(p[i].x, p[i].y), i, p[i].size);
+
+    const auto visit = [&](const Bucket &b) {
+        // Its points lie in the screen box of its bounding box when they all go round the
+        // world the same way (projecting keeps the order of coordinates).
+        if (wrapOf(double(b.minX) - center.x()) == wrapOf(double(b.maxX) - center.x())) {
+            const QPointF topLeft = cells.project(b.minX, b.minY);
+            const QPointF bottomRight = cells.project(b.maxX, b.maxY);
+            if (cells.outside(topLeft, bottomRight))
+                return;
+            if (cells.inside(topLeft) && cells.inside(bottomRight) &&
+                cells.sameCell(topLeft, bottomRight)) {
+                const int n = int(b.end - b.begin);
+                const double wrap = wrapOf(double(b.minX) - center.x());
+                const QSizeF half = viewport / 2;
+                cells.addGroup(topLeft, n,
+                               n * half.width() +
+                                   (b.sumX - n * center.x() + n * wrap) * cells.scale(),
+                               n * half.height() + (b.sumY - n * center.y()) * cells.scale(),
+                               b.known, int(b.unknown), b.first);
+                return;
+            }
+        }
+        for (quint32 k = b.begin; k < b.end; ++k)
+            cells.add(cells.project(m_x[k], m_y[k]), m_index[k], m_size[k]);
+    };
+
+    // The squares under the view, one square of slack round it for rounding; every column
+    // when the view is about as wide as the world.
+    const auto clampRow = [](double y) {
+        return int(std::clamp(std::floor(y * kSide), -1.0, double(kSide)));
+    };
+    const int top = std::max(0, clampRow(cells.worldTop()) - 1);
+    const int bottom = std::min(kSide - 1, clampRow(cells.worldBottom()) + 1);
+    const double left = std::floor(cells.worldLeft() * kSide) - 1;
+    const double right = std::floor(cells.worldRight() * kSide) + 1;
+    const bool allColumns = right - left + 1 >= kSide;
+    const int firstColumn = allColumns ? 0 : int(left);
+    const int lastColumn = allColumns ? kSide - 1 : int(right);
+    for (int row = top; row <= bottom; ++row) {
+        for (int c = firstColumn; c <= lastColumn; ++c) {
+            const int column = ((c % kSide) + kSide) % kSide;
+            if (const quint32 slot = m_slot[std::size_t(row) * kSide + std::size_t(column)])
+                visit(m_buckets[slot - 1]);
+        }
+    }
+    return cells.finish(p);
 }
 
 } // namespace placard

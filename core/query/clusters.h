@@ -4,6 +4,7 @@
 #include <QPointF>
 #include <QSizeF>
 
+#include <memory>
 #include <vector>
 
 namespace placard {
@@ -32,8 +33,47 @@ struct Cluster {
 QPointF worldToScreen(QPointF world, QPointF center, double zoom, QSizeF viewport);
 
 /// Groups the points visible in the viewport by a square grid of `cell` pixels; a lone
-/// point stays single. Deterministic: the same input gives the same clusters in the same order.
+/// point stays single. Deterministic: the same input gives the same clusters in the same order
+/// (the order of each cluster's first point). One pass over the points, no allocation per point.
 std::vector<Cluster> clusterPoints(const std::vector<MapPoint> &points, QPointF center, double zoom,
                                    QSizeF viewport, double cell = 44.0);
+
+/// The same points made ready to be clustered for many views (a pan, a zoom) at a small cost
+/// each: they are bucketed by a fixed grid over the world, so that a view reads only the
+/// buckets it overlaps, and takes a bucket whose points all fall in one screen cell from its
+/// sums without reading them. Building costs a few passes over the points; it is immutable
+/// afterwards, so it may be built on one thread and used on another.
+class ClusterGrid {
+public:
+    explicit ClusterGrid(std::shared_ptr<const std::vector<MapPoint>> points);
+
+    /// The points it was built from.
+    const std::shared_ptr<const std::vector<MapPoint>> &points() const { return m_points; }
+    /// What clusterPoints(*points(), …) gives: the same clusters in the same order, their
+    /// positions equal to rounding (sums are taken in another order).
+    std::vector<Cluster> clusters(QPointF center, double zoom, QSizeF viewport,
+                                  double cell = 44.0) const;
+
+private:
+    static constexpr int kSide = 512; ///< buckets along each axis of the world
+    struct Bucket {
+        quint32 begin = 0; ///< its points: [begin, end) in the arrays below
+        quint32 end = 0;
+        float minX = 0, maxX = 0, minY = 0, maxY = 0; ///< their bounding box
+        double sumX = 0, sumY = 0;
+        qint64 known = 0; ///< sum of the known sizes
+        quint32 unknown = 0; ///< points of unknown size
+        quint32 first = 0; ///< smallest index
+    };
+    std::shared_ptr<const std::vector<MapPoint>> m_points;
+    std::vector<quint32> m_slot; ///< per grid square, row by row: 1 + its bucket, 0 when empty
+    std::vector<Bucket> m_buckets;
+    // The points, bucket by bucket, in index order within a bucket.
+    std::vector<float> m_x;
+    std::vector<float> m_y;
+    std::vector<quint32> m_index;
+    std::vector<qint64> m_size;
+    std::vector<quint32> m_strays; ///< points outside the world square, looked at every time
+};
 
 } // namespace placard

@@ -3,11 +3,209 @@
 
 #include "geo/webmercator.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <bitset>
 #include <cmath>
+#include <future>
 #include <limits>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace placard {
+
+namespace {
+
+/// Catalogues of fewer events are read on one connection.
+constexpr qint64 kParallelFrom = 100000;
+
+constexpr const char *kColumns =
+    "SELECT id, start_day, end_day, lat, lon, type_id, size_high, size_low, geo_precision, "
+    "coalesce(dataset_id, 0), country, admin1 FROM events";
+
+/// Numbers the distinct strings a load meets, by their UTF-8 bytes: a million rows name a
+/// few hundred countries and regions, so each becomes a QString once, not once per row.
+class StringNumbers {
+public:
+    explicit StringNumbers(std::vector<QString> &strings)
+        : m_strings(strings)
+    {
+    }
+    /// The number of a string, −1 for an empty one.
+    qint32 get(std::string_view bytes)
+    {
+        if (bytes.empty())
+            return -1;
+        if (const auto it = m_ids.find(bytes); it != m_ids.end())
+            return it->second;
+        const qint32 id = qint32(m_strings.size());
+        m_strings.push_back(QString::fromUtf8(bytes.data(), qsizetype(bytes.size())));
+        m_ids.emplace(std::string(bytes), id);
+        return id;
+    }
+    /// The number of "COUNTRY/ADMIN1".
+    qint32 region(std::string_view country, std::string_view admin1)
+    {
+        m_key.assign(country).append(1, '/').append(admin1);
+        return get(m_key);
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept
+        {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    std::vector<QString> &m_strings;
+    std::unordered_map<std::string, qint32, Hash, std::equal_to<>> m_ids;
+    std::string m_key; ///< reused for every region
+};
+
+std::string_view view(QByteArrayView bytes)
+{
+    return {bytes.data(), std::size_t(bytes.size())};
+}
+
+/// Appends the row `q` stands on (the columns of kColumns) to a set of columns, numbering
+/// its country and region with `numbers`.
+template<typename Rows> void appendRow(const sql::Statement &q, Rows &into, StringNumbers &numbers)
+{
+    into.ids.push_back(q.int64(0));
+    into.start.push_back(qint32(q.int64(1)));
+    into.end.push_back(qint32(q.int64(2)));
+    if (q.isNull(3) || q.isNull(4)) {
+        into.x.push_back(std::numeric_limits<float>::quiet_NaN());
+        into.y.push_back(std::numeric_limits<float>::quiet_NaN());
+    } else {
+        const QPointF w = geo::mercator::toWorld(q.real(3), q.real(4));
+        into.x.push_back(float(w.x()));
+        into.y.push_back(float(w.y()));
+    }
+    into.type.push_back(q.isNull(5) ? 0 : q.int64(5));
+    into.size.push_back(!q.isNull(6) ? q.int64(6) : !q.isNull(7) ? q.int64(7) : -1);
+    into.precision.push_back(quint8(q.int64(8)));
+    into.dataset.push_back(q.int64(9));
+    const std::string_view country = view(q.bytes(10));
+    into.country.push_back(numbers.get(country));
+    into.region.push_back(q.isNull(11) ? -1 : numbers.region(country, view(q.bytes(11))));
+}
+
+/// A filter's list of values, asked about once per row: a bitmap when the values are small
+/// (type and dataset ids are), else sorted and searched.
+template<typename T> class ValueSet {
+public:
+    template<typename Range>
+    explicit ValueSet(const Range &values)
+        : m_values(values.begin(), values.end())
+    {
+        std::sort(m_values.begin(), m_values.end());
+        m_values.erase(std::unique(m_values.begin(), m_values.end()), m_values.end());
+        m_small = !m_values.empty() && m_values.front() >= 0 && m_values.back() < T(kSmall);
+        for (T v : m_values) {
+            if (m_small)
+                m_bits.set(std::size_t(v));
+        }
+    }
+    bool empty() const { return m_values.empty(); }
+    bool contains(T v) const
+    {
+        if (m_small)
+            return v >= 0 && v < T(kSmall) && m_bits.test(std::size_t(v));
+        return std::binary_search(m_values.begin(), m_values.end(), v);
+    }
+
+private:
+    static constexpr std::size_t kSmall = 4096;
+    std::vector<T> m_values;
+    std::bitset<kSmall> m_bits;
+    bool m_small = false;
+};
+
+} // namespace
+
+void EventIndex::Columns::reserve(std::size_t rows, std::size_t tagCount)
+{
+    ids.reserve(rows);
+    start.reserve(rows);
+    end.reserve(rows);
+    x.reserve(rows);
+    y.reserve(rows);
+    type.reserve(rows);
+    size.reserve(rows);
+    precision.reserve(rows);
+    dataset.reserve(rows);
+    country.reserve(rows);
+    region.reserve(rows);
+    tagOffset.reserve(rows + 1);
+    tags.reserve(tagCount);
+}
+
+void EventIndex::Columns::append(const Columns &from, std::size_t i)
+{
+    ids.push_back(from.ids[i]);
+    start.push_back(from.start[i]);
+    end.push_back(from.end[i]);
+    x.push_back(from.x[i]);
+    y.push_back(from.y[i]);
+    type.push_back(from.type[i]);
+    size.push_back(from.size[i]);
+    precision.push_back(from.precision[i]);
+    dataset.push_back(from.dataset[i]);
+    country.push_back(from.country[i]);
+    region.push_back(from.region[i]);
+    tags.insert(tags.end(), from.tags.begin() + from.tagOffset[i],
+                from.tags.begin() + from.tagOffset[i + 1]);
+    tagOffset.push_back(quint32(tags.size()));
+}
+
+void EventIndex::Columns::append(const EventIndex &from, std::size_t i)
+{
+    ids.push_back(from.m_ids[i]);
+    start.push_back(from.m_start[i]);
+    end.push_back(from.m_end[i]);
+    x.push_back(from.m_x[i]);
+    y.push_back(from.m_y[i]);
+    type.push_back(from.m_type[i]);
+    size.push_back(from.m_size[i]);
+    precision.push_back(from.m_precision[i]);
+    dataset.push_back(from.m_dataset[i]);
+    country.push_back(from.m_country[i]);
+    region.push_back(from.m_region[i]);
+    tags.insert(tags.end(), from.m_tags.begin() + from.m_tagOffset[i],
+                from.m_tags.begin() + from.m_tagOffset[i + 1]);
+    tagOffset.push_back(quint32(tags.size()));
+}
+
+void EventIndex::Columns::append(const Columns &from)
+{
+    const auto add = [](auto &to, const auto &more) {
+        to.insert(to.end(), more.begin(), more.end());
+    };
+    add(ids, from.ids);
+    add(start, from.start);
+    add(end, from.end);
+    add(x, from.x);
+    add(y, from.y);
+    add(type, from.type);
+    add(size, from.size);
+    add(precision, from.precision);
+    add(dataset, from.dataset);
+    add(country, from.country);
+    add(region, from.region);
+    const quint32 shift = quint32(tags.size());
+    for (std::size_t i = 1; i < from.tagOffset.size(); ++i)
+        tagOffset.push_back(from.tagOffset[i] + shift);
+    add(tags, from.tags);
+}
 
 qint32 EventIndex::intern(const QString &s)
 {
@@ -21,110 +219,181 @@ qint32 EventIndex::intern(const QString &s)
     return id;
 }
 
-void EventIndex::load(const Catalogue &catalogue, const QList<qint64> *only, std::vector<Row> &rows)
+void EventIndex::readRange(sqlite3 *db, qint64 first, qint64 last, Columns &into)
 {
-    sqlite3 *db = catalogue.handle();
-    QHash<qint64, qsizetype> at;
-    const auto read = [&](sql::Statement &q) {
-        while (q.next()) {
-            Row r;
-            r.id = q.int64(0);
-            r.start = qint32(q.int64(1));
-            r.end = qint32(q.int64(2));
-            if (q.isNull(3) || q.isNull(4)) {
-                r.x = r.y = std::numeric_limits<float>::quiet_NaN();
-            } else {
-                const QPointF w = geo::mercator::toWorld(q.real(3), q.real(4));
-                r.x = float(w.x());
-                r.y = float(w.y());
-            }
-            r.type = q.isNull(5) ? 0 : q.int64(5);
-            r.size = !q.isNull(6) ? q.int64(6) : !q.isNull(7) ? q.int64(7) : -1;
-            r.precision = quint8(q.int64(8));
-            r.dataset = q.int64(9);
-            r.country = intern(q.text(10));
-            r.region = q.isNull(11) ? -1 : intern(q.text(10) + QLatin1Char('/') + q.text(11));
-            at.insert(r.id, qsizetype(rows.size()));
-            rows.push_back(std::move(r));
-        }
-    };
-    const auto readTags = [&](sql::Statement &q) {
-        while (q.next()) {
-            const auto it = at.constFind(q.int64(0));
-            if (it != at.cend())
-                rows[std::size_t(*it)].tags.push_back(q.int64(1));
-        }
-    };
-    constexpr const char *kColumns =
-        "SELECT id, start_day, end_day, lat, lon, type_id, size_high, size_low, "
-        "geo_precision, coalesce(dataset_id, 0), country, admin1 FROM events";
-    if (!only) {
-        sql::Statement q(db, kColumns);
-        read(q);
-        sql::Statement tags(db,
-                            "SELECT event_id, tag_id FROM event_tags ORDER BY event_id, tag_id");
-        readTags(tags);
-        return;
+    StringNumbers numbers(into.strings);
+    const std::size_t begin = into.rows();
+    {
+        const QByteArray text = QByteArray(kColumns) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
+        sql::Statement q(db, text.constData());
+        q.bind(1, first).bind(2, last);
+        while (q.next())
+            appendRow(q, into, numbers);
     }
+    // The tags in event order too: a merge with the rows, no lookup per tag.
+    sql::Statement tags(db,
+                        "SELECT event_id, tag_id FROM event_tags WHERE event_id BETWEEN ?1 "
+                        "AND ?2 ORDER BY event_id, tag_id");
+    tags.bind(1, first).bind(2, last);
+    const std::size_t end = into.rows();
+    std::size_t row = begin;
+    while (tags.next()) {
+        const qint64 id = tags.int64(0);
+        for (; row < end && into.ids[row] < id; ++row)
+            into.tagOffset.push_back(quint32(into.tags.size()));
+        if (row < end && into.ids[row] == id)
+            into.tags.push_back(tags.int64(1));
+    }
+    for (; row < end; ++row)
+        into.tagOffset.push_back(quint32(into.tags.size()));
+}
+
+void EventIndex::readIds(sqlite3 *db, const QList<qint64> &ids, Columns &into)
+{
+    StringNumbers numbers(into.strings);
     const QByteArray one = QByteArray(kColumns) + " WHERE id = ?1";
     sql::Statement q(db, one.constData());
-    sql::Statement tags(
-        db, "SELECT event_id, tag_id FROM event_tags WHERE event_id = ?1 ORDER BY tag_id");
-    for (qint64 id : *only) {
+    sql::Statement tags(db, "SELECT tag_id FROM event_tags WHERE event_id = ?1 ORDER BY tag_id");
+    for (qint64 id : ids) {
         q.bind(1, id);
-        read(q);
+        if (q.next()) {
+            appendRow(q, into, numbers);
+            tags.bind(1, id);
+            while (tags.next())
+                into.tags.push_back(tags.int64(0));
+            tags.reset();
+            into.tagOffset.push_back(quint32(into.tags.size()));
+        }
         q.reset();
-        tags.bind(1, id);
-        readTags(tags);
-        tags.reset();
     }
 }
 
-void EventIndex::setRows(std::vector<Row> rows)
+void EventIndex::internStrings(Columns &rows)
 {
-    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        return a.start != b.start ? a.start < b.start : a.id < b.id;
-    });
-    const std::size_t n = rows.size();
-    m_ids.resize(n);
-    m_start.resize(n);
-    m_end.resize(n);
-    m_x.resize(n);
-    m_y.resize(n);
-    m_type.resize(n);
-    m_size.resize(n);
-    m_precision.resize(n);
-    m_dataset.resize(n);
-    m_country.resize(n);
-    m_region.resize(n);
-    m_tagOffset.assign(n + 1, 0);
-    m_tags.clear();
-    m_maxSpan = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        Row &r = rows[i];
-        m_ids[i] = r.id;
-        m_start[i] = r.start;
-        m_end[i] = r.end;
-        m_x[i] = r.x;
-        m_y[i] = r.y;
-        m_type[i] = r.type;
-        m_size[i] = r.size;
-        m_precision[i] = r.precision;
-        m_dataset[i] = r.dataset;
-        m_country[i] = r.country;
-        m_region[i] = r.region;
-        m_maxSpan = std::max(m_maxSpan, r.end - r.start);
-        std::sort(r.tags.begin(), r.tags.end());
-        m_tags.insert(m_tags.end(), r.tags.begin(), r.tags.end());
-        m_tagOffset[i + 1] = quint32(m_tags.size());
+    std::vector<qint32> ids(rows.strings.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        ids[i] = intern(rows.strings[i]);
+    for (qint32 &c : rows.country) {
+        if (c >= 0)
+            c = ids[std::size_t(c)];
     }
+    for (qint32 &r : rows.region) {
+        if (r >= 0)
+            r = ids[std::size_t(r)];
+    }
+    rows.strings.clear();
+}
+
+void EventIndex::setRows(Columns in)
+{
+    const std::size_t n = in.rows();
+    // Order by start day, and by id within a day: the rows come in id order, so a stable
+    // counting sort over the days does it in linear time for any plausible span of days.
+    std::vector<quint32> order(n);
+    if (n > 0) {
+        const auto [lo, hi] = std::minmax_element(in.start.begin(), in.start.end());
+        const qint64 low = *lo;
+        const qint64 span = qint64(*hi) - low + 1;
+        if (span <= qint64(4 * n + 65536)) {
+            std::vector<quint32> next(std::size_t(span) + 1, 0);
+            for (qint32 s : in.start)
+                ++next[std::size_t(s - low + 1)];
+            std::partial_sum(next.begin(), next.end(), next.begin());
+            for (std::size_t i = 0; i < n; ++i)
+                order[next[std::size_t(in.start[i] - low)]++] = quint32(i);
+        } else {
+            std::iota(order.begin(), order.end(), 0u);
+            std::stable_sort(order.begin(), order.end(),
+                             [&](quint32 a, quint32 b) { return in.start[a] < in.start[b]; });
+        }
+    }
+    const auto gather = [&order](auto &to, const auto &from) {
+        to.resize(from.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            to[k] = from[order[k]];
+    };
+    gather(m_ids, in.ids);
+    gather(m_start, in.start);
+    gather(m_end, in.end);
+    gather(m_x, in.x);
+    gather(m_y, in.y);
+    gather(m_type, in.type);
+    gather(m_size, in.size);
+    gather(m_precision, in.precision);
+    gather(m_dataset, in.dataset);
+    gather(m_country, in.country);
+    gather(m_region, in.region);
+    m_tagOffset.assign(1, 0);
+    m_tagOffset.reserve(n + 1);
+    m_tags.clear();
+    m_tags.reserve(in.tags.size());
+    m_maxSpan = 0;
+    m_rowOfId.resize(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const quint32 i = order[k];
+        m_tags.insert(m_tags.end(), in.tags.begin() + in.tagOffset[i],
+                      in.tags.begin() + in.tagOffset[i + 1]);
+        m_tagOffset.push_back(quint32(m_tags.size()));
+        m_rowOfId[i] = quint32(k);
+        m_maxSpan = std::max(m_maxSpan, m_end[k] - m_start[k]);
+    }
+    m_sortedIds = std::move(in.ids);
 }
 
 void EventIndex::rebuild(const Catalogue &catalogue)
 {
     m_stringIds.clear();
-    std::vector<Row> rows;
-    load(catalogue, nullptr, rows);
+    sqlite3 *db = catalogue.handle();
+    qint64 first = 0, last = -1, count = 0;
+    {
+        sql::Statement q(db, "SELECT min(id), max(id), count(*) FROM events");
+        if (q.next() && !q.isNull(0)) {
+            first = q.int64(0);
+            last = q.int64(1);
+            count = q.int64(2);
+        }
+    }
+    // Reading is mostly SQLite's work: a large catalogue is read in ranges of ids at once,
+    // each on a read-only connection of its own. Not while the catalogue's connection is in
+    // a transaction, which other connections would not see.
+    int parts = 1;
+    std::vector<sql::Connection> connections;
+    if (count >= kParallelFrom && sqlite3_get_autocommit(db) &&
+        QFileInfo(catalogue.path()).isFile()) {
+        parts = std::clamp(QThread::idealThreadCount(), 1, 4);
+        const QByteArray path = QFile::encodeName(catalogue.path());
+        for (int k = 1; k < parts; ++k) {
+            sqlite3 *raw = nullptr;
+            sqlite3_open_v2(path.constData(), &raw, SQLITE_OPEN_READONLY, nullptr);
+            sql::Connection connection(raw);
+            if (!connection || !configureConnection(connection.get(), false, nullptr))
+                break;
+            connections.push_back(std::move(connection));
+        }
+        parts = int(connections.size()) + 1;
+    }
+    // Range k is ids [bounds[k], bounds[k + 1] − 1]; the last ends at `last` itself.
+    std::vector<qint64> bounds(std::size_t(parts) + 1, first);
+    for (int k = 1; k < parts; ++k)
+        bounds[std::size_t(k)] = first + qint64((double(last) - double(first)) * k / parts);
+    std::vector<Columns> chunks(static_cast<std::size_t>(parts));
+    const auto read = [&](sqlite3 *connection, int k) {
+        const qint64 to = k + 1 < parts ? bounds[std::size_t(k) + 1] - 1 : last;
+        chunks[std::size_t(k)].reserve(std::size_t(count / parts), 0);
+        readRange(connection, bounds[std::size_t(k)], to, chunks[std::size_t(k)]);
+    };
+    std::vector<std::future<void>> others;
+    for (int k = 1; k < parts; ++k)
+        others.push_back(
+            std::async(std::launch::async, read, connections[std::size_t(k) - 1].get(), k));
+    read(db, 0);
+    for (std::future<void> &other : others)
+        other.get();
+    for (Columns &chunk : chunks)
+        internStrings(chunk);
+    Columns rows = std::move(chunks.front());
+    for (std::size_t k = 1; k < chunks.size(); ++k)
+        rows.append(chunks[k]);
     setRows(std::move(rows));
 }
 
@@ -136,28 +405,35 @@ void EventIndex::applyChange(const Catalogue &catalogue, Catalogue::ChangeKind k
         rebuild(catalogue);
         return;
     }
-    // Rebuild the rows from the columns, less the changed ones, plus their new state.
     QList<qint64> sorted = ids;
     std::sort(sorted.begin(), sorted.end());
-    std::vector<Row> rows;
-    rows.reserve(m_ids.size() + std::size_t(ids.size()));
-    QHash<qint32, QString> names;
-    for (auto it = m_stringIds.cbegin(); it != m_stringIds.cend(); ++it)
-        names.insert(it.value(), it.key());
-    for (std::size_t i = 0; i < m_ids.size(); ++i) {
-        if (std::binary_search(sorted.cbegin(), sorted.cend(), m_ids[i]))
-            continue;
-        rows.push_back({m_ids[i], m_start[i], m_end[i], m_x[i], m_y[i], m_type[i], m_size[i],
-                        m_precision[i], m_dataset[i], m_country[i], m_region[i],
-                        std::vector<qint64>(m_tags.begin() + m_tagOffset[i],
-                                            m_tags.begin() + m_tagOffset[i + 1])});
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    Columns changed;
+    if (kind != Catalogue::ChangeKind::Removed) {
+        readIds(catalogue.handle(), sorted, changed);
+        internStrings(changed);
     }
-    if (kind != Catalogue::ChangeKind::Removed)
-        load(catalogue, &sorted, rows);
+    // The rows kept and the changed ones in their new state, merged in id order.
+    Columns rows;
+    rows.reserve(m_sortedIds.size() + changed.rows(), m_tags.size() + changed.tags.size());
+    std::size_t c = 0;
+    auto gone = sorted.cbegin();
+    for (std::size_t k = 0; k < m_sortedIds.size(); ++k) {
+        const qint64 id = m_sortedIds[k];
+        for (; c < changed.rows() && changed.ids[c] < id; ++c)
+            rows.append(changed, c);
+        while (gone != sorted.cend() && *gone < id)
+            ++gone;
+        if (gone != sorted.cend() && *gone == id)
+            continue; // removed, or replaced by its new state
+        rows.append(*this, m_rowOfId[k]);
+    }
+    for (; c < changed.rows(); ++c)
+        rows.append(changed, c);
     setRows(std::move(rows));
 }
 
-QList<qint64> EventIndex::matching(const Filter &f) const
+template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMatch) const
 {
     const auto anyOf = [this](const QStringList &names) {
         std::vector<qint32> out;
@@ -170,7 +446,7 @@ QList<qint64> EventIndex::matching(const Filter &f) const
     const std::vector<qint32> countries = anyOf(f.countries);
     const std::vector<qint32> regions = anyOf(f.regions);
     if ((!f.countries.isEmpty() && countries.empty()) || (!f.regions.isEmpty() && regions.empty()))
-        return {};
+        return;
 
     // Only rows starting in [fromDay − longest span, toDay] can overlap the window.
     std::size_t begin = 0;
@@ -184,21 +460,33 @@ QList<qint64> EventIndex::matching(const Filter &f) const
         end = std::size_t(std::upper_bound(m_start.begin(), m_start.end(), *f.toDay) -
                           m_start.begin());
 
-    QList<qint64> result;
+    // Each condition made once into something cheap to ask per row.
+    const ValueSet<qint64> types(f.typeIds);
+    const ValueSet<qint64> datasets(f.datasets);
+    const bool sizeRange = f.minSize || f.maxSize;
+    const qint64 minSize = f.minSize.value_or(std::numeric_limits<qint64>::min());
+    const qint64 maxSize = f.maxSize.value_or(std::numeric_limits<qint64>::max());
+    std::bitset<256> precisions;
+    for (GeoPrecision g : f.precisions) {
+        if (int(g) >= 0 && int(g) < 256)
+            precisions.set(std::size_t(g));
+    }
+    std::vector<const Filter::TagRule *> tagRules;
+    for (const Filter::TagRule &rule : f.tagRules) {
+        if (!rule.tagIds.isEmpty())
+            tagRules.push_back(&rule);
+    }
+
     for (std::size_t i = begin; i < end; ++i) {
         if (f.fromDay && m_end[i] < *f.fromDay)
             continue;
-        if (!f.typeIds.isEmpty() && !f.typeIds.contains(m_type[i]))
+        if (!types.empty() && !types.contains(m_type[i]))
             continue;
-        if (f.minSize || f.maxSize) {
-            if (m_size[i] < 0) {
-                if (!f.includeUnknownSize)
-                    continue;
-            } else if ((f.minSize && m_size[i] < *f.minSize) ||
-                       (f.maxSize && m_size[i] > *f.maxSize)) {
+        const qint64 size = m_size[i];
+        if (size < 0) {
+            if (!f.includeUnknownSize)
                 continue;
-            }
-        } else if (!f.includeUnknownSize && m_size[i] < 0) {
+        } else if (sizeRange && (size < minSize || size > maxSize)) {
             continue;
         }
         if (!countries.empty() &&
@@ -207,47 +495,156 @@ QList<qint64> EventIndex::matching(const Filter &f) const
         if (!regions.empty() &&
             std::find(regions.begin(), regions.end(), m_region[i]) == regions.end())
             continue;
-        if (!f.precisions.isEmpty() && !f.precisions.contains(GeoPrecision(m_precision[i])))
+        if (!f.precisions.isEmpty() && !precisions.test(m_precision[i]))
             continue;
-        if (!f.datasets.isEmpty() && !f.datasets.contains(m_dataset[i]))
+        if (!datasets.empty() && !datasets.contains(m_dataset[i]))
             continue;
         if (f.textIds && !std::binary_search(f.textIds->cbegin(), f.textIds->cend(), m_ids[i]))
             continue;
         bool tagsPass = true;
         const auto first = m_tags.begin() + m_tagOffset[i];
         const auto last = m_tags.begin() + m_tagOffset[i + 1];
-        for (const Filter::TagRule &rule : f.tagRules) {
-            if (rule.tagIds.isEmpty())
-                continue;
+        for (const Filter::TagRule *rule : tagRules) {
             bool any = false;
             bool all = true;
-            for (qint64 t : rule.tagIds) {
+            for (qint64 t : rule->tagIds) {
                 const bool has = std::binary_search(first, last, t);
                 any = any || has;
                 all = all && has;
             }
-            if (rule.all ? !all : !any) {
+            if (rule->all ? !all : !any) {
                 tagsPass = false;
                 break;
             }
         }
         if (tagsPass)
-            result.append(m_ids[i]);
+            onMatch(i);
     }
-    std::sort(result.begin(), result.end());
-    return result;
+}
+
+QList<qint64> EventIndex::matching(const Filter &filter) const
+{
+    const std::size_t n = m_ids.size();
+    std::vector<bool> pass(n, false);
+    std::size_t count = 0;
+    scan(filter, [&](std::size_t i) {
+        pass[i] = true;
+        ++count;
+    });
+    QList<qint64> ids;
+    ids.reserve(qsizetype(count));
+    if (count < n / 16) {
+        // A few: sorting them is cheapest.
+        for (std::size_t i = 0; i < n; ++i) {
+            if (pass[i])
+                ids.append(m_ids[i]);
+        }
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    }
+    // Many: read them off in id order, in one pass and no sort.
+    for (std::size_t k = 0; k < n; ++k) {
+        if (pass[m_rowOfId[k]])
+            ids.append(m_sortedIds[k]);
+    }
+    return ids;
 }
 
 std::vector<MapPoint> EventIndex::mapPoints(const Filter &filter) const
 {
-    const QList<qint64> ids = matching(filter);
+    // Room for every row: only the pages written are ever touched, and the points are
+    // written once (a sized vector would be zeroed first).
     std::vector<MapPoint> points;
-    points.reserve(std::size_t(ids.size()));
-    for (std::size_t i = 0; i < m_ids.size(); ++i) {
-        if (std::binary_search(ids.cbegin(), ids.cend(), m_ids[i]))
-            points.push_back({m_x[i], m_y[i], m_ids[i], m_type[i], m_size[i], m_precision[i]});
-    }
+    points.reserve(m_ids.size());
+    scan(filter, [&](std::size_t i) {
+        points.push_back({m_x[i], m_y[i], m_ids[i], m_type[i], m_size[i], m_precision[i]});
+    });
     return points;
+}
+
+QHash<qint64, qint64> EventIndex::typeCounts() const
+{
+    // Type ids are small in practice: counted in an array, the odd large one in the hash.
+    std::vector<qint64> small(4096, 0);
+    QHash<qint64, qint64> counts;
+    for (qint64 t : m_type) {
+        if (quint64(t) < small.size())
+            ++small[std::size_t(t)];
+        else
+            ++counts[t];
+    }
+    for (std::size_t t = 0; t < small.size(); ++t) {
+        if (small[t] > 0)
+            counts.insert(qint64(t), small[t]);
+    }
+    return counts;
+}
+
+qint64 EventIndex::unplacedCount() const
+{
+    return std::count_if(m_x.begin(), m_x.end(), [](float x) { return std::isnan(x); });
+}
+
+Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
+                                Period::Unit unit) const
+{
+    Histogram h;
+    h.unit = unit;
+    h.starts = binStarts(first, last, unit, &h.end);
+    if (h.starts.empty())
+        return h;
+    // A table from day to bin, so that each event costs one lookup.
+    const qint32 origin = h.starts.front();
+    std::vector<quint32> binOfDay(std::size_t(h.end - origin));
+    for (std::size_t b = 0; b < h.starts.size(); ++b) {
+        const qint32 next = b + 1 < h.starts.size() ? h.starts[b + 1] : h.end;
+        std::fill(binOfDay.begin() + (h.starts[b] - origin), binOfDay.begin() + (next - origin),
+                  quint32(b));
+    }
+    // Type ids are small row ids: a slot per id, one column of counts per slot in use.
+    std::vector<int> slotOfType;
+    std::vector<qint64> typeOfSlot;
+    std::vector<std::vector<quint32>> columns;
+    Filter f = filter;
+    f.fromDay = first; // rows overlapping the span; those starting before it are skipped
+    f.toDay = last;
+    scan(f, [&](std::size_t i) {
+        const qint32 start = m_start[i];
+        if (start < first)
+            return;
+        const qint64 type = std::max<qint64>(0, m_type[i]);
+        if (std::size_t(type) >= slotOfType.size())
+            slotOfType.resize(std::size_t(type) + 1, -1);
+        int &slot = slotOfType[std::size_t(type)];
+        if (slot < 0) {
+            slot = int(typeOfSlot.size());
+            typeOfSlot.push_back(type);
+            columns.emplace_back(h.starts.size(), 0u);
+        }
+        ++columns[std::size_t(slot)][binOfDay[std::size_t(start - origin)]];
+    });
+    // Stacked with the most frequent type at the bottom.
+    std::vector<std::pair<quint64, std::size_t>> order;
+    for (std::size_t s = 0; s < columns.size(); ++s) {
+        quint64 sum = 0;
+        for (const quint32 n : columns[s])
+            sum += n;
+        order.push_back({sum, s});
+    }
+    std::sort(order.begin(), order.end(), [&](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first > b.first : typeOfSlot[a.second] < typeOfSlot[b.second];
+    });
+    const std::size_t bins = h.starts.size();
+    h.counts.assign(bins * order.size(), 0);
+    for (std::size_t t = 0; t < order.size(); ++t) {
+        h.types.push_back(typeOfSlot[order[t].second]);
+        const std::vector<quint32> &column = columns[order[t].second];
+        for (std::size_t b = 0; b < bins; ++b)
+            h.counts[b * order.size() + t] = column[b];
+    }
+    for (std::size_t b = 0; b < bins; ++b)
+        h.maxTotal = std::max(h.maxTotal, h.total(b));
+    return h;
 }
 
 } // namespace placard

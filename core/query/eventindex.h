@@ -3,6 +3,7 @@
 
 #include "catalogue/catalogue.h"
 #include "query/clusters.h"
+#include "query/histogram.h"
 
 #include <QHash>
 #include <QList>
@@ -52,27 +53,60 @@ public:
     QList<qint64> matching(const Filter &filter) const;
     /// What the map draws of the events that pass the filter, in time order.
     std::vector<MapPoint> mapPoints(const Filter &filter) const;
+    /// How many events each type id has (0: no type), read from memory: what the filters
+    /// show beside each type, without a pass of SQL over every event.
+    QHash<qint64, qint64> typeCounts() const;
+    /// How many events have no coordinates.
+    qint64 unplacedCount() const;
+    /// The events that pass the filter (its time range aside) and start in [first, last],
+    /// counted by `unit` and type: what the timeline draws.
+    Histogram histogram(const Filter &filter, qint32 first, qint32 last, Period::Unit unit) const;
 
 private:
-    struct Row {
-        qint64 id;
-        qint32 start;
-        qint32 end;
-        float x; ///< Web Mercator world x in [0, 1], NaN when unplaced
-        float y;
-        qint64 type;
-        qint64 size; ///< -1 unknown
-        quint8 precision;
-        qint64 dataset;
-        qint32 country; ///< index into m_strings, -1 none
-        qint32 region;
-        std::vector<qint64> tags; ///< ascending
-    };
-    void load(const Catalogue &catalogue, const QList<qint64> *only, std::vector<Row> &rows);
-    void setRows(std::vector<Row> rows);
-    qint32 intern(const QString &s);
+    /// Rows being loaded or rebuilt, in id order, before they become the columns below: one
+    /// vector per field, as there.
+    struct Columns {
+        std::vector<qint64> ids;
+        std::vector<qint32> start;
+        std::vector<qint32> end;
+        std::vector<float> x; ///< Web Mercator world x in [0, 1], NaN when unplaced
+        std::vector<float> y;
+        std::vector<qint64> type;
+        std::vector<qint64> size; ///< -1 unknown
+        std::vector<quint8> precision;
+        std::vector<qint64> dataset;
+        std::vector<qint32> country; ///< index into m_stringIds, -1 none
+        std::vector<qint32> region;
+        /// Tags of row i, ascending: tags[tagOffset[i] … tagOffset[i+1]).
+        std::vector<quint32> tagOffset{0};
+        std::vector<qint64> tags;
+        /// While loading: the strings that country and region number, until internStrings().
+        std::vector<QString> strings;
 
-    // Columns, in start-day order.
+        std::size_t rows() const { return ids.size(); }
+        void reserve(std::size_t rows, std::size_t tagCount);
+        /// Appends row i of another set of columns.
+        void append(const Columns &from, std::size_t i);
+        /// Appends row i of the index.
+        void append(const EventIndex &from, std::size_t i);
+        /// Appends every row of other columns, their strings numbered alike.
+        void append(const Columns &from);
+    };
+    /// Reads the events with ids in [first, last] and their tags, in id order, onto the end
+    /// of `into`, their countries and regions numbered in into.strings. Touches nothing of
+    /// the index, so that ranges may be read at once, each on a connection of its own.
+    static void readRange(sqlite3 *db, qint64 first, qint64 last, Columns &into);
+    /// The same for some events, by ascending id.
+    static void readIds(sqlite3 *db, const QList<qint64> &ids, Columns &into);
+    /// Numbers the countries and regions of rows as the index does.
+    void internStrings(Columns &rows);
+    /// Makes the index from rows in id order.
+    void setRows(Columns rows);
+    qint32 intern(const QString &s);
+    /// Calls onMatch(row) for each row that passes the filter, in row order.
+    template<typename OnMatch> void scan(const Filter &filter, OnMatch &&onMatch) const;
+
+    // Columns, in (start day, id) order.
     std::vector<qint64> m_ids;
     std::vector<qint32> m_start;
     std::vector<qint32> m_end;
@@ -84,8 +118,12 @@ private:
     std::vector<qint64> m_dataset;
     std::vector<qint32> m_country;
     std::vector<qint32> m_region;
-    std::vector<quint32> m_tagOffset; ///< tags of row i: m_tags[m_tagOffset[i] … m_tagOffset[i+1])
+    std::vector<quint32> m_tagOffset{
+        0}; ///< tags of row i: m_tags[m_tagOffset[i] … m_tagOffset[i+1])
     std::vector<qint64> m_tags;
+    // Id order, for matching() to list ids ascending without sorting them.
+    std::vector<qint64> m_sortedIds; ///< every id, ascending
+    std::vector<quint32> m_rowOfId; ///< the row of m_sortedIds[k]
     qint32 m_maxSpan = 0; ///< longest end − start, to bound the scan for a time window
     QHash<QString, qint32> m_stringIds;
 };

@@ -55,8 +55,9 @@ Item {
                                                        Math.round(view.map.zoomLevel) + steps));
             }
             function onZoomToRequested(latitude, longitude, zoom) {
-                view.map.center = QtPositioning.coordinate(latitude, longitude);
+                // Zoom first: a zoom change may move the centre, the centre then lands exactly.
                 view.map.zoomLevel = Math.min(view.map.maximumZoomLevel, zoom);
+                view.map.center = QtPositioning.coordinate(latitude, longitude);
             }
             function onWorldRequested() {
                 view.map.zoomLevel = view.map.minimumZoomLevel;
@@ -71,6 +72,28 @@ Item {
         anchors.fill: parent
         center: view.map.center
         zoomLevel: view.map.zoomLevel
+    }
+
+    // The dates the map shows while the timeline plays.
+    Rectangle {
+        objectName: "timeLabel"
+        visible: MapBridge.timeLabel.length > 0
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.top: parent.top
+        anchors.topMargin: 12
+        width: timeText.implicitWidth + 24
+        height: timeText.implicitHeight + 10
+        radius: 4
+        color: "#e6ffffff"
+        border.color: "#8899a6"
+        Text {
+            id: timeText
+            anchors.centerIn: parent
+            text: MapBridge.timeLabel
+            font.pixelSize: 18
+            font.bold: true
+            color: "#1d2a33"
+        }
     }
 
     // While an event is being placed by hand, a click anywhere on the map says where.
