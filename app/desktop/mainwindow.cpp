@@ -443,9 +443,10 @@ void MainWindow::showEvents()
                                                                   : std::vector<MapPoint>{});
     m_filters->setCounts(qint64(points->size()), m_index ? m_index->size() : 0);
     m_map->bridge()->setEvents(std::move(points));
-    // A playing timeline moves many times a second; the table follows at a calmer pace.
-    if (time->isPlaying())
-        m_tableUpdate->start(300);
+    // A brushed or playing timeline moves many times a second; the table (which reads the
+    // catalogue) follows once it rests.
+    if (sender() == time)
+        m_tableUpdate->start(time->isPlaying() ? 300 : 150);
     else
         refreshTable();
 }
