@@ -78,6 +78,7 @@ private Q_SLOTS:
     void removeDataset();
     void textSearch();
     void reopen();
+    void readerConnection();
     void hostile_data();
     void hostile();
 
@@ -294,6 +295,33 @@ void TestCatalogue::hostile()
     QVERIFY(error.startsWith(file));
     QCOMPARE(fileHash(file), before);
     QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
+}
+
+void TestCatalogue::readerConnection()
+{
+    QString error;
+    auto catalogue = Catalogue::create(path("r.placard"), &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    QList<Event> events(3);
+    for (Event &e : events)
+        e.title = QStringLiteral("Rally");
+    QVERIFY(catalogue->insertEvents(events, &error));
+    sql::Connection reader = catalogue->openReader(&error);
+    QVERIFY2(reader, qPrintable(error));
+    {
+        sql::Statement q(reader.get(), "SELECT count(*) FROM events");
+        QVERIFY(q.next());
+        QCOMPARE(q.int64(0), 3);
+    }
+    // Read-only: a write through it fails and changes nothing.
+    QVERIFY(!sql::exec(reader.get(), "DELETE FROM events", &error));
+    QCOMPARE(catalogue->eventCount(), 3);
+    // It sees what the catalogue commits later.
+    QList<Event> more(1);
+    QVERIFY(catalogue->insertEvents(more, &error));
+    sql::Statement q(reader.get(), "SELECT count(*) FROM events");
+    QVERIFY(q.next());
+    QCOMPARE(q.int64(0), 4);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogue)

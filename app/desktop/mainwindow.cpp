@@ -48,6 +48,11 @@
 
 namespace placard {
 
+namespace {
+// From this many events on, the filters' choices are read on a worker thread.
+constexpr qsizetype kChoicesInBackgroundFrom = 100000;
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_stack(new QStackedWidget(this))
@@ -353,11 +358,39 @@ QString MainWindow::eventTooltip(qint64 id) const
 
 void MainWindow::refreshFilterTypes()
 {
-    QString error;
-    m_filters->setChoices(m_catalogue ? filterChoices(*m_catalogue, &error) : FilterChoices{});
-    if (!error.isEmpty())
-        statusBar()->showMessage(tr("The filters could not read the catalogue: %1").arg(error));
     refreshSavedViews();
+    if (!m_catalogue || m_index->size() < kChoicesInBackgroundFrom) {
+        QString error;
+        m_filters->setChoices(m_catalogue ? filterChoices(*m_catalogue, &error) : FilterChoices{});
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("The filters could not read the catalogue: %1").arg(error));
+        return;
+    }
+    // A large catalogue's choices take a scan of every event and tag: they are read on a
+    // worker, through a connection of its own, while the map already shows. A newer request
+    // (another change) makes an older answer stale.
+    const quint64 request = ++m_choicesRequest;
+    QString error;
+    auto reader = std::make_shared<sql::Connection>(m_catalogue->openReader(&error));
+    if (!*reader) {
+        statusBar()->showMessage(tr("The filters could not read the catalogue: %1").arg(error));
+        return;
+    }
+    auto *watcher = new QFutureWatcher<std::pair<FilterChoices, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request != m_choicesRequest)
+            return;
+        const auto &[choices, why] = watcher->result();
+        m_filters->setChoices(choices);
+        if (!why.isEmpty())
+            statusBar()->showMessage(tr("The filters could not read the catalogue: %1").arg(why));
+    });
+    watcher->setFuture(QtConcurrent::run([reader] {
+        QString why;
+        FilterChoices choices = filterChoices(reader->get(), &why);
+        return std::pair{std::move(choices), why};
+    }));
 }
 
 void MainWindow::refreshSavedViews()
@@ -482,14 +515,7 @@ void MainWindow::refreshHistogram()
 
 void MainWindow::refreshTimelineExtent()
 {
-    qint32 first = 0, last = -1;
-    if (m_catalogue) {
-        sql::Statement q(m_catalogue->handle(), "SELECT min(start_day), max(end_day) FROM events");
-        if (q.next() && !q.isNull(0)) {
-            first = qint32(q.int64(0));
-            last = qint32(q.int64(1));
-        }
-    }
+    const auto [first, last] = m_index ? m_index->dayExtent() : std::pair<qint32, qint32>{0, -1};
     m_timeline->setExtent(first, last);
 }
 
@@ -500,14 +526,15 @@ QString MainWindow::catalogueSummary() const
 
 void MainWindow::updateCatalogueSummary()
 {
+    // From the index: counting a million rows in SQL would hold up every change.
+    const qint64 unplaced = m_catalogue && m_index ? m_index->unplacedCount() : 0;
     if (m_placeAction)
-        m_placeAction->setEnabled(m_catalogue && m_catalogue->unplacedCount() > 0);
+        m_placeAction->setEnabled(unplaced > 0);
     if (!m_catalogue) {
         m_catalogueLabel->setText(tr("No catalogue open"));
         return;
     }
-    const qint64 events = m_catalogue->eventCount();
-    const qint64 unplaced = m_catalogue->unplacedCount();
+    const qint64 events = m_index->size();
     const QLocale locale;
     QString text = events == 1 ? tr("1 event") : tr("%1 events").arg(locale.toString(events));
     if (unplaced > 0)

@@ -122,6 +122,7 @@ private:
     QTimer *m_tableUpdate = nullptr; ///< the table follows a playing timeline less often
     QUndoStack *m_undo = nullptr;
     qint64 m_placing = 0;
+    quint64 m_choicesRequest = 0; ///< the latest reading of the filters' choices
 };
 
 } // namespace placard

@@ -406,6 +406,17 @@ bool Catalogue::insertEvents(QList<Event> &events, QString *error)
     return true;
 }
 
+sql::Connection Catalogue::openReader(QString *error) const
+{
+    sql::Connection db = openConnection(m_path, SQLITE_OPEN_READONLY, error);
+    QString why;
+    if (db && !configureConnection(db.get(), false, &why)) {
+        setError(error, QStringLiteral("%1: %2").arg(m_path, why));
+        return {};
+    }
+    return db;
+}
+
 bool Catalogue::updateEvent(Event &event, QString *error)
 {
     Transaction tx(handle(), error);

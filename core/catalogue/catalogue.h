@@ -39,6 +39,9 @@ public:
     QString path() const { return m_path; }
     /// The connection, for core units that write in bulk (importer) inside a transaction.
     sqlite3 *handle() const { return m_db.get(); }
+    /// A new read-only connection to the same file, configured like this one, for reading
+    /// on another thread (it sees what this connection has committed).
+    sql::Connection openReader(QString *error = nullptr) const;
 
     // Reading
     std::optional<Event> event(qint64 id) const;

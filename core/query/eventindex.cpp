@@ -585,6 +585,14 @@ qint64 EventIndex::unplacedCount() const
     return std::count_if(m_x.begin(), m_x.end(), [](float x) { return std::isnan(x); });
 }
 
+std::pair<qint32, qint32> EventIndex::dayExtent() const
+{
+    if (m_start.empty())
+        return {0, -1};
+    // Rows are in start-day order; the latest end may belong to any of them.
+    return {m_start.front(), *std::max_element(m_end.cbegin(), m_end.cend())};
+}
+
 Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
                                 Period::Unit unit) const
 {

@@ -58,6 +58,8 @@ public:
     QHash<qint64, qint64> typeCounts() const;
     /// How many events have no coordinates.
     qint64 unplacedCount() const;
+    /// The first start day and the last end day of all events (first > last when empty).
+    std::pair<qint32, qint32> dayExtent() const;
     /// The events that pass the filter (its time range aside) and start in [first, last],
     /// counted by `unit` and type: what the timeline draws.
     Histogram histogram(const Filter &filter, qint32 first, qint32 last, Period::Unit unit) const;

@@ -91,7 +91,8 @@ void EventTableModel::refreshEvents(const QList<qint64> &ids)
 void EventTableModel::applyOrder()
 {
     if (m_sortColumn < 0 || m_sortColumn >= ColumnCount || !m_catalogue) {
-        std::sort(m_ids.begin(), m_ids.end());
+        if (!std::is_sorted(m_ids.cbegin(), m_ids.cend())) // the index gives them sorted
+            std::sort(m_ids.begin(), m_ids.end());
     } else {
         // Which ids are shown, as a bitmap over the id range: the catalogue's order is
         // read once and the shown ids picked from it, without a hash of a million entries.
