@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/sample.h"
 #include "mainwindow.h"
+#include "mapbridge.h"
 #include "mapwidget.h"
 #include "version.h"
 
@@ -47,6 +48,15 @@ int main(int argc, char *argv[])
         QStringLiteral("sample"),
         QApplication::translate("main", "Open the sample catalogue (made on first use)."));
     parser.addOption(sample);
+    QCommandLineOption center(
+        QStringLiteral("center"),
+        QApplication::translate("main", "Centre the map on LAT,LON (degrees)."),
+        QStringLiteral("LAT,LON"));
+    parser.addOption(center);
+    QCommandLineOption zoom(QStringLiteral("zoom"),
+                            QApplication::translate("main", "Show the map at this zoom level."),
+                            QStringLiteral("ZOOM"));
+    parser.addOption(zoom);
     parser.addPositionalArgument(QStringLiteral("catalogue"),
                                  QApplication::translate("main", "A catalogue to open."),
                                  QStringLiteral("[catalogue]"));
@@ -68,6 +78,22 @@ int main(int argc, char *argv[])
     else if (!error.isEmpty())
         QTextStream(stderr) << QStringLiteral("placard: ") << error << Qt::endl;
     window.show();
+    if (parser.isSet(center) || parser.isSet(zoom)) {
+        const QStringList parts = parser.value(center).split(QLatin1Char(','));
+        bool okLat = parts.size() == 2, okLon = okLat, okZoom = true;
+        placard::MapBridge *bridge = window.mapWidget()->bridge();
+        const double lat = okLat ? parts[0].toDouble(&okLat) : bridge->centerLatitude();
+        const double lon = okLon ? parts[1].toDouble(&okLon) : bridge->centerLongitude();
+        const double z =
+            parser.isSet(zoom) ? parser.value(zoom).toDouble(&okZoom) : bridge->zoomLevel();
+        if ((parser.isSet(center) && !(okLat && okLon)) || !okZoom) {
+            QTextStream(stderr) << QStringLiteral("placard: --center takes LAT,LON and --zoom a "
+                                                  "number")
+                                << Qt::endl;
+            return 2;
+        }
+        Q_EMIT bridge->zoomToRequested(lat, lon, z);
+    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

@@ -167,7 +167,7 @@ void MainWindow::createDocks()
                                                     std::max(10.0, m_map->bridge()->zoomLevel()));
     });
     // The map keeps most of the window; the docks start at a useful, modest size.
-    resizeDocks({m_filters, m_details}, {260, 300}, Qt::Horizontal);
+    resizeDocks({m_filters, m_details}, {270, 260}, Qt::Horizontal);
     resizeDocks({m_timeline}, {170}, Qt::Vertical);
 }
 
