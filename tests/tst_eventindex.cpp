@@ -350,6 +350,23 @@ void TestEventIndex::histogramAgreesWithSql()
         }
         QCOMPARE(actual, expected);
         QCOMPARE(h.maxTotal, tallest);
+        // Events dated only to the month or year, per bin.
+        QMap<qint32, quint32> impreciseExpected, impreciseActual;
+        const QByteArray impreciseSql =
+            QStringLiteral("SELECT start_day, count(*) FROM events e WHERE %1 AND start_day "
+                           "BETWEEN %2 AND %3 AND date_precision <> 0 GROUP BY start_day")
+                .arg(whereOf(f))
+                .arg(first)
+                .arg(last)
+                .toUtf8();
+        sql::Statement iq(catalogue->handle(), impreciseSql.constData());
+        while (iq.next())
+            impreciseExpected[periodStart(qint32(iq.int64(0)), unit)] += quint32(iq.int64(1));
+        for (std::size_t b = 0; b < h.starts.size(); ++b) {
+            if (h.imprecise[b])
+                impreciseActual[h.starts[b]] = h.imprecise[b];
+        }
+        QCOMPARE(impreciseActual, impreciseExpected);
         QCOMPARE(h.starts.front(), periodStart(first, unit));
         QVERIFY(h.end > last);
     }

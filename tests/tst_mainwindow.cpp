@@ -416,7 +416,29 @@ void TestMainWindow::eventLayerAgreesWithMap()
              (QStringList{
                  QStringLiteral("protest"), QStringLiteral("march"), QStringLiteral("walkout"),
                  QStringLiteral("sit-in"), QStringLiteral("size unknown"),
-                 QStringLiteral("placed at state or country"), QStringLiteral("several events")}));
+                 QStringLiteral("placed at state or country"),
+                 QStringLiteral("date: month or year only"), QStringLiteral("several events")}));
+    // The church protest in St. Paul is known only to its month: marked so on the map, and
+    // the legend's entry goes when no such event is shown.
+    {
+        sql::Statement q(window.catalogue()->handle(),
+                         "SELECT id FROM events WHERE title = 'Church protest in St. Paul'");
+        QVERIFY(q.next());
+        Event e = *window.catalogue()->event(q.int64(0));
+        QCOMPARE(e.datePrecision, DatePrecision::Month);
+        const auto events = window.mapWidget()->bridge()->events();
+        const auto it = std::find_if(events->cbegin(), events->cend(),
+                                     [&](const MapPoint &p) { return p.id == e.id; });
+        QVERIFY(it != events->cend());
+        QCOMPARE(it->datePrecision, quint8(DatePrecision::Month));
+        QCOMPARE(it->precision, quint8(e.geoPrecision));
+        e.datePrecision = DatePrecision::Day;
+        QVERIFY(window.catalogue()->updateEvent(e));
+        QVERIFY(!layer->legendEntries().contains(QStringLiteral("date: month or year only")));
+        e.datePrecision = DatePrecision::Month;
+        QVERIFY(window.catalogue()->updateEvent(e));
+        QVERIFY(layer->legendEntries().contains(QStringLiteral("date: month or year only")));
+    }
     // Hovering an event names it; the symbol under a point is the one drawn there. Close
     // enough to Milan that it is not clustered with Paris.
     map->setProperty("zoomLevel", 6.0);

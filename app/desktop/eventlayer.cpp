@@ -235,7 +235,7 @@ const EventLayer::LegendFacts &EventLayer::legendFacts() const
     // One pass over every event without a branch to mispredict: type ids are small in
     // practice, so a bitmap of those seen, and the odd large one in a list.
     std::bitset<256> small;
-    bool sized = false, unknown = false, area = false;
+    bool sized = false, unknown = false, area = false, imprecise = false;
     for (const MapPoint &p : *events) {
         if (quint64(p.type) < small.size())
             small.set(std::size_t(p.type));
@@ -245,6 +245,7 @@ const EventLayer::LegendFacts &EventLayer::legendFacts() const
         unknown |= p.size < 0;
         area |= p.precision == quint8(GeoPrecision::Admin1) ||
             p.precision == quint8(GeoPrecision::Country);
+        imprecise |= p.datePrecision != quint8(DatePrecision::Day);
     }
     for (std::size_t t = 0; t < small.size(); ++t) {
         if (small.test(t))
@@ -253,6 +254,7 @@ const EventLayer::LegendFacts &EventLayer::legendFacts() const
     m_legend.sized = sized;
     m_legend.unknown = unknown;
     m_legend.area = area;
+    m_legend.imprecise = imprecise;
     std::sort(m_legend.types.begin(), m_legend.types.end());
     return m_legend;
 }
@@ -272,6 +274,8 @@ QStringList EventLayer::legendEntries() const
         entries << tr("size unknown");
     if (facts.area)
         entries << tr("placed at state or country");
+    if (facts.imprecise)
+        entries << tr("date: month or year only");
     entries << tr("several events");
     return entries;
 }
@@ -321,6 +325,13 @@ void EventLayer::paintLegend(QPainter *painter) const
                 legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 2));
                 legend.setBrush(Qt::white);
                 legend.drawEllipse(dot, 5, 5);
+            } else if (entries[i] == tr("date: month or year only")) {
+                legend.setPen(QPen(Qt::white, 1.2));
+                legend.setBrush(QColor(0x55, 0x5f, 0x69));
+                legend.drawEllipse(dot, 4, 4);
+                legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 1.2, Qt::DashLine));
+                legend.setBrush(Qt::NoBrush);
+                legend.drawEllipse(dot, 7.5, 7.5);
             } else if (entries[i] == tr("placed at state or country")) {
                 legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 2.2, Qt::DotLine));
                 legend.setBrush(Qt::NoBrush);
@@ -415,6 +426,12 @@ void EventLayer::paint(QPainter *painter)
                 : p.size < 0               ? SymbolStyle::UnknownSize
                                            : SymbolStyle::Sized;
             stamp(symbolImage(style, p.type, r, dpr), c.position);
+            if (p.datePrecision != quint8(DatePrecision::Day)) {
+                // Known only to the month or year: a dashed halo says the day is uncertain.
+                painter->setPen(QPen(typeColour(p.type), 1.2, Qt::DashLine));
+                painter->setBrush(Qt::NoBrush);
+                painter->drawEllipse(c.position, r + 3, r + 3);
+            }
             if (selected && p.id == selected) {
                 painter->setPen(QPen(QColor(0x11, 0x18, 0x20), 2.5));
                 painter->setBrush(Qt::NoBrush);

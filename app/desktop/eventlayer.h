@@ -68,6 +68,7 @@ private:
         bool sized = false;
         bool unknown = false;
         bool area = false;
+        bool imprecise = false; ///< some dates are known only to the month or year
     };
     /// The clusters of the current view, worked out again only when the events or the view
     /// change: painting, hovering and clicking all ask for them, and each time would cost a

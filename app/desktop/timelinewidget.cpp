@@ -118,6 +118,12 @@ void TimelineWidget::paintEvent(QPaintEvent *)
                 painter.fillRect(QRectF(x0, y - bar, w, bar), typeColour(h->types[t]));
                 y -= bar;
             }
+            // Events dated only to a month or year: the top of the bar, hatched.
+            if (bin < h->imprecise.size() && h->imprecise[bin] > 0) {
+                const double hatched = h->imprecise[bin] * scale;
+                painter.fillRect(QRectF(x0, y, w, hatched),
+                                 QBrush(QColor(255, 255, 255, 200), Qt::BDiagPattern));
+            }
         }
     }
     if (m_controller->hasExtent()) {
@@ -357,6 +363,9 @@ bool TimelineWidget::event(QEvent *event)
                      : QStringLiteral("%1 – %2").arg(locale.toString(first, QLocale::ShortFormat),
                                                      locale.toString(last, QLocale::ShortFormat)));
     text += tr("<br>%1 events").arg(locale.toString(h->total(std::size_t(bin))));
+    if (std::size_t(bin) < h->imprecise.size() && h->imprecise[std::size_t(bin)] > 0)
+        text += tr(" (%1 dated only to the month or year, hatched)")
+                    .arg(locale.toString(h->imprecise[std::size_t(bin)]));
     for (std::size_t t = 0; t < h->types.size(); ++t) {
         if (const quint32 n = h->count(std::size_t(bin), t))
             text += QStringLiteral("<br><span style='color:%1'>■</span> %2: %3")

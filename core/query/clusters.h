@@ -17,6 +17,7 @@ struct MapPoint {
     qint64 type = 0;
     qint64 size = -1; ///< known crowd size, -1 unknown
     quint8 precision = 0; ///< GeoPrecision
+    quint8 datePrecision = 0; ///< DatePrecision: only the month or year may be known
 };
 
 /// Events that fall together on screen, drawn as one symbol.

@@ -28,7 +28,7 @@ constexpr qint64 kParallelFrom = 100000;
 
 constexpr const char *kColumns =
     "SELECT id, start_day, end_day, lat, lon, type_id, size_high, size_low, geo_precision, "
-    "coalesce(dataset_id, 0), country, admin1 FROM events";
+    "coalesce(dataset_id, 0), country, admin1, date_precision FROM events";
 
 /// Numbers the distinct strings a load meets, by their UTF-8 bytes: a million rows name a
 /// few hundred countries and regions, so each becomes a QString once, not once per row.
@@ -92,7 +92,8 @@ template<typename Rows> void appendRow(const sql::Statement &q, Rows &into, Stri
     }
     into.type.push_back(q.isNull(5) ? 0 : q.int64(5));
     into.size.push_back(!q.isNull(6) ? q.int64(6) : !q.isNull(7) ? q.int64(7) : -1);
-    into.precision.push_back(quint8(q.int64(8)));
+    // One byte for both precisions: the place's in the low four bits, the date's above.
+    into.precision.push_back(quint8((q.int64(8) & 0x0f) | (q.int64(12) & 0x0f) << 4));
     into.dataset.push_back(q.int64(9));
     const std::string_view country = view(q.bytes(10));
     into.country.push_back(numbers.get(country));
@@ -495,7 +496,7 @@ template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMa
         if (!regions.empty() &&
             std::find(regions.begin(), regions.end(), m_region[i]) == regions.end())
             continue;
-        if (!f.precisions.isEmpty() && !precisions.test(m_precision[i]))
+        if (!f.precisions.isEmpty() && !precisions.test(m_precision[i] & 0x0f))
             continue;
         if (!datasets.empty() && !datasets.contains(m_dataset[i]))
             continue;
@@ -557,7 +558,8 @@ std::vector<MapPoint> EventIndex::mapPoints(const Filter &filter) const
     std::vector<MapPoint> points;
     points.reserve(m_ids.size());
     scan(filter, [&](std::size_t i) {
-        points.push_back({m_x[i], m_y[i], m_ids[i], m_type[i], m_size[i], m_precision[i]});
+        points.push_back({m_x[i], m_y[i], m_ids[i], m_type[i], m_size[i],
+                          quint8(m_precision[i] & 0x0f), quint8(m_precision[i] >> 4)});
     });
     return points;
 }
@@ -613,6 +615,7 @@ Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
     std::vector<int> slotOfType;
     std::vector<qint64> typeOfSlot;
     std::vector<std::vector<quint32>> columns;
+    h.imprecise.assign(h.starts.size(), 0);
     Filter f = filter;
     f.fromDay = first; // rows overlapping the span; those starting before it are skipped
     f.toDay = last;
@@ -629,7 +632,10 @@ Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
             typeOfSlot.push_back(type);
             columns.emplace_back(h.starts.size(), 0u);
         }
-        ++columns[std::size_t(slot)][binOfDay[std::size_t(start - origin)]];
+        const quint32 bin = binOfDay[std::size_t(start - origin)];
+        ++columns[std::size_t(slot)][bin];
+        if (m_precision[i] >> 4) // dated only to the month or year
+            ++h.imprecise[bin];
     });
     // Stacked with the most frequent type at the bottom.
     std::vector<std::pair<quint64, std::size_t>> order;

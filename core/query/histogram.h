@@ -18,6 +18,9 @@ struct Histogram {
     std::vector<qint64> types; ///< type ids, in stacking order (most events first)
     std::vector<quint32> counts; ///< starts.size() × types.size(), bin by bin
     quint32 maxTotal = 0; ///< the tallest bin
+    /// Per bin, how many of its events are dated only to the month or year (counted in the
+    /// bin of their first day, drawn hatched).
+    std::vector<quint32> imprecise;
 
     quint32 count(std::size_t bin, std::size_t type) const
     {
