@@ -2,6 +2,7 @@
 #include "geo/webmercator.h"
 #include "query/clusters.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace placard;
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void projection();
     void grouping();
     void acrossTheAntimeridian();
+    void gridAgreesWithDirect();
 };
 
 void TestClusters::projection()
@@ -66,6 +68,54 @@ void TestClusters::acrossTheAntimeridian()
         clusterPoints(points, geo::mercator::toWorld(-17, 179.5), 6, QSizeF(800, 600), 10);
     QCOMPARE(clusters.size(), std::size_t(2));
     QVERIFY(std::abs(clusters[0].position.x() - clusters[1].position.x()) < 400);
+}
+
+void TestClusters::gridAgreesWithDirect()
+{
+    // Dense spots and sparse scatter, with points on the world's edges: the grid must give
+    // the same clusters, in the same order, as clustering every point directly.
+    QRandomGenerator rng(20260130);
+    auto points = std::make_shared<std::vector<MapPoint>>();
+    const QPointF spots[] = {{44.98, -93.27}, {40.71, -74.0}, {45.46, 9.19}, {-33.9, 151.2}};
+    for (int i = 0; i < 30000; ++i) {
+        MapPoint p;
+        if (i % 3 == 0) {
+            p = at(rng.bounded(170.0) - 85.0, rng.bounded(360.0) - 180.0, i + 1);
+        } else {
+            const QPointF s = spots[i % 4];
+            p = at(s.x() + rng.bounded(2.0) - 1.0, s.y() + rng.bounded(2.0) - 1.0, i + 1);
+        }
+        p.size = i % 5 == 0 ? -1 : qint64(rng.bounded(5000));
+        p.type = 1 + i % 6;
+        points->push_back(p);
+    }
+    points->push_back(at(0, 180, 40001));
+    points->push_back(at(0, -180, 40002));
+    points->push_back(at(85.05, 0, 40003));
+    const ClusterGrid grid(points);
+    QCOMPARE(grid.points().get(), points.get());
+    int views = 0;
+    for (const double zoom : {0.0, 1.5, 2.5, 4.0, 6.3, 9.0, 12.0}) {
+        for (int v = 0; v < 12; ++v) {
+            const QPointF centre(rng.bounded(1.0), 0.2 + rng.bounded(0.6));
+            const QSizeF viewport(800 + rng.bounded(600), 500 + rng.bounded(400));
+            const auto direct = clusterPoints(*points, centre, zoom, viewport);
+            const auto fromGrid = grid.clusters(centre, zoom, viewport);
+            QCOMPARE(fromGrid.size(), direct.size());
+            for (std::size_t k = 0; k < direct.size(); ++k) {
+                QCOMPARE(fromGrid[k].count, direct[k].count);
+                QCOMPARE(fromGrid[k].knownSize, direct[k].knownSize);
+                QCOMPARE(fromGrid[k].unknownSize, direct[k].unknownSize);
+                QCOMPARE(fromGrid[k].single ? fromGrid[k].single->id : 0,
+                         direct[k].single ? direct[k].single->id : 0);
+                // Sums taken in another order: equal to rounding.
+                QVERIFY(std::abs(fromGrid[k].position.x() - direct[k].position.x()) < 1e-3);
+                QVERIFY(std::abs(fromGrid[k].position.y() - direct[k].position.y()) < 1e-3);
+            }
+            ++views;
+        }
+    }
+    QCOMPARE(views, 84);
 }
 
 QTEST_GUILESS_MAIN(TestClusters)

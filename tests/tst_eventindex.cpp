@@ -195,6 +195,7 @@ private Q_SLOTS:
     void agreesWithSql();
     void timeWindowOverlap();
     void histogramAgreesWithSql();
+    void largeCatalogueReadInParallel();
 };
 
 void TestEventIndex::agreesWithSql()
@@ -370,6 +371,50 @@ void TestEventIndex::histogramAgreesWithSql()
         QCOMPARE(h.starts.front(), periodStart(first, unit));
         QVERIFY(h.end > last);
     }
+}
+
+void TestEventIndex::largeCatalogueReadInParallel()
+{
+    // Past 100,000 events the index reads ranges of ids on several connections at once; what
+    // it holds must be the same as one reading.
+    QTemporaryDir dir;
+    QString error;
+    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("big.placard")), &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    QVERIFY(sql::exec(catalogue->handle(),
+                      "INSERT INTO datasets(id, file_name, imported_at) VALUES (1,'a',0),(2,'b',0)",
+                      &error));
+    QRandomGenerator rng(20260201);
+    QList<Event> events;
+    for (int i = 0; i < 101000; ++i)
+        events << randomEvent(rng, 1 + rng.bounded(2));
+    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+    EventIndex index;
+    index.rebuild(*catalogue);
+    QCOMPARE(index.size(), 101000);
+    const QList<qint64> ids = catalogue->eventIds(0, 200000);
+    QCOMPARE(index.matching(Filter{}), ids);
+    QList<qint64> types, tags;
+    {
+        sql::Statement q(catalogue->handle(), "SELECT id FROM event_types");
+        while (q.next())
+            types << q.int64(0);
+        sql::Statement t(catalogue->handle(), "SELECT id FROM tags");
+        while (t.next())
+            tags << t.int64(0);
+    }
+    for (int i = 0; i < 25; ++i) {
+        const Filter f = randomFilter(rng, types, tags, ids);
+        QCOMPARE(index.matching(f), bySql(*catalogue, f));
+    }
+    // Inside a transaction other connections would not see the catalogue's own writes: the
+    // index then reads on the catalogue's connection alone, and sees them.
+    QVERIFY(sql::exec(catalogue->handle(), "BEGIN", &error));
+    QVERIFY(sql::exec(catalogue->handle(), "DELETE FROM events WHERE id <= 1000", &error));
+    EventIndex inside;
+    inside.rebuild(*catalogue);
+    QCOMPARE(inside.size(), 100000);
+    QVERIFY(sql::exec(catalogue->handle(), "ROLLBACK", &error));
 }
 
 QTEST_GUILESS_MAIN(TestEventIndex)
