@@ -321,7 +321,8 @@ void TestEventIndex::histogramAgreesWithSql()
     }
     const Period::Unit units[] = {Period::Day, Period::Week, Period::Month, Period::Year};
     for (int round = 0; round < 60; ++round) {
-        Filter f = randomFilter(rng, types, tags, ids);
+        // Every fifth filter tests nothing but dates (the histogram's direct path).
+        Filter f = round % 5 == 0 ? Filter{} : randomFilter(rng, types, tags, ids);
         f.fromDay.reset(); // the histogram shows every date in its span
         f.toDay.reset();
         const qint32 first = 19990 + qint32(rng.bounded(400));
