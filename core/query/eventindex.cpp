@@ -648,12 +648,41 @@ Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
             ++h.imprecise[bin];
     };
     if (onlyTime(filter)) {
-        // Nothing but dates to test: rows are in start order, so the span's rows are one run.
-        const auto lo = std::lower_bound(m_start.cbegin(), m_start.cend(), first);
-        const auto hi = std::upper_bound(lo, m_start.cend(), last);
-        for (auto i = std::size_t(lo - m_start.cbegin()), end = std::size_t(hi - m_start.cbegin());
-             i < end; ++i)
-            count(i);
+        // Nothing but dates to test: rows are in start order, so each bin's rows are one run,
+        // counted by type id straight into a small array and moved to their columns per bin.
+        auto row = std::lower_bound(m_start.cbegin(), m_start.cend(), first);
+        std::vector<quint32> perType;
+        std::vector<qint64> touched;
+        for (std::size_t b = 0; b < h.starts.size(); ++b) {
+            const qint32 next =
+                std::min(b + 1 < h.starts.size() ? h.starts[b + 1] : h.end, last + 1);
+            const auto runEnd = std::lower_bound(row, m_start.cend(), next);
+            quint32 imprecise = 0;
+            for (auto i = std::size_t(row - m_start.cbegin()),
+                      end = std::size_t(runEnd - m_start.cbegin());
+                 i < end; ++i) {
+                const std::size_t type = std::size_t(std::max<qint64>(0, m_type[i]));
+                if (type >= perType.size())
+                    perType.resize(type + 1, 0);
+                if (perType[type]++ == 0)
+                    touched.push_back(qint64(type));
+                imprecise += (m_precision[i] >> 4) != 0;
+            }
+            h.imprecise[b] = imprecise;
+            for (const qint64 type : touched) {
+                if (std::size_t(type) >= slotOfType.size())
+                    slotOfType.resize(std::size_t(type) + 1, -1);
+                int &slot = slotOfType[std::size_t(type)];
+                if (slot < 0) {
+                    slot = int(typeOfSlot.size());
+                    typeOfSlot.push_back(type);
+                    columns.emplace_back(h.starts.size(), 0u);
+                }
+                columns[std::size_t(slot)][b] = std::exchange(perType[std::size_t(type)], 0);
+            }
+            touched.clear();
+            row = runEnd;
+        }
     } else {
         scan(f, count);
     }
