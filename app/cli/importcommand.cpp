@@ -26,7 +26,11 @@ int importCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QCoreApplication::translate("cli", "Import a CSV event list as one dataset."));
+        QCoreApplication::translate("cli",
+                                    "Import an event list as one dataset: a CSV file "
+                                    "(.csv, .tsv, .txt) or a vector file GDAL reads "
+                                    "(GeoPackage, GeoJSON, KML/KMZ, Shapefile, "
+                                    "FlatGeobuf, GPX…)."));
     parser.addHelpOption();
     addCatalogueOption(parser);
     parser.addOptions({
@@ -40,12 +44,15 @@ int importCommand(const QStringList &args)
         {QStringLiteral("duplicates"),
          QCoreApplication::translate("cli", "skip, keep or update (default skip)."),
          QStringLiteral("POLICY"), QStringLiteral("skip")},
+        {QStringLiteral("layer"),
+         QCoreApplication::translate("cli", "The layer of a vector file with several layers."),
+         QStringLiteral("NAME")},
         {QStringLiteral("report"),
          QCoreApplication::translate("cli", "Write the import report as JSON."),
          QStringLiteral("OUT.json")},
     });
     parser.addPositionalArgument(QStringLiteral("file"),
-                                 QCoreApplication::translate("cli", "The CSV file."));
+                                 QCoreApplication::translate("cli", "The file."));
     parser.process(QStringList{QStringLiteral("placard-cli import")} + args);
     if (parser.positionalArguments().size() != 1) {
         printError(QCoreApplication::translate(
@@ -83,6 +90,7 @@ int importCommand(const QStringList &args)
         return Usage;
     }
     options.duplicates = *policy;
+    options.layer = parser.value(QStringLiteral("layer"));
 
     auto catalogue = openCatalogue(parser, true);
     if (!catalogue)
@@ -91,7 +99,7 @@ int importCommand(const QStringList &args)
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     io::Importer importer(*catalogue);
-    const io::ImportReport report = importer.importCsv(file, options, &g_interrupted);
+    const io::ImportReport report = importer.importFile(file, options, &g_interrupted);
 
     if (parser.isSet(QStringLiteral("report"))) {
         QSaveFile out(parser.value(QStringLiteral("report")));

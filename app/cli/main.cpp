@@ -16,7 +16,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"import", placard::cli::importCommand, "import a CSV event list into the catalogue"},
+    {"import", placard::cli::importCommand,
+     "import an event list (CSV or a GIS file) into the catalogue"},
     {"query", placard::cli::queryCommand, "list events matching filters, as CSV or JSON"},
     {"stats", placard::cli::statsCommand, "count the catalogue's events by type, year and region"},
     {"sample", placard::cli::sampleCommand, "create a catalogue holding the sample events"},

@@ -8,6 +8,7 @@
 #include "io/duplicateindex.h"
 #include "io/presets.h"
 #include "io/rownormaliser.h"
+#include "io/vectorsource.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -59,6 +60,8 @@ QJsonObject ImportReport::toJson() const
                                 {QStringLiteral("message"), p.message},
                                 {QStringLiteral("skipped"), p.skipped}});
     }
+    // A vector file has no delimiter: an empty text, not a NUL character.
+    const QString delimiterText = delimiter.isNull() ? QString() : QString(delimiter);
     QJsonObject o{{QStringLiteral("committed"), committed},
                   {QStringLiteral("cancelled"), cancelled},
                   {QStringLiteral("records"), records},
@@ -77,21 +80,19 @@ QJsonObject ImportReport::toJson() const
                   {QStringLiteral("dataset"), datasetId},
                   {QStringLiteral("preset"), presetName(mapping.preset)},
                   {QStringLiteral("preset_variant"), mapping.presetVariant},
+                  {QStringLiteral("format"), format},
                   {QStringLiteral("encoding"), encoding},
-                  {QStringLiteral("delimiter"), QString(delimiter)},
+                  {QStringLiteral("delimiter"), delimiterText},
                   {QStringLiteral("problem_count"), problemCount},
                   {QStringLiteral("problems"), list}};
+    if (!layer.isEmpty())
+        o.insert(QStringLiteral("layer"), layer);
     if (!error.isEmpty())
         o.insert(QStringLiteral("error"), error);
     return o;
 }
 
 namespace {
-
-struct Record {
-    QStringList fields;
-    qint64 line = 0;
-};
 
 // A row as the parsing thread hands it over: normalised, and ready to write.
 struct Item {
@@ -158,14 +159,62 @@ private:
     bool m_closed = false;
 };
 
-QStringList currentFields(const CsvReader &reader)
-{
-    QStringList fields;
-    fields.reserve(reader.fieldCount());
-    for (int i = 0; i < reader.fieldCount(); ++i)
-        fields.append(reader.isMissing(i) ? QString() : reader.field(i));
-    return fields;
-}
+// A CSV file as records: the reader's fields, missing tokens as empty.
+class CsvSource final : public RecordSource {
+public:
+    CsvSource(const QString &path, const CsvOptions &options)
+        : m_path(path)
+        , m_reader(options)
+    {
+    }
+    bool open() { return m_reader.open(m_path); }
+
+    QString displayName() const override { return m_path; }
+    QStringList header() const override { return m_reader.header(); }
+    bool hasHeader() const override { return m_reader.hasHeader(); }
+    bool read(SourceRecord &record) override
+    {
+        if (!m_reader.readRecord())
+            return false;
+        record.fields.clear();
+        record.fields.reserve(m_reader.fieldCount());
+        for (int i = 0; i < m_reader.fieldCount(); ++i)
+            record.fields.append(m_reader.isMissing(i) ? QString() : m_reader.field(i));
+        record.line = m_reader.lineNumber();
+        return true;
+    }
+    QString errorString() const override { return m_reader.errorString(); }
+    Mapping autoMapping(std::optional<PresetId> preset,
+                        const QStringList &firstRecord) const override
+    {
+        if (preset)
+            return presetMapping(*preset, m_reader.hasHeader() ? m_reader.header() : firstRecord,
+                                 m_reader.hasHeader());
+        return detectMapping(m_reader.header(), m_reader.hasHeader(), m_reader.delimiter(),
+                             firstRecord);
+    }
+    QString format() const override
+    {
+        const QString suffix = QFileInfo(m_path).suffix().toLower();
+        return suffix.isEmpty() ? QStringLiteral("csv") : suffix;
+    }
+    qint64 position() const override { return m_reader.bytesRead(); }
+    qint64 total() const override { return QFileInfo(m_path).size(); }
+    QString encoding() const override { return m_reader.stats().encoding; }
+    QChar delimiter() const override { return m_reader.delimiter(); }
+    QList<ImportProblem> notes() const override
+    {
+        QList<ImportProblem> notes;
+        for (const CsvPosition &pos : m_reader.stats().repairs)
+            notes.append({pos.line, pos.column, QString(),
+                          QStringLiteral("double-encoded UTF-8 repaired"), false});
+        return notes;
+    }
+
+private:
+    QString m_path;
+    CsvReader m_reader;
+};
 
 QByteArray fileSha256(const QString &path)
 {
@@ -188,13 +237,13 @@ int interruptWhenCancelled(void *cancel)
 
 // Decides the day/month order of the date column from the first records.
 DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &mapping,
-                              const std::vector<Record> &sample, QList<ImportProblem> &notes)
+                              const std::vector<SourceRecord> &sample, QList<ImportProblem> &notes)
 {
     if (normaliser.columns(Field::Date).isEmpty())
         return DayMonthOrder::Unknown;
     const int column = normaliser.columns(Field::Date).constFirst();
     QList<QString> values;
-    for (const Record &r : sample)
+    for (const SourceRecord &r : sample)
         values.append(r.fields.value(column));
     bool ambiguous = false;
     bool conflict = false;
@@ -217,47 +266,90 @@ DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &ma
 
 } // namespace
 
+bool isCsvPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1StringView("csv") || suffix == QLatin1StringView("tsv") ||
+        suffix == QLatin1StringView("txt");
+}
+
+std::unique_ptr<RecordSource> openRecordSource(const QString &path, const ImportOptions &options,
+                                               QString *error)
+{
+    if (isCsvPath(path)) {
+        auto csv = std::make_unique<CsvSource>(path, options.csv);
+        if (!csv->open()) {
+            if (error)
+                *error = csv->errorString();
+            return nullptr;
+        }
+        return csv;
+    }
+    if (!QFileInfo(path).isFile()) {
+        if (error)
+            *error = QStringLiteral("%1: no such file").arg(path);
+        return nullptr;
+    }
+    return VectorSource::open(path, options.layer, error);
+}
+
 Importer::Importer(Catalogue &catalogue)
     : m_catalogue(catalogue)
 {
+}
+
+ImportReport Importer::importFile(const QString &path, const ImportOptions &options,
+                                  const std::atomic_bool *cancel,
+                                  const std::function<void(qint64, qint64)> &progress)
+{
+    ImportReport report;
+    std::unique_ptr<RecordSource> source = openRecordSource(path, options, &report.error);
+    if (!source)
+        return report;
+    return importSource(*source, path, options, cancel, progress);
 }
 
 ImportReport Importer::importCsv(const QString &path, const ImportOptions &options,
                                  const std::atomic_bool *cancel,
                                  const std::function<void(qint64, qint64)> &progress)
 {
+    CsvSource source(path, options.csv);
+    if (!source.open()) {
+        ImportReport report;
+        report.error = source.errorString();
+        return report;
+    }
+    return importSource(source, path, options, cancel, progress);
+}
+
+ImportReport Importer::importSource(RecordSource &source, const QString &path,
+                                    const ImportOptions &options, const std::atomic_bool *cancel,
+                                    const std::function<void(qint64, qint64)> &progress)
+{
     QElapsedTimer timer;
     timer.start();
     ImportReport report;
     sqlite3 *db = m_catalogue.handle();
+    report.layer = source.layer();
+    report.format = source.format();
 
-    CsvReader reader(options.csv);
-    if (!reader.open(path)) {
-        report.error = reader.errorString();
+    std::vector<SourceRecord> sample;
+    for (SourceRecord r; sample.size() < 2000 && source.read(r);)
+        sample.push_back(std::move(r));
+    if (!source.errorString().isEmpty()) {
+        report.error = source.errorString();
         return report;
     }
-    std::vector<Record> sample;
-    while (sample.size() < 2000 && reader.readRecord())
-        sample.push_back({currentFields(reader), reader.lineNumber()});
-    if (reader.hasError()) {
-        report.error = reader.errorString();
-        return report;
-    }
-    if (sample.empty() && reader.header().isEmpty()) {
-        report.error = QStringLiteral("%1: the file holds no records").arg(path);
+    if (sample.empty() && source.header().isEmpty()) {
+        report.error = QStringLiteral("%1: the file holds no records").arg(source.displayName());
         return report;
     }
     const QStringList firstRecord = sample.empty() ? QStringList() : sample.front().fields;
     if (options.mapping)
         report.mapping = *options.mapping;
-    else if (options.preset)
-        report.mapping =
-            presetMapping(*options.preset, reader.hasHeader() ? reader.header() : firstRecord,
-                          reader.hasHeader());
     else
-        report.mapping =
-            detectMapping(reader.header(), reader.hasHeader(), reader.delimiter(), firstRecord);
-    report.delimiter = reader.delimiter();
+        report.mapping = source.autoMapping(options.preset, firstRecord);
+    report.delimiter = source.delimiter();
 
     QList<ImportProblem> fileNotes;
     const RowNormaliser probe(report.mapping, DayMonthOrder::Unknown);
@@ -265,11 +357,11 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     const RowNormaliser normaliser(report.mapping, order);
     if (normaliser.columns(Field::Date).isEmpty() && normaliser.columns(Field::Year).isEmpty()) {
         report.error = QStringLiteral("%1: no column holds the date of the events (columns: %2)")
-                           .arg(path, reader.header().join(QStringLiteral(", ")));
+                           .arg(source.displayName(), source.header().join(QStringLiteral(", ")));
         return report;
     }
     const int expectedFields =
-        reader.hasHeader() ? int(reader.header().size()) : int(firstRecord.size());
+        source.hasHeader() ? int(source.header().size()) : int(firstRecord.size());
 
     DuplicateIndex duplicates;
     {
@@ -309,13 +401,12 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
             sql::exec(db, "ROLLBACK");
         open = false;
     };
-    const QString format = QFileInfo(path).suffix().toLower();
     sql::Statement addDataset(db,
                               "INSERT INTO datasets(file_name, format, mapping, imported_at) "
                               "VALUES(?1, ?2, ?3, ?4)");
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     addDataset.bind(1, QFileInfo(path).fileName())
-        .bind(2, format.isEmpty() ? QStringLiteral("csv") : format)
+        .bind(2, report.format)
         .bind(3,
               QString::fromUtf8(
                   QJsonDocument(report.mapping.toJson()).toJson(QJsonDocument::Compact)))
@@ -379,9 +470,12 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     NameDictionary names(db);
     BatchQueue queue;
     QString readError;
-    const auto makeItem = [&](const QStringList &fields, qint64 line) {
+    const auto makeItem = [&](const SourceRecord &record) {
+        const QStringList &fields = record.fields;
+        const qint64 line = record.line;
         Item item;
         item.row = normaliser.normalise(fields, line);
+        item.row.problems.append(record.problems);
         if (fields.size() != expectedFields) {
             item.row.problems.prepend({line, 0, QString(),
                                        QStringLiteral("%1 fields where the header has %2")
@@ -398,28 +492,28 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
         }
         return item;
     };
+    const qint64 total = source.total();
     std::thread producer([&] {
         Batch batch;
         batch.items.reserve(1024);
         const auto flush = [&] {
-            batch.bytesRead = reader.bytesRead();
+            batch.bytesRead = source.position();
             batch.names = names.takeNew();
             queue.push(std::move(batch));
             batch = Batch();
             batch.items.reserve(1024);
         };
-        for (const Record &r : sample) {
-            batch.items.push_back(makeItem(r.fields, r.line));
+        for (const SourceRecord &r : sample) {
+            batch.items.push_back(makeItem(r));
             if (batch.items.size() == 1024)
                 flush();
         }
-        while (!isCancelled(cancel) && !queue.closed() && reader.readRecord()) {
-            batch.items.push_back(makeItem(currentFields(reader), reader.lineNumber()));
+        for (SourceRecord r; !isCancelled(cancel) && !queue.closed() && source.read(r);) {
+            batch.items.push_back(makeItem(r));
             if (batch.items.size() == 1024)
                 flush();
         }
-        if (reader.hasError())
-            readError = reader.errorString();
+        readError = source.errorString();
         if (!batch.items.empty())
             flush();
         queue.finish();
@@ -459,7 +553,6 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
     for (const ImportProblem &p : std::as_const(fileNotes))
         record(p);
 
-    const qint64 total = QFileInfo(path).size();
     Batch batch;
     while (!failed && queue.pop(batch)) {
         if (isCancelled(cancel))
@@ -545,10 +638,9 @@ ImportReport Importer::importCsv(const QString &path, const ImportOptions &optio
         report.error = readError + QStringLiteral("; nothing was imported");
         return report;
     }
-    report.encoding = reader.stats().encoding;
-    for (const CsvPosition &pos : reader.stats().repairs)
-        record({pos.line, pos.column, QString(), QStringLiteral("double-encoded UTF-8 repaired"),
-                false});
+    report.encoding = source.encoding();
+    for (const ImportProblem &p : source.notes())
+        record(p);
     if (report.filtered > 0) {
         record({0, 0, QString(),
                 QStringLiteral("%1 rows left out: their event code is not %2")

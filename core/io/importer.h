@@ -4,6 +4,7 @@
 #include "catalogue/event.h"
 #include "io/columnmapping.h"
 #include "io/csvreader.h"
+#include "io/recordsource.h"
 
 #include <QJsonObject>
 
@@ -32,6 +33,9 @@ std::optional<DuplicatePolicy> duplicatePolicyFromName(QStringView name);
 
 struct ImportOptions {
     CsvOptions csv;
+    /// The layer of a vector file to read; empty: the only layer, or the only one holding
+    /// features (see VectorSource::open()).
+    QString layer;
     std::optional<PresetId> preset; ///< force a preset; otherwise it is recognised
     std::optional<Mapping> mapping; ///< an explicit mapping wins over presets
     DuplicatePolicy duplicates = DuplicatePolicy::Skip;
@@ -60,28 +64,50 @@ struct ImportReport {
     double eventsSeconds = 0; ///< events committed and queryable
     qint64 datasetId = 0;
     Mapping mapping;
+    QString format; ///< as recorded with the dataset: "csv", "gpkg", "geojson"…
+    QString layer; ///< the vector layer read; empty for CSV
     QString encoding;
-    QChar delimiter;
+    QChar delimiter; ///< null for vector files
     QList<ImportProblem> problems;
     static constexpr qsizetype kMaxProblems = 100000;
 
     QJsonObject toJson() const;
 };
 
-/// Imports a CSV file into a catalogue as one dataset, in one transaction for the
+/// Whether the importer reads a file as CSV: by its extension, .csv, .tsv or .txt.
+bool isCsvPath(const QString &path);
+
+/// Opens a file as the importer reads it: CSV (see isCsvPath()) with options.csv, any
+/// other file as a vector layer through GDAL (options.layer, see VectorSource::open()).
+/// Nothing, with *error naming the file, when it cannot be read.
+std::unique_ptr<RecordSource> openRecordSource(const QString &path, const ImportOptions &options,
+                                               QString *error);
+
+/// Imports an event list into a catalogue as one dataset, in one transaction for the
 /// events and one for their full-text index: a fatal error or a cancel leaves the
-/// catalogue as it was. Parsing and normalising run on a second thread while this one
+/// catalogue as it was. CSV files and vector layers go through the same column mapping
+/// and normalising. Parsing and normalising run on a second thread while this one
 /// writes. Call it on the thread that owns the catalogue; `cancel` and `progress` may
-/// be used from others (progress is called on this thread).
+/// be used from others (progress is called on this thread, in bytes for CSV and in
+/// features for vector files).
 class Importer {
 public:
     explicit Importer(Catalogue &catalogue);
 
+    /// Imports a CSV file or a vector file GDAL reads, as openRecordSource() decides.
+    ImportReport importFile(const QString &path, const ImportOptions &options,
+                            const std::atomic_bool *cancel = nullptr,
+                            const std::function<void(qint64 done, qint64 total)> &progress = {});
+    /// Imports a file as CSV whatever its name.
     ImportReport importCsv(const QString &path, const ImportOptions &options,
                            const std::atomic_bool *cancel = nullptr,
                            const std::function<void(qint64 done, qint64 total)> &progress = {});
 
 private:
+    ImportReport importSource(RecordSource &source, const QString &path,
+                              const ImportOptions &options, const std::atomic_bool *cancel,
+                              const std::function<void(qint64, qint64)> &progress);
+
     Catalogue &m_catalogue;
 };
 
