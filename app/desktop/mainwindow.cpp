@@ -49,7 +49,8 @@
 namespace placard {
 
 namespace {
-// From this many events on, the filters' choices are read on a worker thread.
+// From this many events on, the filters' choices are read on a worker thread, and the table
+// and the histogram follow a filter change a moment after the map.
 constexpr qsizetype kChoicesInBackgroundFrom = 100000;
 } // namespace
 
@@ -159,6 +160,10 @@ void MainWindow::createDocks()
     m_tableUpdate = new QTimer(this);
     m_tableUpdate->setSingleShot(true);
     connect(m_tableUpdate, &QTimer::timeout, this, &MainWindow::refreshTable);
+    m_histogramUpdate = new QTimer(this);
+    m_histogramUpdate->setSingleShot(true);
+    m_histogramUpdate->setInterval(30);
+    connect(m_histogramUpdate, &QTimer::timeout, this, &MainWindow::refreshHistogram);
     connect(m_table, &TableDock::eventSelected, this, &MainWindow::selectEvent);
     connect(m_table, &TableDock::eventActivated, this, [this](qint64 id) {
         const std::optional<Event> e = m_catalogue ? m_catalogue->event(id) : std::nullopt;
@@ -465,9 +470,16 @@ void MainWindow::showEvents()
     m_map->bridge()->setTypeNames(typeNames);
     m_timeline->timeline()->setTypeNames(typeNames);
     Filter filter = currentFilter();
-    if (sender() != m_timeline->controller())
-        refreshHistogram(); // the histogram shows every date of what the other filters pass
     const TimelineController *time = m_timeline->controller();
+    // In a large catalogue the map comes first; the table and the histogram (which shows
+    // every date of what the other filters pass) follow a moment later.
+    const bool large = m_index && m_index->size() >= kChoicesInBackgroundFrom;
+    if (sender() != time) {
+        if (large)
+            m_histogramUpdate->start();
+        else
+            refreshHistogram();
+    }
     if (time->hasExtent() && !time->showsAll()) {
         filter.fromDay = time->activeFirst();
         filter.toDay = time->activeLast();
@@ -480,6 +492,8 @@ void MainWindow::showEvents()
     // catalogue) follows once it rests.
     if (sender() == time)
         m_tableUpdate->start(time->isPlaying() ? 300 : 150);
+    else if (large)
+        m_tableUpdate->start(50);
     else
         refreshTable();
 }
@@ -501,6 +515,7 @@ void MainWindow::refreshTable()
 
 void MainWindow::refreshHistogram()
 {
+    m_histogramUpdate->stop();
     const TimelineWidget *timeline = m_timeline->timeline();
     if (!m_index) {
         m_timeline->timeline()->setHistogram(nullptr);

@@ -120,6 +120,7 @@ private:
     DetailsDock *m_details = nullptr;
     TimelineDock *m_timeline = nullptr;
     QTimer *m_tableUpdate = nullptr; ///< the table follows a playing timeline less often
+    QTimer *m_histogramUpdate = nullptr; ///< … and the histogram a filter, in a large catalogue
     QUndoStack *m_undo = nullptr;
     qint64 m_placing = 0;
     quint64 m_choicesRequest = 0; ///< the latest reading of the filters' choices
