@@ -9,6 +9,8 @@
 #include "eventeditdialog.h"
 #include "filtersdock.h"
 #include "geo/geocoder.h"
+#include "importwizard.h"
+#include "io/importcommand.h"
 #include "io/placer.h"
 #include "mapbridge.h"
 #include "mapwidget.h"
@@ -25,6 +27,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QDesktopServices>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -34,6 +38,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QShortcut>
@@ -64,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("Placard"));
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
     resize(1280, 800);
 
     m_errorPage->setObjectName(QStringLiteral("mapErrorPage"));
@@ -174,6 +180,65 @@ void MainWindow::createDocks()
     // The map keeps most of the window; the docks start at a useful, modest size.
     resizeDocks({m_filters, m_details}, {270, 260}, Qt::Horizontal);
     resizeDocks({m_timeline}, {170}, Qt::Vertical);
+}
+
+void MainWindow::importEvents(const QString &path)
+{
+    if (!m_catalogue) {
+        QMessageBox::information(this, tr("Import Events"),
+                                 tr("Open or create a catalogue first (File ▸ New Catalogue)."));
+        return;
+    }
+    ImportWizard wizard(m_catalogue.get(), path, this);
+    if (wizard.exec() != QDialog::Accepted || !wizard.report())
+        return;
+    adoptImport(wizard.path(), wizard.options(), *wizard.report(), wizard.showImported());
+}
+
+void MainWindow::adoptImport(const QString &path, const io::ImportOptions &options,
+                             const io::ImportReport &report, bool showOnly)
+{
+    if (!report.committed)
+        return;
+    auto *command = new io::ImportCommand(m_catalogue.get(), path, options, report.datasetId);
+    command->setErrorHandler(
+        [this](const QString &why) { QMessageBox::warning(this, tr("Import"), why); });
+    m_undo->push(command);
+    if (showOnly) {
+        Filter only;
+        only.datasets = {report.datasetId};
+        m_filters->setFilter(only, QString());
+        m_timeline->controller()->showAll();
+    }
+    statusBar()->showMessage(
+        tr("%1 events imported from %2")
+            .arg(QLocale().toString(report.imported), QFileInfo(path).fileName()),
+        10000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // A catalogue opens; anything else is imported into the open one.
+    if (path.endsWith(QStringLiteral(".placard"), Qt::CaseInsensitive)) {
+        QString error;
+        if (!openCatalogue(path, &error))
+            QMessageBox::warning(this, tr("Open Catalogue"), error);
+        return;
+    }
+    // After the drop has returned: the wizard is modal.
+    QMetaObject::invokeMethod(this, [this, path] { importEvents(path); }, Qt::QueuedConnection);
 }
 
 void MainWindow::selectEvent(qint64 id)
@@ -699,6 +764,9 @@ void MainWindow::createMenus()
     QAction *open =
         file->addAction(tr("&Open Catalogue…"), this, &MainWindow::chooseCatalogueToOpen);
     open->setShortcut(QKeySequence::Open);
+    QAction *importAction = file->addAction(tr("&Import…"), this, [this] { importEvents(); });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setStatusTip(tr("Import an event list (CSV) or a GIS file into the catalogue"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

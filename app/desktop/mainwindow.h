@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/importer.h"
 #include "query/eventindex.h"
 
 #include <QMainWindow>
@@ -70,6 +71,13 @@ public:
     /// The event waiting for a click on the map, or 0.
     qint64 placingEvent() const { return m_placing; }
 
+    /// Opens the import wizard (on a file, when given); after an import, Edit ▸ Undo
+    /// removes the new dataset.
+    void importEvents(const QString &path = {});
+    /// Records a finished import as an undoable step and, when asked, shows only its events.
+    void adoptImport(const QString &path, const io::ImportOptions &options,
+                     const io::ImportReport &report, bool showOnly);
+
     /// Stores the current filter, time window and map extent under a name in the catalogue.
     void saveCurrentView(const QString &name);
     /// Shows a saved view; false and *error when it is missing or unreadable.
@@ -84,6 +92,10 @@ public:
     /// Uses and remembers a tile source, reloading the map; false and *error when the source
     /// cannot be used (the map then shows only its background).
     bool setTileSource(const geo::TileSourceSettings &source, QString *error);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();

@@ -4,10 +4,9 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/eventwriter.h"
 #include "catalogue/preparedevent.h"
-#include "geo/geocoder.h"
 #include "io/duplicateindex.h"
+#include "io/importsteps.h"
 #include "io/presets.h"
-#include "io/rownormaliser.h"
 #include "io/vectorsource.h"
 
 #include <QCryptographicHash>
@@ -96,10 +95,8 @@ namespace {
 
 // A row as the parsing thread hands it over: normalised, and ready to write.
 struct Item {
-    NormalisedRow row;
-    int geocoded = -1; ///< the geo::PlacePrecision the geocoder gave, if it placed the row
+    RowOutcome outcome; ///< its event moved into `prepared` unless skipped
     PreparedEvent prepared;
-    DuplicateIndex::Keys keys;
 };
 
 struct Batch {
@@ -235,35 +232,6 @@ int interruptWhenCancelled(void *cancel)
     return isCancelled(static_cast<const std::atomic_bool *>(cancel)) ? 1 : 0;
 }
 
-// Decides the day/month order of the date column from the first records.
-DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &mapping,
-                              const std::vector<SourceRecord> &sample, QList<ImportProblem> &notes)
-{
-    if (normaliser.columns(Field::Date).isEmpty())
-        return DayMonthOrder::Unknown;
-    const int column = normaliser.columns(Field::Date).constFirst();
-    QList<QString> values;
-    for (const SourceRecord &r : sample)
-        values.append(r.fields.value(column));
-    bool ambiguous = false;
-    bool conflict = false;
-    const DayMonthOrder order = detectDayMonthOrder(values, &ambiguous, &conflict);
-    const qint64 line = sample.empty() ? 0 : sample.front().line;
-    if (conflict) {
-        notes.append({line, column + 1, QString(),
-                      QStringLiteral("the date column mixes month/day and day/month order; "
-                                     "dates that could be either are skipped"),
-                      false});
-    } else if (ambiguous && mapping.dateOrder.isEmpty()) {
-        notes.append({line, column + 1, QString(),
-                      QStringLiteral("day/month order is ambiguous in the date column; read as "
-                                     "month/day (set the mapping's date order to change it)"),
-                      false});
-        return DayMonthOrder::MonthFirst;
-    }
-    return order;
-}
-
 } // namespace
 
 bool isCsvPath(const QString &path)
@@ -333,54 +301,17 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     report.layer = source.layer();
     report.format = source.format();
 
-    std::vector<SourceRecord> sample;
-    for (SourceRecord r; sample.size() < 2000 && source.read(r);)
-        sample.push_back(std::move(r));
-    if (!source.errorString().isEmpty()) {
-        report.error = source.errorString();
-        return report;
-    }
-    if (sample.empty() && source.header().isEmpty()) {
-        report.error = QStringLiteral("%1: the file holds no records").arg(source.displayName());
-        return report;
-    }
-    const QStringList firstRecord = sample.empty() ? QStringList() : sample.front().fields;
-    if (options.mapping)
-        report.mapping = *options.mapping;
-    else
-        report.mapping = source.autoMapping(options.preset, firstRecord);
+    const ImportPlan plan = planImport(source, options);
+    report.mapping = plan.mapping;
     report.delimiter = source.delimiter();
-
-    QList<ImportProblem> fileNotes;
-    const RowNormaliser probe(report.mapping, DayMonthOrder::Unknown);
-    const DayMonthOrder order = decideDateOrder(probe, report.mapping, sample, fileNotes);
-    const RowNormaliser normaliser(report.mapping, order);
-    if (normaliser.columns(Field::Date).isEmpty() && normaliser.columns(Field::Year).isEmpty()) {
-        report.error = QStringLiteral("%1: no column holds the date of the events (columns: %2)")
-                           .arg(source.displayName(), source.header().join(QStringLiteral(", ")));
+    if (!plan.error.isEmpty()) {
+        report.error = plan.error;
         return report;
     }
-    const int expectedFields =
-        source.hasHeader() ? int(source.header().size()) : int(firstRecord.size());
+    QList<ImportProblem> fileNotes = plan.notes;
 
     DuplicateIndex duplicates;
-    {
-        sql::Statement existing(db,
-                                "SELECT e.id, e.dataset_id, e.start_day, t.name, e.place, "
-                                "e.locality, e.admin1, e.lat, e.lon FROM events e LEFT JOIN "
-                                "event_types t ON t.id = e.type_id");
-        while (existing.next()) {
-            Event e;
-            e.startDay = qint32(existing.int64(2));
-            e.type = existing.text(3);
-            e.place = existing.text(4);
-            e.locality = existing.text(5);
-            e.admin1 = existing.text(6);
-            e.latitude = existing.optional<double>(7);
-            e.longitude = existing.optional<double>(8);
-            duplicates.add(DuplicateIndex::keysFor(e), {existing.int64(0), existing.int64(1)});
-        }
-    }
+    addCatalogueEvents(db, duplicates);
 
     QString error;
     // The importer makes every id it links to, so the per-row foreign key checks would
@@ -419,76 +350,21 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     report.datasetId = sqlite3_last_insert_rowid(db);
     const qint64 datasetId = report.datasetId;
 
-    // Rows without coordinates are placed from their names, once per distinct name.
-    std::shared_ptr<const geo::Geocoder> geocoder = options.geocoder;
-    if (options.geocode && !geocoder) {
-        QString why;
-        if (auto gazetteer = geo::Gazetteer::open(geo::Gazetteer::defaultPath(), &why))
-            geocoder = std::make_shared<geo::Geocoder>(gazetteer);
-        else
-            fileNotes.append(
-                {0, 0, QString(),
-                 QStringLiteral("no gazetteer (%1): rows without coordinates stay unplaced")
-                     .arg(why),
-                 false});
-    }
-    if (!options.geocode)
-        geocoder.reset();
     // Used on the parsing thread only.
-    std::optional<geo::MemoGeocoder> memo;
-    if (geocoder)
-        memo.emplace(*geocoder);
-    const int placeColumn =
-        normaliser.columns(Field::Place)
-            .value(0,
-                   normaliser.columns(Field::Locality)
-                       .value(0, normaliser.columns(Field::Admin1).value(0, -1)));
-    const auto place = [&](Item &item) {
-        Event &e = item.row.event;
-        if (e.isPlaced() || !memo)
-            return;
-        const geo::GeocodeQuery query{e.place.isEmpty() ? e.locality : e.place, e.locality,
-                                      e.admin1, e.country};
-        if (query.text.isEmpty() && query.admin1.isEmpty() && query.country.isEmpty())
-            return;
-        const geo::GeocodeResult &answer = memo->geocode(query);
-        if (!answer.isPlaced()) {
-            item.row.problems.append({e.sourceLine, placeColumn + 1, query.text,
-                                      QStringLiteral("not placed: %1").arg(answer.unplacedReason),
-                                      false});
-            return;
-        }
-        const geo::GeocodeCandidate &best = answer.candidates.constFirst();
-        e.latitude = best.latitude;
-        e.longitude = best.longitude;
-        e.coordinateOrigin = CoordinateOrigin::Gazetteer;
-        e.geoPrecision = geo::toGeoPrecision(best.precision);
-        item.geocoded = int(best.precision);
-    };
+    RowProcessor processor(plan, options);
 
     // Parsing, normalising and preparing rows on a second thread; writing on this one.
     NameDictionary names(db);
     BatchQueue queue;
     QString readError;
     const auto makeItem = [&](const SourceRecord &record) {
-        const QStringList &fields = record.fields;
-        const qint64 line = record.line;
         Item item;
-        item.row = normaliser.normalise(fields, line);
-        item.row.problems.append(record.problems);
-        if (fields.size() != expectedFields) {
-            item.row.problems.prepend({line, 0, QString(),
-                                       QStringLiteral("%1 fields where the header has %2")
-                                           .arg(fields.size())
-                                           .arg(expectedFields),
-                                       false});
-        }
-        if (!item.row.skipped) {
-            place(item);
-            item.row.event.datasetId = datasetId;
-            item.row.event.createdAt = now;
-            item.keys = DuplicateIndex::keysFor(item.row.event);
-            item.prepared = prepareEvent(std::move(item.row.event), names);
+        item.outcome = processor.process(record);
+        NormalisedRow &row = item.outcome.row;
+        if (!row.skipped) {
+            row.event.datasetId = datasetId;
+            row.event.createdAt = now;
+            item.prepared = prepareEvent(std::move(row.event), names);
         }
         return item;
     };
@@ -503,7 +379,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             batch = Batch();
             batch.items.reserve(1024);
         };
-        for (const SourceRecord &r : sample) {
+        for (const SourceRecord &r : plan.sample) {
             batch.items.push_back(makeItem(r));
             if (batch.items.size() == 1024)
                 flush();
@@ -563,28 +439,30 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         }
         for (Item &item : batch.items) {
             ++report.records;
-            for (const ImportProblem &p : std::as_const(item.row.problems))
+            const NormalisedRow &row = item.outcome.row;
+            for (const ImportProblem &p : row.problems)
                 record(p);
-            if (item.row.filtered) {
+            if (row.filtered) {
                 ++report.filtered;
                 ++report.skipped;
                 continue;
             }
-            if (item.row.skipped) {
+            if (row.skipped) {
                 ++report.skipped;
                 continue;
             }
             Event &e = item.prepared.event;
-            const std::optional<DuplicateIndex::Match> match = duplicates.find(item.keys);
-            if (match) {
+            const DuplicateVerdict verdict =
+                judgeDuplicate(duplicates, item.outcome.keys, options.duplicates);
+            if (const std::optional<DuplicateIndex::Match> &match = verdict.match) {
                 ++report.duplicates;
-                if (options.duplicates == DuplicatePolicy::Skip) {
+                if (verdict.action == DuplicateVerdict::Skip) {
                     ++report.skipped;
                     record({e.sourceLine, 0, QString(),
                             QStringLiteral("duplicate of event %1; skipped").arg(match->id), true});
                     continue;
                 }
-                if (options.duplicates == DuplicatePolicy::Update) {
+                if (verdict.action == DuplicateVerdict::Update) {
                     e.id = match->id;
                     e.datasetId = match->datasetId; // the event stays with its own import
                     bool ok = writer.update(e);
@@ -608,10 +486,10 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 failed = true;
                 break;
             }
-            duplicates.add(item.keys, {e.id, datasetId});
+            duplicates.add(item.outcome.keys, {e.id, datasetId});
             ++report.imported;
-            if (item.geocoded >= 0)
-                ++report.geocoded[std::size_t(item.geocoded)];
+            if (item.outcome.geocoded >= 0)
+                ++report.geocoded[std::size_t(item.outcome.geocoded)];
             if (!e.isPlaced())
                 ++report.unplaced;
         }

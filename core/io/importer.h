@@ -6,6 +6,7 @@
 #include "io/csvreader.h"
 #include "io/recordsource.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <array>
@@ -43,7 +44,23 @@ struct ImportOptions {
     bool geocode = true;
     /// The geocoder to use; when null, the default gazetteer is opened if it exists.
     std::shared_ptr<const geo::Geocoder> geocoder;
+
+    /// A point chosen by hand for a place the geocoder could not place.
+    struct PlacePick {
+        double latitude = 0;
+        double longitude = 0;
+        GeoPrecision precision = GeoPrecision::Locality;
+    };
+    /// Rows that would stay unplaced (no coordinates, and the geocoder found nothing or
+    /// geocoding is off) and whose place text (placeText(), as UnplacedPlace::text) is a
+    /// key are placed here, coordinateOrigin Manual. The points are taken as given.
+    QHash<QString, PlacePick> places;
 };
+
+/// The place text of a row, as the import wizard shows it and ImportOptions::places is
+/// keyed by: the place column, else locality, admin1 and country joined by ", " (those
+/// given). Empty when the row names no place.
+QString placeText(const Event &event);
 
 /// The outcome of an import. records == imported + skipped always holds.
 struct ImportReport {

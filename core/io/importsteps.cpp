@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/importsteps.h"
+
+#include "catalogue/sqlite.h"
+
+namespace placard::io {
+
+namespace {
+
+// Decides the day/month order of the date column from the first records.
+DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &mapping,
+                              const std::vector<SourceRecord> &sample, QList<ImportProblem> &notes)
+{
+    if (normaliser.columns(Field::Date).isEmpty())
+        return DayMonthOrder::Unknown;
+    const int column = normaliser.columns(Field::Date).constFirst();
+    QList<QString> values;
+    for (const SourceRecord &r : sample)
+        values.append(r.fields.value(column));
+    bool ambiguous = false;
+    bool conflict = false;
+    const DayMonthOrder order = detectDayMonthOrder(values, &ambiguous, &conflict);
+    const qint64 line = sample.empty() ? 0 : sample.front().line;
+    if (conflict) {
+        notes.append({line, column + 1, QString(),
+                      QStringLiteral("the date column mixes month/day and day/month order; "
+                                     "dates that could be either are skipped"),
+                      false});
+    } else if (ambiguous && mapping.dateOrder.isEmpty()) {
+        notes.append({line, column + 1, QString(),
+                      QStringLiteral("day/month order is ambiguous in the date column; read as "
+                                     "month/day (set the mapping's date order to change it)"),
+                      false});
+        return DayMonthOrder::MonthFirst;
+    }
+    return order;
+}
+
+} // namespace
+
+QString placeText(const Event &event)
+{
+    if (!event.place.isEmpty())
+        return event.place;
+    QStringList parts;
+    for (const QString *part : {&event.locality, &event.admin1, &event.country}) {
+        if (!part->isEmpty())
+            parts << *part;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+geo::GeocodeQuery placeQuery(const Event &event)
+{
+    return {event.place.isEmpty() ? event.locality : event.place, event.locality, event.admin1,
+            event.country};
+}
+
+ImportPlan planImport(RecordSource &source, const ImportOptions &options)
+{
+    ImportPlan plan;
+    for (SourceRecord r; plan.sample.size() < 2000 && source.read(r);)
+        plan.sample.push_back(std::move(r));
+    if (!source.errorString().isEmpty()) {
+        plan.error = source.errorString();
+        return plan;
+    }
+    if (plan.sample.empty() && source.header().isEmpty()) {
+        plan.error = QStringLiteral("%1: the file holds no records").arg(source.displayName());
+        return plan;
+    }
+    const QStringList firstRecord =
+        plan.sample.empty() ? QStringList() : plan.sample.front().fields;
+    plan.mapping =
+        options.mapping ? *options.mapping : source.autoMapping(options.preset, firstRecord);
+
+    const RowNormaliser probe(plan.mapping, DayMonthOrder::Unknown);
+    const DayMonthOrder order = decideDateOrder(probe, plan.mapping, plan.sample, plan.notes);
+    plan.normaliser.emplace(plan.mapping, order);
+    if (plan.normaliser->columns(Field::Date).isEmpty() &&
+        plan.normaliser->columns(Field::Year).isEmpty()) {
+        plan.error = QStringLiteral("%1: no column holds the date of the events (columns: %2)")
+                         .arg(source.displayName(), source.header().join(QStringLiteral(", ")));
+        return plan;
+    }
+    plan.expectedFields =
+        source.hasHeader() ? int(source.header().size()) : int(firstRecord.size());
+
+    // Rows without coordinates are placed from their names, once per distinct name.
+    if (!options.geocode) {
+        plan.noGeocoderReason = QStringLiteral("geocoding is off");
+    } else if (options.geocoder) {
+        plan.geocoder = options.geocoder;
+    } else {
+        QString why;
+        if (auto gazetteer = geo::Gazetteer::open(geo::Gazetteer::defaultPath(), &why)) {
+            plan.geocoder = std::make_shared<geo::Geocoder>(gazetteer);
+        } else {
+            plan.noGeocoderReason = QStringLiteral("no gazetteer (%1)").arg(why);
+            plan.notes.append(
+                {0, 0, QString(),
+                 QStringLiteral("no gazetteer (%1): rows without coordinates stay unplaced")
+                     .arg(why),
+                 false});
+        }
+    }
+    return plan;
+}
+
+void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index)
+{
+    sql::Statement existing(db,
+                            "SELECT e.id, e.dataset_id, e.start_day, t.name, e.place, "
+                            "e.locality, e.admin1, e.lat, e.lon FROM events e LEFT JOIN "
+                            "event_types t ON t.id = e.type_id");
+    while (existing.next()) {
+        Event e;
+        e.startDay = qint32(existing.int64(2));
+        e.type = existing.text(3);
+        e.place = existing.text(4);
+        e.locality = existing.text(5);
+        e.admin1 = existing.text(6);
+        e.latitude = existing.optional<double>(7);
+        e.longitude = existing.optional<double>(8);
+        index.add(DuplicateIndex::keysFor(e), {existing.int64(0), existing.int64(1)});
+    }
+}
+
+RowProcessor::RowProcessor(const ImportPlan &plan, const ImportOptions &options)
+    : m_plan(plan)
+    , m_options(options)
+{
+    if (plan.geocoder)
+        m_memo.emplace(*plan.geocoder);
+    const RowNormaliser &n = *plan.normaliser;
+    m_placeColumn =
+        n.columns(Field::Place)
+            .value(0, n.columns(Field::Locality).value(0, n.columns(Field::Admin1).value(0, -1)));
+}
+
+RowOutcome RowProcessor::process(const SourceRecord &record)
+{
+    const QStringList &fields = record.fields;
+    const qint64 line = record.line;
+    RowOutcome outcome;
+    outcome.row = m_plan.normaliser->normalise(fields, line);
+    outcome.row.problems.append(record.problems);
+    if (fields.size() != m_plan.expectedFields) {
+        outcome.row.problems.prepend({line, 0, QString(),
+                                      QStringLiteral("%1 fields where the header has %2")
+                                          .arg(fields.size())
+                                          .arg(m_plan.expectedFields),
+                                      false});
+    }
+    if (!outcome.row.skipped) {
+        place(outcome);
+        outcome.keys = DuplicateIndex::keysFor(outcome.row.event);
+    }
+    return outcome;
+}
+
+void RowProcessor::place(RowOutcome &outcome)
+{
+    Event &e = outcome.row.event;
+    if (e.isPlaced())
+        return;
+    const geo::GeocodeQuery query = placeQuery(e);
+    if (query.text.isEmpty() && query.admin1.isEmpty() && query.country.isEmpty())
+        return; // names no place: nothing to ask, nothing to pick by
+    const QString text = placeText(e);
+    QString reason = m_plan.noGeocoderReason;
+    if (m_memo) {
+        const geo::GeocodeResult &answer = m_memo->geocode(query);
+        if (answer.isPlaced()) {
+            // The first answer is taken: the geocoder ranks and refuses by itself.
+            const geo::GeocodeCandidate &best = answer.candidates.constFirst();
+            e.latitude = best.latitude;
+            e.longitude = best.longitude;
+            e.coordinateOrigin = CoordinateOrigin::Gazetteer;
+            e.geoPrecision = geo::toGeoPrecision(best.precision);
+            outcome.geocoded = int(best.precision);
+            return;
+        }
+        reason = answer.unplacedReason;
+    }
+    if (const auto pick = m_options.places.constFind(text); pick != m_options.places.cend()) {
+        e.latitude = pick->latitude;
+        e.longitude = pick->longitude;
+        e.coordinateOrigin = CoordinateOrigin::Manual;
+        e.geoPrecision = pick->precision;
+        outcome.picked = true;
+        return;
+    }
+    if (m_memo) {
+        outcome.row.problems.append({e.sourceLine, m_placeColumn + 1, query.text,
+                                     QStringLiteral("not placed: %1").arg(reason), false});
+    }
+    outcome.placeText = text;
+    outcome.unplacedReason = reason;
+}
+
+DuplicateVerdict judgeDuplicate(const DuplicateIndex &index, const DuplicateIndex::Keys &keys,
+                                DuplicatePolicy policy)
+{
+    DuplicateVerdict verdict;
+    verdict.match = index.find(keys);
+    if (verdict.match && policy == DuplicatePolicy::Skip)
+        verdict.action = DuplicateVerdict::Skip;
+    else if (verdict.match && policy == DuplicatePolicy::Update)
+        verdict.action = DuplicateVerdict::Update;
+    return verdict;
+}
+
+} // namespace placard::io

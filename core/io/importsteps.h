@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalogue/event.h"
+#include "geo/geocoder.h"
+#include "io/duplicateindex.h"
+#include "io/importer.h"
+#include "io/rownormaliser.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+struct sqlite3;
+
+// The decisions an import makes, shared by Importer and reviewImport() so that a review
+// reports exactly what the import would do.
+namespace placard::io {
+
+/// What an import decides from a file before its rows: mapping, date order, geocoder.
+struct ImportPlan {
+    QString error; ///< why the file cannot be imported; nothing else is set then
+    Mapping mapping;
+    std::vector<SourceRecord> sample; ///< the first records, read to decide; rows too
+    std::optional<RowNormaliser> normaliser;
+    int expectedFields = 0; ///< a record with another count is noted
+    QList<ImportProblem> notes; ///< about the whole file, recorded before the rows
+    std::shared_ptr<const geo::Geocoder> geocoder; ///< null: rows are not geocoded
+    QString noGeocoderReason; ///< why geocoder is null
+};
+
+/// Reads the first records of `source` and decides how to read the rest.
+ImportPlan planImport(RecordSource &source, const ImportOptions &options);
+
+/// Adds the catalogue's events to `index`, each as a match by its id and dataset.
+void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index);
+
+/// What the geocoder is asked for a row without coordinates (empty when it names no place).
+geo::GeocodeQuery placeQuery(const Event &event);
+
+/// One record as the import treats it, before duplicates are looked for.
+struct RowOutcome {
+    NormalisedRow row;
+    int geocoded = -1; ///< the geo::PlacePrecision the geocoder gave, if it placed the row
+    bool picked = false; ///< placed from ImportOptions::places
+    /// When the row stays unplaced: its place text (see placeText()), empty when it names
+    /// no place, and why it could not be placed.
+    QString placeText;
+    QString unplacedReason;
+    DuplicateIndex::Keys keys; ///< set when the row is not skipped
+};
+
+/// Normalises records and places those without coordinates: by the geocoder's first
+/// answer, else by ImportOptions::places. Not thread-safe (it remembers the geocoder's
+/// answers): one per thread.
+class RowProcessor {
+public:
+    RowProcessor(const ImportPlan &plan, const ImportOptions &options);
+    RowOutcome process(const SourceRecord &record);
+
+private:
+    void place(RowOutcome &outcome);
+
+    const ImportPlan &m_plan;
+    const ImportOptions &m_options;
+    std::optional<geo::MemoGeocoder> m_memo;
+    int m_placeColumn = -1;
+};
+
+/// What the import does with a usable row under a duplicate policy. A row inserted is
+/// then added to the index (Update leaves the index as it is).
+struct DuplicateVerdict {
+    enum Action { Insert, Skip, Update };
+    Action action = Insert;
+    std::optional<DuplicateIndex::Match> match;
+};
+DuplicateVerdict judgeDuplicate(const DuplicateIndex &index, const DuplicateIndex::Keys &keys,
+                                DuplicatePolicy policy);
+
+} // namespace placard::io

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The import wizard driven as a person would: every page, a place chosen among the
+// geocoder's candidates, a duplicate policy, the import, its report, and undo; and a
+// cancelled import that leaves the catalogue as it was.
+#include "catalogue/catalogue.h"
+#include "filtersdock.h"
+#include "importrunpages.h"
+#include "importwizard.h"
+#include "mainwindow.h"
+#include "mapwidget.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(PlacardPlugin)
+
+using namespace placard;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+// One event already known, so that a row of the file duplicates it.
+void addKnownEvent(Catalogue &catalogue)
+{
+    Event e;
+    e.startDay = e.endDay = qint32(QDate(1970, 1, 1).daysTo(QDate(2026, 1, 30)));
+    e.title = QStringLiteral("Roadside protest");
+    e.type = QStringLiteral("protest");
+    e.place = QStringLiteral("Livingston, Montana");
+    e.country = QStringLiteral("US");
+    e.latitude = 45.6625;
+    e.longitude = -110.561;
+    e.geoPrecision = GeoPrecision::Locality;
+    e.coordinateOrigin = CoordinateOrigin::File;
+    QList<Event> events{e};
+    QString error;
+    QVERIFY2(catalogue.insertEvents(events, &error), qPrintable(error));
+}
+
+// Goes to the next page once the current one is complete.
+void next(ImportWizard &wizard)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 60000);
+    wizard.next();
+}
+
+} // namespace
+
+class TestImportWizard : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+    void fullImport();
+    void cancelledImport();
+    void problemsCsv();
+};
+
+void TestImportWizard::fullImport()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    QString error;
+    QVERIFY(window.newCatalogue(dir.filePath(QStringLiteral("c.placard")), &error));
+    Catalogue *catalogue = window.catalogue();
+    addKnownEvent(*catalogue);
+    const QString csv = dir.filePath(QStringLiteral("events.csv"));
+    writeFile(csv,
+              "date,title,type,place,country,lat,lon,size\n"
+              "2026-01-30,Roadside protest,protest,\"Livingston, Montana\",US,45.6625,"
+              "-110.561,200\n"
+              "2026-01-30,Vigil B,vigil,\"Spingfeld, Narnia\",Narnia,,,\n"
+              "2026-01-31,Vigil C,vigil,\"Spingfeld, Narnia\",Narnia,,,\n"
+              "not a date,Rally D,protest,Boston,US,42.36,-71.06,\n"
+              "2026-02-01,March E,march,Minneapolis,US,44.98,-93.27,1000\n"
+              "2026-02-01,March E,march,Minneapolis,US,44.98,-93.27,1000\n");
+
+    ImportWizard wizard(catalogue, csv, &window);
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(ImportWizard::SourcePage));
+    next(wizard);
+
+    // Preview: six records, read as CSV with commas and a header.
+    QCOMPARE(wizard.currentId(), int(ImportWizard::PreviewPage));
+    auto *preview = wizard.findChild<QTableWidget *>(QStringLiteral("previewTable"));
+    QCOMPARE(preview->rowCount(), 6);
+    QCOMPARE(preview->columnCount(), 8);
+    QCOMPARE(preview->item(1, 3)->text(), QStringLiteral("Spingfeld, Narnia"));
+    const QString detected = wizard.findChild<QLabel *>(QStringLiteral("detected"))->text();
+    QVERIFY2(detected.contains(QStringLiteral("delimiter: comma")), qPrintable(detected));
+    // Another delimiter changes the preview at once; back to detecting.
+    auto *delimiter = wizard.findChild<QComboBox *>(QStringLiteral("delimiter"));
+    delimiter->setCurrentIndex(2); // semicolon
+    QCOMPARE(preview->columnCount(), 1);
+    delimiter->setCurrentIndex(0);
+    QCOMPARE(preview->columnCount(), 8);
+    next(wizard);
+
+    // Columns: each column's field, as recognised.
+    QCOMPARE(wizard.currentId(), int(ImportWizard::ColumnsPage));
+    auto *columns = wizard.findChild<QTableWidget *>(QStringLiteral("columnsTable"));
+    QCOMPARE(columns->rowCount(), 8);
+    const auto fieldOf = [&](int row) {
+        return qobject_cast<QComboBox *>(columns->cellWidget(row, 1))->currentText();
+    };
+    QCOMPARE(fieldOf(0), QStringLiteral("date"));
+    QCOMPARE(fieldOf(3), QStringLiteral("place"));
+    QCOMPARE(fieldOf(5), QStringLiteral("latitude"));
+    QCOMPARE(columns->item(3, 2)->text(),
+             QStringLiteral("Livingston, Montana  ·  Spingfeld, Narnia  ·  Boston"));
+    next(wizard);
+
+    // Review: the bad date skipped, Springfield (in no known country) not found, two
+    // possible duplicates.
+    QCOMPARE(wizard.currentId(), int(ImportWizard::ReviewPage));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.review(), 60000);
+    const io::ImportReview &review = *wizard.review();
+    QVERIFY2(review.error.isEmpty(), qPrintable(review.error));
+    QCOMPARE(review.records, 6);
+    // With duplicates skipped (the default): the bad date and both duplicates.
+    QCOMPARE(review.skipped.size(), 3);
+    QList<qint64> skippedLines;
+    for (const io::SkippedRow &row : review.skipped)
+        skippedLines << row.line;
+    QCOMPARE(skippedLines, (QList<qint64>{2, 5, 7}));
+    QCOMPARE(review.wouldImport, 3);
+    auto *unplaced = wizard.findChild<QTableWidget *>(QStringLiteral("unplacedTable"));
+    QCOMPARE(unplaced->rowCount(), 1);
+    QCOMPARE(unplaced->item(0, 0)->text(), QStringLiteral("Spingfeld, Narnia"));
+    QCOMPARE(unplaced->item(0, 1)->text(), QStringLiteral("2"));
+    auto *choice = qobject_cast<QComboBox *>(unplaced->cellWidget(0, 2));
+    QVERIFY(choice);
+    // The misspelling defeats the gazetteer: leave unplaced, or find the place by another name.
+    QCOMPARE(choice->itemText(choice->count() - 1), QStringLiteral("Find another place…"));
+    auto *reviewPage = qobject_cast<ImportReviewPage *>(wizard.currentPage());
+    QVERIFY(reviewPage);
+    QVERIFY(!reviewPage->searchPlace(0, QStringLiteral("Nowhere-at-all, Narnia")));
+    QVERIFY(reviewPage->searchPlace(0, QStringLiteral("Springfield, Illinois")));
+    QCOMPARE(choice->currentIndex(), 1);
+    QVERIFY2(choice->currentText().startsWith(QStringLiteral("Springfield, Illinois, US")),
+             qPrintable(choice->currentText()));
+    QVERIFY(wizard.options().places.contains(QStringLiteral("Spingfeld, Narnia")));
+    const io::ImportOptions::PlacePick pick =
+        wizard.options().places.value(QStringLiteral("Spingfeld, Narnia"));
+    QVERIFY(std::abs(pick.latitude - 39.80) < 0.05 && std::abs(pick.longitude + 89.64) < 0.05);
+    QCOMPARE(pick.precision, GeoPrecision::Locality);
+    auto *duplicates = wizard.findChild<QTableWidget *>(QStringLiteral("duplicatesTable"));
+    QCOMPARE(duplicates->rowCount(), 2);
+    QCOMPARE(duplicates->item(0, 0)->text(), QStringLiteral("2"));
+    QVERIFY(duplicates->item(0, 2)->text().contains(QStringLiteral("Roadside protest")));
+    QCOMPARE(duplicates->item(1, 0)->text(), QStringLiteral("7"));
+    QCOMPARE(duplicates->item(1, 2)->text(), QStringLiteral("line 6 of this file"));
+    auto *policy = wizard.findChild<QComboBox *>(QStringLiteral("duplicatePolicy"));
+    policy->setCurrentIndex(1); // import them anyway…
+    policy->setCurrentIndex(0); // … no: skip them
+    QCOMPARE(wizard.options().duplicates, io::DuplicatePolicy::Skip);
+    next(wizard);
+
+    // Import, then the report.
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(ImportWizard::ReportPage), 60000);
+    const io::ImportReport &report = *wizard.report();
+    QVERIFY2(report.committed, qPrintable(report.error));
+    QCOMPARE(report.records, 6);
+    QCOMPARE(report.imported, 3);
+    QCOMPARE(report.skipped, 3);
+    QCOMPARE(report.duplicates, 2);
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("reportSummary"))
+                ->text()
+                .startsWith(QStringLiteral("3 of 6 records imported")));
+
+    // The catalogue, exactly.
+    QCOMPARE(catalogue->eventCount(), 4);
+    const QList<Dataset> datasets = catalogue->datasets();
+    QCOMPARE(datasets.size(), 1);
+    QCOMPARE(datasets[0].fileName, QStringLiteral("events.csv"));
+    QCOMPARE(datasets[0].records, 6);
+    QCOMPARE(datasets[0].imported, 3);
+    QCOMPARE(datasets[0].duplicates, 2);
+    int vigils = 0;
+    for (const qint64 id : catalogue->eventIds()) {
+        const Event e = *catalogue->event(id);
+        if (e.title.startsWith(QStringLiteral("Vigil"))) {
+            ++vigils;
+            QCOMPARE(e.latitude, std::optional<double>(pick.latitude));
+            QCOMPARE(e.longitude, std::optional<double>(pick.longitude));
+            QCOMPARE(e.coordinateOrigin, CoordinateOrigin::Manual);
+            QCOMPARE(e.geoPrecision, GeoPrecision::Locality);
+        } else if (e.title == QStringLiteral("March E")) {
+            QCOMPARE(e.latitude, std::optional<double>(44.98));
+            QCOMPARE(e.sizeHigh.value_or(e.sizeLow.value_or(-1)), 1000);
+            QCOMPARE(e.coordinateOrigin, CoordinateOrigin::File);
+        } else {
+            QCOMPARE(e.title, QStringLiteral("Roadside protest"));
+            QCOMPARE(e.datasetId, 0);
+        }
+    }
+    QCOMPARE(vigils, 2);
+
+    // The window shows only the new events, and Undo removes the import.
+    wizard.accept();
+    window.adoptImport(wizard.path(), wizard.options(), report, wizard.showImported());
+    QCOMPARE(window.filtersDock()->countText(), QStringLiteral("3 of 4 events"));
+    QCOMPARE(window.undoStack()->undoText(), QStringLiteral("Import events.csv"));
+    window.undoStack()->undo();
+    QCOMPARE(catalogue->eventCount(), 1);
+    QVERIFY(catalogue->datasets().isEmpty());
+    window.undoStack()->redo(); // imported again, with the same choices
+    QCOMPARE(catalogue->eventCount(), 4);
+    QCOMPARE(catalogue->datasets().size(), 1);
+}
+
+void TestImportWizard::cancelledImport()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("c.placard")), &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    addKnownEvent(*catalogue);
+    // Enough rows that the import is still running when Cancel is pressed.
+    QByteArray csv = "date,title,type,lat,lon\n";
+    for (int i = 0; i < 60000; ++i)
+        csv += "2026-01-30,Rally " + QByteArray::number(i) + ",protest,45." +
+            QByteArray::number(i % 1000) + ",-93." + QByteArray::number(i % 997) + "\n";
+    const QString path = dir.filePath(QStringLiteral("big.csv"));
+    writeFile(path, csv);
+
+    ImportWizard wizard(catalogue.get(), path);
+    wizard.show();
+    next(wizard);
+    next(wizard);
+    next(wizard);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.review(), 120000);
+    QCOMPARE(wizard.review()->records, 60000);
+    next(wizard);
+    QCOMPARE(wizard.currentId(), int(ImportWizard::ImportPage));
+    auto *progress = wizard.findChild<QProgressBar *>(QStringLiteral("importProgress"));
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0 || wizard.report(), 60000);
+    QVERIFY2(!wizard.report(), "the import finished before Cancel: make the file larger");
+    QTest::mouseClick(wizard.findChild<QPushButton *>(QStringLiteral("cancelImport")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(ImportWizard::ReportPage), 60000);
+    QVERIFY(wizard.report()->cancelled);
+    QVERIFY(!wizard.report()->committed);
+    QCOMPARE(wizard.findChild<QLabel *>(QStringLiteral("reportSummary"))->text(),
+             QStringLiteral("The import was cancelled: the catalogue is as it was."));
+    QCOMPARE(catalogue->eventCount(), 1);
+    QVERIFY(catalogue->datasets().isEmpty());
+    QCOMPARE(catalogue->integrityProblems(), QString());
+}
+
+void TestImportWizard::problemsCsv()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("problems.csv"));
+    QList<ImportProblem> problems;
+    problems << ImportProblem{5, 1, QStringLiteral("not a date"),
+                              QStringLiteral("date not understood"), true};
+    problems << ImportProblem{9, 4, QStringLiteral("=HYPERLINK(\"x\")"),
+                              QStringLiteral("place, not found"), false};
+    QString error;
+    QVERIFY2(writeProblemsCsv(path, problems, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(),
+             QByteArray("line,column,value,problem,row skipped\r\n"
+                        "5,1,not a date,date not understood,yes\r\n"
+                        "9,4,\"'=HYPERLINK(\"\"x\"\")\",\"place, not found\",no\r\n"));
+}
+
+QTEST_MAIN(TestImportWizard)
+#include "tst_importwizard.moc"
