@@ -74,6 +74,7 @@ private Q_SLOTS:
     void fullImport();
     void cancelledImport();
     void problemsCsv();
+    void screenshots();
 };
 
 void TestImportWizard::fullImport()
@@ -285,6 +286,39 @@ void TestImportWizard::problemsCsv()
              QByteArray("line,column,value,problem,row skipped\r\n"
                         "5,1,not a date,date not understood,yes\r\n"
                         "9,4,\"'=HYPERLINK(\"\"x\"\")\",\"place, not found\",no\r\n"));
+}
+
+// Not a check: with PLACARD_WIZARD_FILE set, walks a real file through every page and saves
+// each page as PNG in PLACARD_SCREENSHOT_DIR, to be looked at by a person.
+void TestImportWizard::screenshots()
+{
+    const QString file = qEnvironmentVariable("PLACARD_WIZARD_FILE");
+    const QString out = qEnvironmentVariable("PLACARD_SCREENSHOT_DIR");
+    if (file.isEmpty() || out.isEmpty())
+        QSKIP("set PLACARD_WIZARD_FILE and PLACARD_SCREENSHOT_DIR to take screenshots");
+    QTemporaryDir dir;
+    QString error;
+    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("c.placard")), &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    ImportWizard wizard(catalogue.get(), file);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    const auto shoot = [&](const char *name) {
+        QTest::qWait(200);
+        QVERIFY(
+            wizard.grab().save(QStringLiteral("%1/wizard-%2.png").arg(out, QLatin1String(name))));
+    };
+    shoot("1-source");
+    next(wizard);
+    shoot("2-preview");
+    next(wizard);
+    shoot("3-columns");
+    next(wizard);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.review(), 300000);
+    shoot("4-review");
+    next(wizard);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(ImportWizard::ReportPage), 300000);
+    shoot("6-report");
 }
 
 QTEST_MAIN(TestImportWizard)

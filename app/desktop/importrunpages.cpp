@@ -41,6 +41,7 @@ QTableWidget *makeTable(QWidget *parent, const QString &name, const QStringList 
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setWordWrap(false);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     return table;
 }
 
@@ -150,7 +151,9 @@ ImportReviewPage::ImportReviewPage(ImportWizard *wizard)
     running->addWidget(m_progress, 1);
     running->addWidget(m_cancel);
     auto *policy = new QHBoxLayout;
-    policy->addWidget(new QLabel(tr("Possible &duplicates:"), this));
+    auto *policyLabel = new QLabel(tr("Possible &duplicates:"), this);
+    policyLabel->setBuddy(m_policy);
+    policy->addWidget(policyLabel);
     policy->addWidget(m_policy);
     policy->addStretch(1);
     auto *layout = new QVBoxLayout(this);
@@ -240,8 +243,8 @@ void ImportReviewPage::show()
         return;
     }
     const QLocale locale;
-    m_summary->setText(tr("%1 records: %2 will be imported, %3 skipped. %4 places were not "
-                          "found; %5 rows look like events already known.")
+    m_summary->setText(tr("%1 records: %2 will be imported, %3 skipped. Places not found: %4. "
+                          "Possible duplicates: %5.")
                            .arg(locale.toString(r->records), locale.toString(r->wouldImport),
                                 locale.toString(qint64(r->skipped.size())),
                                 locale.toString(qint64(r->unplaced.size())),
@@ -275,6 +278,15 @@ void ImportReviewPage::show()
     for (int i = 0; i < r->skipped.size(); ++i)
         setRow(m_skipped, i, {QString::number(r->skipped[i].line), r->skipped[i].reason});
     fillProblems(m_problems, r->problems);
+    // Open on the first list that has something to decide or read.
+    const qsizetype sizes[] = {r->unplaced.size(), r->duplicates.size(), r->skipped.size(),
+                               r->problems.size()};
+    for (int tab = 0; tab < 4; ++tab) {
+        if (sizes[tab] > 0) {
+            m_tabs->setCurrentIndex(tab);
+            break;
+        }
+    }
     for (QTableWidget *t : {m_unplaced, m_duplicates, m_skipped, m_problems})
         t->resizeColumnToContents(0);
     m_unplaced->setColumnWidth(0, std::min(m_unplaced->columnWidth(0), 300));

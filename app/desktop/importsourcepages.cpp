@@ -151,10 +151,14 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setWordWrap(false);
     auto *row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("&Delimiter:"), this));
+    auto *delimiterLabel = new QLabel(tr("&Delimiter:"), this);
+    delimiterLabel->setBuddy(m_delimiter);
+    auto *headerLabel = new QLabel(tr("&Header:"), this);
+    headerLabel->setBuddy(m_header);
+    row->addWidget(delimiterLabel);
     row->addWidget(m_delimiter);
     row->addSpacing(12);
-    row->addWidget(new QLabel(tr("&Header:"), this));
+    row->addWidget(headerLabel);
     row->addWidget(m_header);
     row->addStretch(1);
     auto *layout = new QVBoxLayout(this);
