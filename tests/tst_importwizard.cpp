@@ -109,6 +109,11 @@ void TestImportWizard::fullImport()
     QCOMPARE(preview->item(1, 3)->text(), QStringLiteral("Spingfeld, Narnia"));
     const QString detected = wizard.findChild<QLabel *>(QStringLiteral("detected"))->text();
     QVERIFY2(detected.contains(QStringLiteral("delimiter: comma")), qPrintable(detected));
+    // The date the import cannot read is shown in red with the reason, its row as skipped.
+    QCOMPARE(preview->item(3, 0)->background().color(), QColor(0xf8, 0xd7, 0xd3));
+    QVERIFY(!preview->item(3, 0)->toolTip().isEmpty());
+    QVERIFY(preview->verticalHeaderItem(3)->toolTip().startsWith(QStringLiteral("Skipped: ")));
+    QCOMPARE(preview->item(4, 0)->background().style(), Qt::NoBrush);
     // Another delimiter changes the preview at once; back to detecting.
     auto *delimiter = wizard.findChild<QComboBox *>(QStringLiteral("delimiter"));
     delimiter->setCurrentIndex(2); // semicolon
@@ -127,6 +132,9 @@ void TestImportWizard::fullImport()
     QCOMPARE(fieldOf(0), QStringLiteral("date"));
     QCOMPARE(fieldOf(3), QStringLiteral("place"));
     QCOMPARE(fieldOf(5), QStringLiteral("latitude"));
+    QVERIFY2(columns->item(0, 3)->text().startsWith(QStringLiteral("1 of 6 — “not a date”")),
+             qPrintable(columns->item(0, 3)->text()));
+    QCOMPARE(columns->item(1, 3)->text(), QString());
     QCOMPARE(columns->item(3, 2)->text(),
              QStringLiteral("Livingston, Montana  ·  Spingfeld, Narnia  ·  Boston"));
     next(wizard);

@@ -5,6 +5,7 @@
 #include "io/field.h"
 #include "io/vectorsource.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -171,6 +172,7 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard)
         m_wizard->setHeaderMode(io::CsvOptions::Header(m_header->currentData().toInt()));
     });
     connect(m_wizard, &ImportWizard::sourceChanged, this, &ImportPreviewPage::refresh);
+    connect(m_wizard, &ImportWizard::mappingChanged, this, &ImportPreviewPage::refresh);
     refresh();
 }
 
@@ -202,6 +204,21 @@ void ImportPreviewPage::refresh()
         for (int c = 0; c < records[r].size(); ++c)
             m_table->setItem(r, c, new QTableWidgetItem(records[r][c]));
     }
+    // Cells the import could not read, in red with the reason; rows it would skip, named.
+    for (const auto &[r, problem] : m_wizard->previewProblems()) {
+        if (problem.column > 0) {
+            if (QTableWidgetItem *item = m_table->item(r, problem.column - 1)) {
+                item->setBackground(QColor(0xf8, 0xd7, 0xd3));
+                item->setToolTip(problem.message);
+            }
+        }
+        if (problem.skipped) {
+            auto *header = new QTableWidgetItem(QString::number(r + 1));
+            header->setForeground(QColor(0xb0, 0x30, 0x20));
+            header->setToolTip(tr("Skipped: %1").arg(problem.message));
+            m_table->setVerticalHeaderItem(r, header);
+        }
+    }
     m_table->resizeColumnsToContents();
     for (int c = 0; c < columns; ++c)
         m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 260));
@@ -223,8 +240,9 @@ ImportColumnsPage::ImportColumnsPage(ImportWizard *wizard)
                    "column's field, or ignore it."));
     m_table->setObjectName(QStringLiteral("columnsTable"));
     m_preset->setObjectName(QStringLiteral("preset"));
-    m_table->setColumnCount(3);
-    m_table->setHorizontalHeaderLabels({tr("Column"), tr("Imported as"), tr("Sample values")});
+    m_table->setColumnCount(4);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Column"), tr("Imported as"), tr("Sample values"), tr("Not understood")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -259,6 +277,28 @@ ImportColumnsPage::ImportColumnsPage(ImportWizard *wizard)
     refresh();
 }
 
+QTableWidgetItem *ImportColumnsPage::problemsItem(int column) const
+{
+    // How many previewed values of this column the import could not read, and the first
+    // reason.
+    int count = 0;
+    QString first;
+    for (const auto &[r, problem] : m_wizard->previewProblems()) {
+        if (problem.column == column + 1) {
+            if (count++ == 0)
+                first = QStringLiteral("“%1”: %2").arg(problem.value, problem.message);
+        }
+    }
+    auto *item = new QTableWidgetItem(
+        count == 0 ? QString()
+                   : tr("%1 of %2 — %3").arg(count).arg(m_wizard->records().size()).arg(first));
+    if (count > 0) {
+        item->setForeground(QColor(0xb0, 0x30, 0x20));
+        item->setToolTip(first);
+    }
+    return item;
+}
+
 void ImportColumnsPage::refresh()
 {
     const io::Mapping &mapping = m_wizard->mapping();
@@ -269,6 +309,7 @@ void ImportColumnsPage::refresh()
                 const QSignalBlocker block(field);
                 field->setCurrentIndex(int(mapping.columns[row].field));
             }
+            m_table->setItem(row, 3, problemsItem(mapping.columns[row].column));
         }
         return;
     }
@@ -311,10 +352,12 @@ void ImportColumnsPage::refresh()
                 break;
         }
         m_table->setItem(row, 2, new QTableWidgetItem(samples.join(QStringLiteral("  ·  "))));
+        m_table->setItem(row, 3, problemsItem(rule.column));
     }
     m_table->resizeColumnToContents(0);
     m_table->setColumnWidth(0, std::min(m_table->columnWidth(0), 220));
     m_table->setColumnWidth(1, 170);
+    m_table->setColumnWidth(2, 300);
 }
 
 } // namespace placard

@@ -8,6 +8,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace placard {
 
@@ -58,6 +59,7 @@ public:
 
 private:
     void refresh();
+    QTableWidgetItem *problemsItem(int column) const;
 
     ImportWizard *m_wizard;
     QLabel *m_preset;

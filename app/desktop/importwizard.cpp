@@ -3,6 +3,8 @@
 
 #include "importrunpages.h"
 #include "importsourcepages.h"
+#include "io/normalise.h"
+#include "io/rownormaliser.h"
 
 #include <QCheckBox>
 
@@ -90,6 +92,7 @@ void ImportWizard::setMapping(const io::Mapping &mapping)
     m_mapping = mapping;
     m_mappingEdited = true;
     m_review.reset();
+    checkPreview();
     Q_EMIT mappingChanged();
 }
 
@@ -147,8 +150,27 @@ void ImportWizard::reload()
             m_delimiterRead = source->delimiter();
         }
     }
+    checkPreview();
     Q_EMIT sourceChanged();
     Q_EMIT mappingChanged();
+}
+
+void ImportWizard::checkPreview()
+{
+    m_previewProblems.clear();
+    if (m_mapping.columns.isEmpty())
+        return;
+    // The day/month order as the importer decides it, from the date columns' values.
+    QList<QString> dates;
+    for (const int c : m_mapping.columnsFor(io::Field::Date)) {
+        for (const QStringList &r : m_records)
+            dates << r.value(c);
+    }
+    const io::RowNormaliser normaliser(m_mapping, io::detectDayMonthOrder(dates));
+    for (int r = 0; r < m_records.size(); ++r) {
+        for (const ImportProblem &p : normaliser.normalise(m_records[r], r + 1).problems)
+            m_previewProblems.append({r, p});
+    }
 }
 
 } // namespace placard

@@ -43,6 +43,13 @@ public:
     /// Reads the header and first records again with the current options.
     void reload();
 
+    /// What the mapping makes of the previewed records: problems by record (0-based) and
+    /// column (1-based, 0 for the whole row), as the import would note them.
+    const QList<std::pair<int, ImportProblem>> &previewProblems() const
+    {
+        return m_previewProblems;
+    }
+
     /// The column mapping in use (detected, or as edited on the Columns page).
     const io::Mapping &mapping() const { return m_mapping; }
     void setMapping(const io::Mapping &mapping);
@@ -68,6 +75,8 @@ Q_SIGNALS:
     void mappingChanged();
 
 private:
+    void checkPreview();
+
     Catalogue *m_catalogue;
     QString m_path;
     io::ImportOptions m_options;
@@ -79,6 +88,7 @@ private:
     QChar m_delimiterRead;
     io::Mapping m_mapping;
     bool m_mappingEdited = false;
+    QList<std::pair<int, ImportProblem>> m_previewProblems;
     std::unique_ptr<io::ImportReview> m_review;
     std::unique_ptr<io::ImportReport> m_report;
 };
