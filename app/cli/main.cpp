@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
     {"import", placard::cli::importCommand,
      "import an event list (CSV or a GIS file) into the catalogue"},
     {"query", placard::cli::queryCommand, "list events matching filters, as CSV or JSON"},
+    {"export", placard::cli::exportCommand,
+     "write events matching filters to GeoPackage, GeoJSON, KML, FlatGeobuf, Shapefile or CSV"},
     {"stats", placard::cli::statsCommand, "count the catalogue's events by type, year and region"},
     {"sample", placard::cli::sampleCommand, "create a catalogue holding the sample events"},
     {"geocode", placard::cli::geocodeCommand, "place names with the offline gazetteer"},

@@ -47,6 +47,7 @@ constexpr Synonym kSynonyms[] = {
     {"endday", Field::EndDay},
     {"timeprecision", Field::DatePrecision},
     {"dateprecision", Field::DatePrecision},
+    {"dateprec", Field::DatePrecision}, // Placard's shapefile export
     {"title", Field::Title},
     {"name", Field::Title},
     {"event", Field::Title},
@@ -93,6 +94,7 @@ constexpr Synonym kSynonyms[] = {
     {"latlong", Field::Coordinates},
     {"geoprecision", Field::GeoPrecision},
     {"precision", Field::GeoPrecision},
+    {"geoprec", Field::GeoPrecision}, // Placard's shapefile export
     {"size", Field::SizeText},
     {"crowd", Field::SizeText},
     {"crowdsize", Field::SizeText},
@@ -114,6 +116,7 @@ constexpr Synonym kSynonyms[] = {
     {"actors", Field::Organisers},
     {"actor1", Field::Organisers},
     {"participants", Field::Participants},
+    {"particip", Field::Participants}, // Placard's shapefile export
     {"claims", Field::Claims},
     {"claim", Field::Claims},
     {"demands", Field::Claims},
@@ -131,6 +134,7 @@ constexpr Synonym kSynonyms[] = {
     {"fatalities", Field::Deaths},
     {"killed", Field::Deaths},
     {"online", Field::Online},
+    {"propdmg", Field::PropertyDamage}, // Placard's shapefile export
     {"notes", Field::Notes},
     {"note", Field::Notes},
     {"description", Field::Notes},
@@ -144,10 +148,13 @@ constexpr Synonym kSynonyms[] = {
     {"link", Field::Source},
     {"links", Field::Source},
     {"outlet", Field::SourceOutlet},
+    {"sourceoutlet", Field::SourceOutlet},
     {"publication", Field::SourceOutlet},
     {"publisher", Field::SourceOutlet},
     {"id", Field::ExternalId},
     {"eventid", Field::ExternalId},
+    {"externalid", Field::ExternalId},
+    {"extid", Field::ExternalId}, // Placard's shapefile export
     {"eventcode", Field::EventCode},
     {"cameocode", Field::EventCode},
 };
