@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -131,6 +132,7 @@ private Q_SLOTS:
     void csvBom();
     void cancelLeavesNoFile();
     void shapefileNames();
+    void commandLine();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -376,6 +378,45 @@ void TestExport::shapefileNames()
     QVERIFY(!exportColumns(ExportFormat::GeoPackage).contains(u"latitude"_s));
     QCOMPARE(exportColumns(ExportFormat::Shapefile).size(),
              exportColumns(ExportFormat::GeoPackage).size());
+}
+
+// placard-cli query and export share their filters; numbers are never taken for formulas.
+void TestExport::commandLine()
+{
+    const QString cli = QStringLiteral(PLACARD_BINARY_DIR "/app/cli/placard-cli");
+    if (!QFile::exists(cli))
+        QSKIP("placard-cli is not built");
+    const auto run = [&](const QStringList &args, QByteArray *out, QByteArray *err) {
+        QProcess child;
+        child.start(cli, args);
+        if (!child.waitForFinished(60000))
+            return -1;
+        *out = child.readAllStandardOutput();
+        *err = child.readAllStandardError();
+        return child.exitCode();
+    };
+    QByteArray out, err;
+    const QString catalogue = path(QStringLiteral("cli.placard"));
+    QCOMPARE(run({QStringLiteral("sample"), catalogue}, &out, &err), 0);
+    QCOMPARE(run({QStringLiteral("query"), QStringLiteral("--catalogue"), catalogue,
+                  QStringLiteral("--type"), QStringLiteral("march")},
+                 &out, &err),
+             0);
+    QCOMPARE(out.split('\n').value(1).trimmed(),
+             QByteArray("3,2026-01-30,2026-01-30,March from Foley Square to Washington Square "
+                        "Park,march,Foley Square,New York,NY,US,40.714200,-74.003600,,,"));
+    const QString csv = path(QStringLiteral("cli.csv"));
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--catalogue"), catalogue,
+                  QStringLiteral("--min-size"), QStringLiteral("many"), csv},
+                 &out, &err),
+             2);
+    QCOMPARE(err.trimmed(), QByteArray("placard-cli: --min-size: not a number"));
+    QVERIFY(!QFile::exists(csv));
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--catalogue"), catalogue,
+                  QStringLiteral("--type"), QStringLiteral("protest"), csv},
+                 &out, &err),
+             0);
+    QCOMPARE(out.trimmed(), QByteArray("exported 13 event(s) to ") + csv.toUtf8());
 }
 
 QTEST_GUILESS_MAIN(TestExport)

@@ -9,7 +9,8 @@ class QCommandLineParser;
 
 namespace placard {
 class Catalogue;
-}
+struct EventQuery;
+} // namespace placard
 
 namespace placard::cli {
 
@@ -28,6 +29,10 @@ int exportCommand(const QStringList &args);
 
 /// Adds --catalogue to a parser.
 void addCatalogueOption(QCommandLineParser &parser);
+/// Adds the event filters --from, --to, --type, --tag, --text, --min-size and --bbox.
+void addFilterOptions(QCommandLineParser &parser);
+/// Reads those filters into a query; false, with the error printed, when one is malformed.
+bool readFilterOptions(const QCommandLineParser &parser, EventQuery &query);
 /// The catalogue path: --catalogue, else $PLACARD_CATALOGUE, else the user's data folder.
 QString cataloguePath(const QCommandLineParser &parser);
 /// Opens (or creates, when `create`) the catalogue, printing why on failure.

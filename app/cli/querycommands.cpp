@@ -17,8 +17,11 @@ namespace {
 QString csvCell(const QString &text)
 {
     QString t = text;
-    // Neutralise spreadsheet formulas, then quote as RFC 4180 asks.
-    if (!t.isEmpty() && QStringLiteral("=+-@\t\r").contains(t.front()))
+    // Neutralise spreadsheet formulas (a plain number such as -74.0036 is none), then quote
+    // as RFC 4180 asks.
+    bool number = false;
+    t.toDouble(&number);
+    if (!t.isEmpty() && !number && QStringLiteral("=+-@\t\r").contains(t.front()))
         t.prepend(QLatin1Char('\''));
     if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"')) ||
         t.contains(QLatin1Char('\n')) || t.contains(QLatin1Char('\r')) ||
@@ -47,66 +50,16 @@ int queryCommand(const QStringList &args)
         QCoreApplication::translate("cli", "List the events that match every filter given."));
     parser.addHelpOption();
     addCatalogueOption(parser);
+    addFilterOptions(parser);
     parser.addOptions({
-        {QStringLiteral("from"),
-         QCoreApplication::translate("cli", "Active on or after DATE (YYYY-MM-DD)."),
-         QStringLiteral("DATE")},
-        {QStringLiteral("to"), QCoreApplication::translate("cli", "Active on or before DATE."),
-         QStringLiteral("DATE")},
-        {QStringLiteral("type"),
-         QCoreApplication::translate("cli", "Of this type (repeatable: any)."),
-         QStringLiteral("TYPE")},
-        {QStringLiteral("tag"),
-         QCoreApplication::translate("cli", "With this tag (repeatable: all)."),
-         QStringLiteral("TAG")},
-        {QStringLiteral("text"), QCoreApplication::translate("cli", "Containing these words."),
-         QStringLiteral("WORDS")},
-        {QStringLiteral("min-size"),
-         QCoreApplication::translate("cli", "Known crowd size at least N."), QStringLiteral("N")},
-        {QStringLiteral("bbox"), QCoreApplication::translate("cli", "Inside W,S,E,N (degrees)."),
-         QStringLiteral("W,S,E,N")},
         {QStringLiteral("format"), QCoreApplication::translate("cli", "csv or json (default csv)."),
          QStringLiteral("FORMAT"), QStringLiteral("csv")},
     });
     parser.process(QStringList{QStringLiteral("placard-cli query")} + args);
 
     EventQuery query;
-    for (const char *name : {"from", "to"}) {
-        const QString option = QString::fromLatin1(name);
-        if (!parser.isSet(option))
-            continue;
-        const QDate date = QDate::fromString(parser.value(option), Qt::ISODate);
-        if (!date.isValid()) {
-            printError(QCoreApplication::translate("cli", "--%1: '%2' is not a date YYYY-MM-DD")
-                           .arg(option, parser.value(option)));
-            return Usage;
-        }
-        (option == QLatin1StringView("from") ? query.from : query.to) = date;
-    }
-    query.types = parser.values(QStringLiteral("type"));
-    query.tags = parser.values(QStringLiteral("tag"));
-    query.text = parser.value(QStringLiteral("text"));
-    if (parser.isSet(QStringLiteral("min-size"))) {
-        bool ok = false;
-        query.minSize = parser.value(QStringLiteral("min-size")).toLongLong(&ok);
-        if (!ok) {
-            printError(QCoreApplication::translate("cli", "--min-size: not a number"));
-            return Usage;
-        }
-    }
-    if (parser.isSet(QStringLiteral("bbox"))) {
-        const QStringList parts = parser.value(QStringLiteral("bbox")).split(QLatin1Char(','));
-        std::array<double, 4> box{};
-        bool ok = parts.size() == 4;
-        for (int i = 0; ok && i < 4; ++i)
-            box[std::size_t(i)] = parts.at(i).trimmed().toDouble(&ok);
-        if (!ok || box[1] > box[3] || box[1] < -90 || box[3] > 90 || std::abs(box[0]) > 180 ||
-            std::abs(box[2]) > 180) {
-            printError(QCoreApplication::translate("cli", "--bbox: expected W,S,E,N in degrees"));
-            return Usage;
-        }
-        query.bbox = box;
-    }
+    if (!readFilterOptions(parser, query))
+        return Usage;
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1StringView("csv") && format != QLatin1StringView("json")) {
         printError(QCoreApplication::translate("cli", "--format: csv or json"));
