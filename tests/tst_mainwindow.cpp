@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
 #include "catalogue/eventcommands.h"
+#include "dataexport.h"
 #include "detailsdock.h"
 #include "eventlayer.h"
 #include "filtersdock.h"
@@ -8,6 +9,7 @@
 #include "geo/tileexport.h"
 #include "geo/tileserver.h"
 #include "geo/webmercator.h"
+#include "io/importer.h"
 #include "io/sample.h"
 #include "mainwindow.h"
 #include "mapbridge.h"
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void filtersDock();
     void tableDetailsAndEditing();
     void timelineAndSavedViews();
+    void exportsData();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -772,6 +775,39 @@ void TestMainWindow::timelineAndSavedViews()
     QVERIFY(std::abs(window.mapWidget()->bridge()->centerLongitude() - longitudeThen) < 1e-6);
     QVERIFY(!window.recallView(QStringLiteral("No such view"), &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestMainWindow::exportsData()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    openSample(window, dir);
+    if (QTest::currentTestFailed())
+        return;
+    const QList<qint64> ids = window.catalogue()->eventIds().mid(2, 3);
+    const QString out = dir.filePath(QStringLiteral("three.geojson"));
+    QCOMPARE(writeDataFile(&window, window.catalogue()->path(), ids, out, false), QString());
+    // Read back: the same three events.
+    QString error;
+    auto back = Catalogue::create(dir.filePath(QStringLiteral("back.placard")), &error);
+    QVERIFY2(back, qPrintable(error));
+    io::ImportOptions options;
+    options.geocode = false;
+    const io::ImportReport report = io::Importer(*back).importFile(out, options);
+    QVERIFY2(report.committed, qPrintable(report.error));
+    QCOMPARE(back->eventCount(), 3);
+    QStringList titles, expected;
+    for (const qint64 id : back->eventIds())
+        titles << back->event(id)->title;
+    for (const qint64 id : ids)
+        expected << window.catalogue()->event(id)->title;
+    titles.sort();
+    expected.sort();
+    QCOMPARE(titles, expected);
+    // A file the format cannot be told from: refused, nothing written.
+    const QString bad = dir.filePath(QStringLiteral("three.xyz"));
+    QVERIFY(!writeDataFile(&window, window.catalogue()->path(), ids, bad, false).isEmpty());
+    QVERIFY(!QFile::exists(bad));
 }
 
 void TestMainWindow::germanTranslation()

@@ -5,6 +5,7 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/eventcommands.h"
 #include "catalogue/savedviews.h"
+#include "dataexport.h"
 #include "detailsdock.h"
 #include "eventeditdialog.h"
 #include "filtersdock.h"
@@ -524,6 +525,17 @@ Filter MainWindow::currentFilter() const
     return filter;
 }
 
+Filter MainWindow::currentFilterWithTime() const
+{
+    Filter filter = currentFilter();
+    const TimelineController *time = m_timeline->controller();
+    if (time->hasExtent() && !time->showsAll()) {
+        filter.fromDay = time->activeFirst();
+        filter.toDay = time->activeLast();
+    }
+    return filter;
+}
+
 void MainWindow::showEvents()
 {
     QHash<qint64, QString> typeNames;
@@ -566,12 +578,7 @@ void MainWindow::showEvents()
 void MainWindow::refreshTable()
 {
     m_tableUpdate->stop();
-    Filter filter = currentFilter();
-    const TimelineController *time = m_timeline->controller();
-    if (time->hasExtent() && !time->showsAll()) {
-        filter.fromDay = time->activeFirst();
-        filter.toDay = time->activeLast();
-    }
+    const Filter filter = currentFilterWithTime();
     // The table lists unplaced events too: they are the ones to place by hand.
     m_table->model()->setEvents(m_catalogue.get(),
                                 m_index ? m_index->matching(filter) : QList<qint64>{});
@@ -767,6 +774,16 @@ void MainWindow::createMenus()
     QAction *importAction = file->addAction(tr("&Import…"), this, [this] { importEvents(); });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAction->setStatusTip(tr("Import an event list (CSV) or a GIS file into the catalogue"));
+    QAction *exportAction = file->addAction(tr("&Export Data…"), this, [this] {
+        if (!m_catalogue)
+            return;
+        const QString message = exportData(
+            this, m_catalogue->path(), m_index->matching(currentFilterWithTime()), m_index->size());
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 10000);
+    });
+    exportAction->setStatusTip(tr("Write the events to GeoPackage, GeoJSON, KML, FlatGeobuf, "
+                                  "Shapefile or CSV"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -115,6 +115,8 @@ private:
     void showDetails(qint64 id);
     /// The filter of the docks and the timeline's active range.
     Filter currentFilter() const;
+    /// … with the timeline's active range.
+    Filter currentFilterWithTime() const;
     void refreshHistogram();
     void refreshTimelineExtent();
     void refreshTable();
