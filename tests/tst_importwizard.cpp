@@ -7,7 +7,9 @@
 #include "importrunpages.h"
 #include "importwizard.h"
 #include "mainwindow.h"
+#include "mapbridge.h"
 #include "mapwidget.h"
+#include "pickpointdialog.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void fullImport();
     void cancelledImport();
     void problemsCsv();
+    void pickOnMap();
     void screenshots();
 };
 
@@ -159,10 +162,19 @@ void TestImportWizard::fullImport()
     QCOMPARE(unplaced->item(0, 1)->text(), QStringLiteral("2"));
     auto *choice = qobject_cast<QComboBox *>(unplaced->cellWidget(0, 2));
     QVERIFY(choice);
-    // The misspelling defeats the gazetteer: leave unplaced, or find the place by another name.
-    QCOMPARE(choice->itemText(choice->count() - 1), QStringLiteral("Find another place…"));
+    // The misspelling defeats the gazetteer: leave unplaced, find the place by another name,
+    // or pick it on a map.
+    QCOMPARE(choice->itemText(choice->count() - 2), QStringLiteral("Find another place…"));
     auto *reviewPage = qobject_cast<ImportReviewPage *>(wizard.currentPage());
     QVERIFY(reviewPage);
+    QCOMPARE(choice->itemText(choice->count() - 1), QStringLiteral("Pick on the map…"));
+    reviewPage->pickPoint(0, 10.5, 20.25); // as the map dialog returns it
+    QCOMPARE(choice->currentText(), QStringLiteral("10.5000, 20.2500 (picked on the map)"));
+    const io::ImportOptions::PlacePick picked =
+        wizard.options().places.value(QStringLiteral("Spingfeld, Narnia"));
+    QCOMPARE(picked.latitude, 10.5);
+    QCOMPARE(picked.longitude, 20.25);
+    QCOMPARE(picked.precision, GeoPrecision::Exact);
     QVERIFY(!reviewPage->searchPlace(0, QStringLiteral("Nowhere-at-all, Narnia")));
     QVERIFY(reviewPage->searchPlace(0, QStringLiteral("Springfield, Illinois")));
     QCOMPARE(choice->currentIndex(), 1);
@@ -327,6 +339,30 @@ void TestImportWizard::screenshots()
     next(wizard);
     QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(ImportWizard::ReportPage), 300000);
     shoot("6-report");
+}
+
+void TestImportWizard::pickOnMap()
+{
+    PickPointDialog dialog(QStringLiteral("Spingfeld, Narnia"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    MapBridge *bridge = dialog.map()->bridge();
+    QVERIFY(bridge->placing());
+    QTRY_VERIFY(bridge->zoomLevel() > 0);
+    const double latitude = bridge->centerLatitude();
+    const double longitude = bridge->centerLongitude();
+    // A click at the map's centre picks the map's centre.
+    QTest::mouseClick(dialog.map(), Qt::LeftButton, {}, dialog.map()->rect().center());
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.point());
+    // Within a pixel at zoom 2.5: about 0.4 degrees.
+    QVERIFY2(std::abs(dialog.point()->first - latitude) < 0.5 &&
+                 std::abs(dialog.point()->second - longitude) < 0.5,
+             qPrintable(QStringLiteral("%1,%2 vs %3,%4")
+                            .arg(dialog.point()->first)
+                            .arg(dialog.point()->second)
+                            .arg(latitude)
+                            .arg(longitude)));
 }
 
 QTEST_MAIN(TestImportWizard)

@@ -5,6 +5,7 @@
 #include "geo/gazetteer.h"
 #include "importwizard.h"
 #include "io/field.h"
+#include "pickpointdialog.h"
 #include "query/eventquery.h"
 
 #include <QCheckBox>
@@ -315,8 +316,17 @@ void ImportReviewPage::offer(int row, const QList<geo::GeocodeCandidate> &candid
             tr("%1 (%2)").arg(name.join(QStringLiteral(", ")), geo::precisionName(c.precision)));
     }
     choice->addItem(tr("Find another place…"));
+    choice->addItem(tr("Pick on the map…"));
     const QString text = place.text;
     connect(choice, &QComboBox::currentIndexChanged, this, [this, row, text, candidates](int k) {
+        if (k == int(candidates.size()) + 2) { // "Pick on the map…"
+            PickPointDialog dialog(text, this);
+            if (dialog.exec() == QDialog::Accepted && dialog.point())
+                pickPoint(row, dialog.point()->first, dialog.point()->second);
+            else if (auto *box = qobject_cast<QComboBox *>(m_unplaced->cellWidget(row, 2)))
+                box->setCurrentIndex(0);
+            return;
+        }
         if (k == int(candidates.size()) + 1) { // "Find another place…"
             bool ok = false;
             const QString other =
@@ -343,6 +353,22 @@ void ImportReviewPage::offer(int row, const QList<geo::GeocodeCandidate> &candid
                               io::ImportOptions::PlacePick{c.latitude, c.longitude,
                                                            geo::toGeoPrecision(c.precision)});
     });
+}
+
+void ImportReviewPage::pickPoint(int row, double latitude, double longitude)
+{
+    const io::ImportReview *r = m_wizard->review();
+    auto *choice = qobject_cast<QComboBox *>(m_unplaced->cellWidget(row, 2));
+    if (!r || !choice || row >= r->unplaced.size())
+        return;
+    m_wizard->choosePlace(r->unplaced[row].text,
+                          io::ImportOptions::PlacePick{latitude, longitude, GeoPrecision::Exact});
+    // Shown as the choice, in place of "Pick on the map…".
+    const QSignalBlocker block(choice);
+    const int item = choice->count() - 1;
+    choice->setItemText(
+        item, tr("%1, %2 (picked on the map)").arg(latitude, 0, 'f', 4).arg(longitude, 0, 'f', 4));
+    choice->setCurrentIndex(item);
 }
 
 bool ImportReviewPage::searchPlace(int row, const QString &text)

@@ -34,6 +34,8 @@ public:
     /// Looks a place up by another name for the unplaced place in `row` of the table and
     /// offers what the gazetteer finds, choosing the best; false when nothing is found.
     bool searchPlace(int row, const QString &text);
+    /// Places the rows of the unplaced place in `row` at a point picked on a map.
+    void pickPoint(int row, double latitude, double longitude);
 
 private:
     void show();
