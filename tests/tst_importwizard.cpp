@@ -123,6 +123,10 @@ void TestImportWizard::fullImport()
     QCOMPARE(preview->columnCount(), 1);
     delimiter->setCurrentIndex(0);
     QCOMPARE(preview->columnCount(), 8);
+    auto *encoding = wizard.findChild<QComboBox *>(QStringLiteral("encoding"));
+    encoding->setCurrentIndex(2); // Windows-1252, whatever the bytes
+    QCOMPARE(wizard.options().csv.encoding, io::CsvOptions::Encoding::Windows1252);
+    encoding->setCurrentIndex(0);
     next(wizard);
 
     // Columns: each column's field, as recognised.

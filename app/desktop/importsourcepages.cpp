@@ -130,6 +130,7 @@ bool ImportSourcePage::isComplete() const
 
 ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard)
     : m_wizard(wizard)
+    , m_encoding(new QComboBox(this))
     , m_delimiter(new QComboBox(this))
     , m_header(new QComboBox(this))
     , m_detected(new QLabel(this))
@@ -142,6 +143,10 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard)
     m_header->setObjectName(QStringLiteral("headerMode"));
     m_table->setObjectName(QStringLiteral("previewTable"));
     m_detected->setObjectName(QStringLiteral("detected"));
+    m_encoding->setObjectName(QStringLiteral("encoding"));
+    m_encoding->addItem(tr("Detect"), int(io::CsvOptions::Encoding::Auto));
+    m_encoding->addItem(QStringLiteral("UTF-8"), int(io::CsvOptions::Encoding::Utf8));
+    m_encoding->addItem(QStringLiteral("Windows-1252"), int(io::CsvOptions::Encoding::Windows1252));
     m_delimiter->addItem(tr("Detect"), QChar());
     for (const QChar c : {QLatin1Char(','), QLatin1Char(';'), QLatin1Char('\t'), QLatin1Char('|')})
         m_delimiter->addItem(delimiterName(c), c);
@@ -152,6 +157,11 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setWordWrap(false);
     auto *row = new QHBoxLayout;
+    auto *encodingLabel = new QLabel(tr("&Encoding:"), this);
+    encodingLabel->setBuddy(m_encoding);
+    row->addWidget(encodingLabel);
+    row->addWidget(m_encoding);
+    row->addSpacing(12);
     auto *delimiterLabel = new QLabel(tr("&Delimiter:"), this);
     delimiterLabel->setBuddy(m_delimiter);
     auto *headerLabel = new QLabel(tr("&Header:"), this);
@@ -166,6 +176,9 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard)
     layout->addLayout(row);
     layout->addWidget(m_detected);
     layout->addWidget(m_table, 1);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, [this] {
+        m_wizard->setEncoding(io::CsvOptions::Encoding(m_encoding->currentData().toInt()));
+    });
     connect(m_delimiter, &QComboBox::currentIndexChanged, this,
             [this] { m_wizard->setDelimiter(m_delimiter->currentData().toChar()); });
     connect(m_header, &QComboBox::currentIndexChanged, this, [this] {
@@ -179,6 +192,7 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard)
 void ImportPreviewPage::refresh()
 {
     const bool csv = io::isCsvPath(m_wizard->path());
+    m_encoding->setEnabled(csv);
     m_delimiter->setEnabled(csv);
     m_header->setEnabled(csv);
     QStringList facts{tr("Format: %1").arg(m_wizard->format())};

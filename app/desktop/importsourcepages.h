@@ -44,6 +44,7 @@ private:
     void refresh();
 
     ImportWizard *m_wizard;
+    QComboBox *m_encoding;
     QComboBox *m_delimiter;
     QComboBox *m_header;
     QLabel *m_detected;

@@ -78,6 +78,14 @@ void ImportWizard::setDelimiter(QChar delimiter)
     reload();
 }
 
+void ImportWizard::setEncoding(io::CsvOptions::Encoding encoding)
+{
+    if (encoding == m_options.csv.encoding)
+        return;
+    m_options.csv.encoding = encoding;
+    reload();
+}
+
 void ImportWizard::setHeaderMode(io::CsvOptions::Header header)
 {
     if (header == m_options.csv.header)

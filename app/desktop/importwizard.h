@@ -54,6 +54,7 @@ public:
     const io::Mapping &mapping() const { return m_mapping; }
     void setMapping(const io::Mapping &mapping);
     void setDelimiter(QChar delimiter);
+    void setEncoding(io::CsvOptions::Encoding encoding);
     void setHeaderMode(io::CsvOptions::Header header);
     void setLayer(const QString &layer);
     void setPath(const QString &path);

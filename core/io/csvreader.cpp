@@ -671,8 +671,10 @@ void CsvReader::setField(QString &out, QByteArrayView bytes, int column)
     if (seen < 0x80)
         return;
 
+    const bool forced1252 =
+        m_bom == Bom::None && m_options.encoding == CsvOptions::Encoding::Windows1252;
     bool latin = false;
-    const qsizetype units = decodeUtf8(s, n, o, &latin);
+    const qsizetype units = forced1252 ? -1 : decodeUtf8(s, n, o, &latin);
     if (units >= 0) {
         out.resize(units);
         if (m_bom == Bom::None && ++m_utf8Fields == 1)
@@ -681,8 +683,8 @@ void CsvReader::setField(QString &out, QByteArrayView bytes, int column)
             repairMojibake(out, column);
         return;
     }
-    if (m_bom != Bom::None) {
-        // The BOM decides: bytes that are not UTF-8 become U+FFFD.
+    if (m_bom != Bom::None || m_options.encoding == CsvOptions::Encoding::Utf8) {
+        // The BOM (or the person) decides: bytes that are not UTF-8 become U+FFFD.
         out = QString::fromUtf8(bytes);
         return;
     }

@@ -30,6 +30,13 @@ struct CsvOptions {
     /// means "sniff among ',', ';', tab and '|'".
     QChar delimiter = QChar();
     Header header = Header::Auto;
+    /// How bytes that are not ASCII are read when the file has no byte-order mark.
+    enum class Encoding {
+        Auto, ///< UTF-8 where a field is valid UTF-8, else Windows-1252, field by field
+        Utf8, ///< always UTF-8; invalid bytes become U+FFFD
+        Windows1252, ///< always Windows-1252
+    };
+    Encoding encoding = Encoding::Auto;
     /// A field equal to one of these after trimming white space is missing.
     QStringList missingTokens = defaultMissingTokens();
     /// Undo double-encoded UTF-8 ("DoÃ±a Ana" becomes "Doña Ana").
