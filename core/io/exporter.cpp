@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/exporter.h"
+#include "io/gdalsupport.h"
 
 #include "catalogue/catalogue.h"
 
@@ -298,30 +299,6 @@ bool writeCsv(const Catalogue &catalogue, const QList<qint64> &ids, const QStrin
 
 // --- GDAL ---
 
-void registerDrivers()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
-
-// GDAL's messages go into our errors, not to stderr; the handler stack is per thread.
-class QuietErrors {
-public:
-    QuietErrors()
-    {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietErrors() { CPLPopErrorHandler(); }
-    QuietErrors(const QuietErrors &) = delete;
-    QuietErrors &operator=(const QuietErrors &) = delete;
-};
-
-QString gdalError()
-{
-    return QString::fromUtf8(CPLGetLastErrorMsg()).trimmed();
-}
-
 const char *driverName(ExportFormat format)
 {
     switch (format) {
@@ -364,15 +341,15 @@ bool writeVector(const Catalogue &catalogue, const QList<qint64> &ids, const QSt
                  const std::atomic_bool *cancel,
                  const std::function<void(qint64, qint64)> &progress)
 {
-    registerDrivers();
-    QuietErrors quiet;
+    registerGdalDrivers();
+    QuietGdalErrors quiet;
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName(driverName(format));
     if (!driver)
         return fail(error, tr("GDAL has no %1 driver").arg(QLatin1StringView(driverName(format))));
     GDALDatasetUniquePtr ds(
         driver->Create(QFile::encodeName(file).constData(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds)
-        return fail(error, gdalError());
+        return fail(error, lastGdalError());
 
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
@@ -386,7 +363,7 @@ bool writeVector(const Catalogue &catalogue, const QList<qint64> &ids, const QSt
     OGRLayer *layer = ds->CreateLayer(options.layerName.toUtf8().constData(), &wgs84, wkbPoint,
                                       layerOptions.List());
     if (!layer)
-        return fail(error, gdalError());
+        return fail(error, lastGdalError());
 
     QList<int> fieldOf(kColumnCount, -1);
     for (qsizetype i = 0; i < kColumnCount; ++i) {
@@ -397,7 +374,7 @@ bool writeVector(const Catalogue &catalogue, const QList<qint64> &ids, const QSt
         if (format == ExportFormat::Shapefile && defn.GetType() == OFTString)
             defn.SetWidth(254); // the dBase maximum; the default 80 would cut more
         if (layer->CreateField(&defn) != OGRERR_NONE)
-            return fail(error, gdalError());
+            return fail(error, lastGdalError());
         fieldOf[i] = layer->GetLayerDefn()->GetFieldIndex(defn.GetNameRef());
     }
 
@@ -430,14 +407,14 @@ bool writeVector(const Catalogue &catalogue, const QList<qint64> &ids, const QSt
         if (e->isPlaced())
             feature.SetGeometryDirectly(new OGRPoint(*e->longitude, *e->latitude));
         if (layer->CreateFeature(&feature) != OGRERR_NONE)
-            return fail(error, tr("event %1: %2").arg(e->id).arg(gdalError()));
+            return fail(error, tr("event %1: %2").arg(e->id).arg(lastGdalError()));
         if (progress && (++done % 256 == 0 || done == ids.size()))
             progress(done, ids.size());
     }
     if (transaction && ds->CommitTransaction() != OGRERR_NONE)
-        return fail(error, gdalError());
+        return fail(error, lastGdalError());
     if (ds->Close() != CE_None)
-        return fail(error, gdalError());
+        return fail(error, lastGdalError());
     return true;
 }
 

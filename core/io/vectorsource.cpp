@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/vectorsource.h"
 
+#include "io/gdalsupport.h"
+
 #include "io/presets.h"
 
 #include <QFile>
@@ -19,34 +21,10 @@ namespace placard::io {
 
 namespace {
 
-void registerDrivers()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
-
-// GDAL's messages go into our errors, not to stderr; the handler stack is per thread.
-class QuietErrors {
-public:
-    QuietErrors()
-    {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietErrors() { CPLPopErrorHandler(); }
-    QuietErrors(const QuietErrors &) = delete;
-    QuietErrors &operator=(const QuietErrors &) = delete;
-};
-
-QString lastGdalError()
-{
-    return QString::fromUtf8(CPLGetLastErrorMsg()).trimmed();
-}
-
 GDALDatasetUniquePtr openDataset(const QString &path, QString *error)
 {
-    registerDrivers();
-    QuietErrors quiet;
+    registerGdalDrivers();
+    QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds(
         GDALDataset::Open(QFile::encodeName(path).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds && error) {
@@ -199,7 +177,7 @@ std::optional<QList<VectorLayerInfo>> listVectorLayers(const QString &path, QStr
     const GDALDatasetUniquePtr ds = openDataset(path, error);
     if (!ds)
         return std::nullopt;
-    QuietErrors quiet;
+    QuietGdalErrors quiet;
     QList<VectorLayerInfo> layers;
     for (OGRLayer *layer : ds->GetLayers()) {
         layers.append({layerName(layer), qint64(layer->GetFeatureCount(TRUE)),
@@ -228,7 +206,7 @@ std::unique_ptr<VectorSource> VectorSource::open(const QString &path, const QStr
     s->dataset = openDataset(path, error);
     if (!s->dataset)
         return nullptr;
-    QuietErrors quiet;
+    QuietGdalErrors quiet;
     GDALDataset &ds = *s->dataset;
     if (ds.GetLayerCount() == 0)
         return fail(QStringLiteral("%1: the file holds no vector layer").arg(path));
@@ -333,7 +311,7 @@ bool VectorSource::read(SourceRecord &record)
     State &s = *m_state;
     if (!s.error.isEmpty())
         return false;
-    QuietErrors quiet;
+    QuietGdalErrors quiet;
     const OGRFeatureUniquePtr feature(s.layer->GetNextFeature());
     if (!feature) {
         if (CPLGetLastErrorType() >= CE_Failure) {
