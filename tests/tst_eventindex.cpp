@@ -58,6 +58,38 @@ Event randomEvent(QRandomGenerator &rng, qint64 dataset)
     return e;
 }
 
+// The ids a query lists.
+QList<qint64> idsOf(const Catalogue &catalogue, const char *query)
+{
+    QList<qint64> ids;
+    sql::Statement q(catalogue.handle(), query);
+    while (q.next())
+        ids << q.int64(0);
+    return ids;
+}
+
+// A catalogue of `count` random events spread over `datasets` imports.
+std::unique_ptr<Catalogue> randomCatalogue(const QString &path, QRandomGenerator &rng, int count,
+                                           int datasets)
+{
+    QString error;
+    auto catalogue = Catalogue::create(path, &error);
+    if (!catalogue)
+        return nullptr;
+    for (int d = 1; d <= datasets; ++d) {
+        const QByteArray insert = "INSERT INTO datasets(id, file_name, imported_at) VALUES (" +
+            QByteArray::number(d) + ", 'd', 0)";
+        if (!sql::exec(catalogue->handle(), insert.constData(), &error))
+            return nullptr;
+    }
+    QList<Event> events;
+    for (int i = 0; i < count; ++i)
+        events << randomEvent(rng, 1 + rng.bounded(datasets));
+    if (!catalogue->insertEvents(events, &error))
+        return nullptr;
+    return catalogue;
+}
+
 QList<qint64> pick(QRandomGenerator &rng, const QList<qint64> &from, int most)
 {
     QList<qint64> out;
@@ -202,17 +234,9 @@ void TestEventIndex::agreesWithSql()
 {
     QTemporaryDir dir;
     QString error;
-    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("i.placard")), &error);
-    QVERIFY2(catalogue, qPrintable(error));
-    QVERIFY(sql::exec(
-        catalogue->handle(),
-        "INSERT INTO datasets(id, file_name, imported_at) VALUES (1,'a',0),(2,'b',0),(3,'c',0)",
-        &error));
     QRandomGenerator rng(20260130);
-    QList<Event> events;
-    for (int i = 0; i < 3000; ++i)
-        events << randomEvent(rng, 1 + rng.bounded(3));
-    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+    auto catalogue = randomCatalogue(dir.filePath(QStringLiteral("i.placard")), rng, 3000, 3);
+    QVERIFY(catalogue);
 
     EventIndex index;
     index.rebuild(*catalogue);
@@ -222,15 +246,9 @@ void TestEventIndex::agreesWithSql()
                          index.applyChange(*catalogue, kind, ids);
                      });
 
-    QList<qint64> types, tags, ids = catalogue->eventIds(0, 100000);
-    {
-        sql::Statement q(catalogue->handle(), "SELECT id FROM event_types");
-        while (q.next())
-            types << q.int64(0);
-        sql::Statement t(catalogue->handle(), "SELECT id FROM tags");
-        while (t.next())
-            tags << t.int64(0);
-    }
+    const QList<qint64> types = idsOf(*catalogue, "SELECT id FROM event_types");
+    const QList<qint64> tags = idsOf(*catalogue, "SELECT id FROM tags");
+    QList<qint64> ids = catalogue->eventIds(0, 100000);
     QCOMPARE(index.matching(Filter{}), ids);
     const auto check = [&](int rounds) {
         for (int i = 0; i < rounds; ++i) {
@@ -298,27 +316,14 @@ void TestEventIndex::histogramAgreesWithSql()
 {
     QTemporaryDir dir;
     QString error;
-    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("h.placard")), &error);
-    QVERIFY2(catalogue, qPrintable(error));
-    QVERIFY(sql::exec(catalogue->handle(),
-                      "INSERT INTO datasets(id, file_name, imported_at) VALUES (1,'a',0),(2,'b',0)",
-                      &error));
     QRandomGenerator rng(20260131);
-    QList<Event> events;
-    for (int i = 0; i < 2000; ++i)
-        events << randomEvent(rng, 1 + rng.bounded(2));
-    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+    auto catalogue = randomCatalogue(dir.filePath(QStringLiteral("h.placard")), rng, 2000, 2);
+    QVERIFY(catalogue);
     EventIndex index;
     index.rebuild(*catalogue);
-    QList<qint64> types, tags, ids = catalogue->eventIds(0, 100000);
-    {
-        sql::Statement q(catalogue->handle(), "SELECT id FROM event_types");
-        while (q.next())
-            types << q.int64(0);
-        sql::Statement t(catalogue->handle(), "SELECT id FROM tags");
-        while (t.next())
-            tags << t.int64(0);
-    }
+    const QList<qint64> types = idsOf(*catalogue, "SELECT id FROM event_types");
+    const QList<qint64> tags = idsOf(*catalogue, "SELECT id FROM tags");
+    QList<qint64> ids = catalogue->eventIds(0, 100000);
     const Period::Unit units[] = {Period::Day, Period::Week, Period::Month, Period::Year};
     for (int round = 0; round < 60; ++round) {
         // Every fifth filter tests nothing but dates (the histogram's direct path).
@@ -380,30 +385,16 @@ void TestEventIndex::largeCatalogueReadInParallel()
     // it holds must be the same as one reading.
     QTemporaryDir dir;
     QString error;
-    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("big.placard")), &error);
-    QVERIFY2(catalogue, qPrintable(error));
-    QVERIFY(sql::exec(catalogue->handle(),
-                      "INSERT INTO datasets(id, file_name, imported_at) VALUES (1,'a',0),(2,'b',0)",
-                      &error));
     QRandomGenerator rng(20260201);
-    QList<Event> events;
-    for (int i = 0; i < 101000; ++i)
-        events << randomEvent(rng, 1 + rng.bounded(2));
-    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+    auto catalogue = randomCatalogue(dir.filePath(QStringLiteral("big.placard")), rng, 101000, 2);
+    QVERIFY(catalogue);
     EventIndex index;
     index.rebuild(*catalogue);
     QCOMPARE(index.size(), 101000);
     const QList<qint64> ids = catalogue->eventIds(0, 200000);
     QCOMPARE(index.matching(Filter{}), ids);
-    QList<qint64> types, tags;
-    {
-        sql::Statement q(catalogue->handle(), "SELECT id FROM event_types");
-        while (q.next())
-            types << q.int64(0);
-        sql::Statement t(catalogue->handle(), "SELECT id FROM tags");
-        while (t.next())
-            tags << t.int64(0);
-    }
+    const QList<qint64> types = idsOf(*catalogue, "SELECT id FROM event_types");
+    const QList<qint64> tags = idsOf(*catalogue, "SELECT id FROM tags");
     for (int i = 0; i < 25; ++i) {
         const Filter f = randomFilter(rng, types, tags, ids);
         QCOMPARE(index.matching(f), bySql(*catalogue, f));
