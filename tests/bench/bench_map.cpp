@@ -4,6 +4,7 @@
 // time from opening to the first frame with the events, from a filter change to the frame
 // with the new events, the event layer's work per frame while panning, and resident memory.
 // See README.md for what each figure includes.
+#include "benchwindow.h"
 #include "catalogue/catalogue.h"
 #include "eventlayer.h"
 #include "filtersdock.h"
@@ -39,20 +40,9 @@
 Q_IMPORT_QML_PLUGIN(PlacardPlugin)
 
 using namespace placard;
+using namespace placard::bench;
 
 namespace {
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-void result(const char *name, double value, int decimals, const char *unit)
-{
-    QTextStream(stdout) << "bench: " << name << " = " << QString::number(value, 'f', decimals)
-                        << ' ' << unit << Qt::endl;
-}
 
 /// A field of /proc/self/status in MiB (VmRSS: resident now, VmHWM: peak).
 double statusMiB(const QByteArray &field)
@@ -65,14 +55,6 @@ double statusMiB(const QByteArray &field)
             return line.mid(field.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return -1;
-}
-
-double quantile(QList<double> v, double q)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v.at(std::min<qsizetype>(v.size() - 1, qsizetype(double(v.size()) * q)));
 }
 
 /// Frames rendered by the map's scene graph. QQuickWidget renders on the GUI thread, so
@@ -176,23 +158,12 @@ int main(int argc, char *argv[])
     const QString path = args.at(1);
 
     MainWindow window;
-    if (!window.loadMap(MapWidget::defaultPage())) {
-        err() << "bench_map: " << window.mapErrorText() << Qt::endl;
+    const std::optional<BenchMap> bench = showBenchWindow(window, "bench_map");
+    if (!bench)
         return 1;
-    }
-    window.show();
-    QQuickWidget *widget = window.mapWidget();
-    // The map at 1024×768 whatever the docks around it take, so that figures stay comparable
-    // as the window changes.
-    window.resize(window.size() + QSize(1024, 768) - widget->size());
-    QQuickItem *root = widget->rootObject();
-    auto *layer = root ? root->findChild<EventLayer *>(QStringLiteral("eventLayer")) : nullptr;
-    auto *view = root ? root->findChild<QQuickItem *>(QStringLiteral("mapView")) : nullptr;
-    QObject *map = view ? view->property("map").value<QObject *>() : nullptr;
-    if (!layer || !map) {
-        err() << "bench_map: the map page has no eventLayer or mapView\n";
-        return 1;
-    }
+    QQuickWidget *widget = bench->widget;
+    EventLayer *layer = bench->layer;
+    QObject *map = bench->map;
     Frames frames(widget->quickWindow());
     const auto setView = [map](double lat, double lon, double zoom) {
         map->setProperty("zoomLevel", zoom);

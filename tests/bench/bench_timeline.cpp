@@ -4,6 +4,7 @@
 // Measures each brush move until the map and the timeline have both drawn it, the histogram
 // on its own, and SQL computing the same histograms with GROUP BY as the baseline.
 // See README.md for what each figure includes.
+#include "benchwindow.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/sqlite.h"
 #include "eventlayer.h"
@@ -40,32 +41,13 @@
 Q_IMPORT_QML_PLUGIN(PlacardPlugin)
 
 using namespace placard;
+using namespace placard::bench;
 
 namespace {
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-void result(const char *name, double value, int decimals, const char *unit)
-{
-    QTextStream(stdout) << "bench: " << name << " = " << QString::number(value, 'f', decimals)
-                        << ' ' << unit << Qt::endl;
-}
 
 QString ms(double value, int decimals = 1)
 {
     return QString::number(value, 'f', decimals);
-}
-
-double quantile(QList<double> v, double q)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v.at(std::min<qsizetype>(v.size() - 1, qsizetype(double(v.size()) * q)));
 }
 
 /// The offscreen platform warns each time the window's size constraints change (the
@@ -285,21 +267,12 @@ int main(int argc, char *argv[])
 
     // --- the window as bench_map has it: the map at 1024×768, the United States at zoom 4.
     MainWindow window;
-    if (!window.loadMap(MapWidget::defaultPage())) {
-        err() << "bench_timeline: " << window.mapErrorText() << Qt::endl;
+    const std::optional<BenchMap> bench = showBenchWindow(window, "bench_timeline");
+    if (!bench)
         return 1;
-    }
-    window.show();
-    QQuickWidget *widget = window.mapWidget();
-    window.resize(window.size() + QSize(1024, 768) - widget->size());
-    QQuickItem *root = widget->rootObject();
-    auto *layer = root ? root->findChild<EventLayer *>(QStringLiteral("eventLayer")) : nullptr;
-    auto *view = root ? root->findChild<QQuickItem *>(QStringLiteral("mapView")) : nullptr;
-    QObject *map = view ? view->property("map").value<QObject *>() : nullptr;
-    if (!layer || !map) {
-        err() << "bench_timeline: the map page has no eventLayer or mapView\n";
-        return 1;
-    }
+    QQuickWidget *widget = bench->widget;
+    EventLayer *layer = bench->layer;
+    QObject *map = bench->map;
     map->setProperty("zoomLevel", 4.0);
     map->setProperty("center", QVariant::fromValue(QGeoCoordinate(39.0, -96.0)));
     TimelineDock *dock = window.timelineDock();
