@@ -25,6 +25,7 @@ int sampleCommand(const QStringList &args);
 int geocodeCommand(const QStringList &args);
 int placeCommand(const QStringList &args);
 int tilesCommand(const QStringList &args);
+int renderCommand(const QStringList &args);
 int exportCommand(const QStringList &args);
 
 /// Adds --catalogue to a parser.

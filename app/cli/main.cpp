@@ -27,6 +27,8 @@ constexpr Command kCommands[] = {
     {"place", placard::cli::placeCommand, "place the catalogue's events that have no coordinates"},
     {"tiles", placard::cli::tilesCommand,
      "render the built-in basemap to an XYZ folder or MBTiles file"},
+    {"render", placard::cli::renderCommand,
+     "draw a map of the events to a PNG, SVG or PDF file for publication"},
 };
 
 QString usage()

@@ -4,6 +4,7 @@
 #include "catalogue/event.h"
 #include "geo/webmercator.h"
 #include "mapbridge.h"
+#include "render/palette.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -17,12 +18,8 @@ namespace placard {
 
 QColor typeColour(qint64 typeId)
 {
-    // Distinct, print-safe hues that read on the light and the dark basemap.
-    static const QColor palette[] = {QColor(0xc0, 0x39, 0x2b), QColor(0x29, 0x80, 0xb9),
-                                     QColor(0x27, 0xae, 0x60), QColor(0x8e, 0x44, 0xad),
-                                     QColor(0xd3, 0x54, 0x00), QColor(0x16, 0xa0, 0x85),
-                                     QColor(0xb7, 0x95, 0x0b), QColor(0x7f, 0x8c, 0x8d)};
-    return palette[std::size_t(std::max<qint64>(0, typeId - 1) % 8)];
+    // The palette is core's, shared with map exports so that both look alike.
+    return render::typeColour(typeId);
 }
 
 EventLayer::EventLayer(QQuickItem *parent)
