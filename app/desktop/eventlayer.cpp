@@ -5,6 +5,7 @@
 #include "geo/webmercator.h"
 #include "mapbridge.h"
 #include "render/palette.h"
+#include "render/symbols.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -35,26 +36,10 @@ namespace {
 /// Fewer events than this are clustered directly, in well under a millisecond.
 constexpr std::size_t kGridFrom = 20000;
 
+// The same sizes as exported maps draw.
 double symbolRadius(const Cluster &c)
 {
-    // Clusters grow with the log of their count but stay within their grid cell (44 px), so
-    // neighbours never hide each other's numbers.
-    if (!c.single)
-        return std::clamp(9.0 + 4.0 * std::log10(double(c.count)), 10.0, 21.0);
-    // Area grows with the crowd: the radius with its square root.
-    const qint64 size = c.single->size;
-    return size >= 0 ? std::clamp(3.5 + std::sqrt(double(size)) / 12.0, 4.0, 22.0) : 5.0;
-}
-/// A count short enough for a cluster: 999, 1.2k, 12k, 1.2M (the tooltip has the exact one).
-QString compactCount(int n)
-{
-    if (n < 1000)
-        return QString::number(n);
-    if (n < 10000)
-        return QStringLiteral("%1k").arg(n / 1000.0, 0, 'f', 1);
-    if (n < 1000000)
-        return QStringLiteral("%1k").arg(n / 1000);
-    return QStringLiteral("%1M").arg(n / 1000000.0, 0, 'f', 1);
+    return c.single ? render::eventRadius(c.single->size) : render::clusterRadius(c.count);
 }
 } // namespace
 
@@ -439,7 +424,7 @@ void EventLayer::paint(QPainter *painter)
         stamp(symbolImage(SymbolStyle::Cluster, 0, r, dpr), c.position);
         painter->setPen(Qt::white);
         painter->drawText(QRectF(c.position.x() - r, c.position.y() - r, 2 * r, 2 * r),
-                          Qt::AlignCenter, compactCount(c.count));
+                          Qt::AlignCenter, render::compactCount(c.count));
     }
     paintLegend(painter);
 }
