@@ -13,6 +13,7 @@
 #include "io/sample.h"
 #include "mainwindow.h"
 #include "mapbridge.h"
+#include "mapexportdialog.h"
 #include "mapwidget.h"
 #include "preferencesdialog.h"
 #include "query/eventtablemodel.h"
@@ -22,6 +23,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDate>
 #include <QGeoCoordinate>
 #include <QHeaderView>
@@ -103,6 +105,7 @@ private Q_SLOTS:
     void tableDetailsAndEditing();
     void timelineAndSavedViews();
     void exportsData();
+    void exportsMap();
 };
 
 void TestMainWindow::mapLoadsOffline()
@@ -808,6 +811,50 @@ void TestMainWindow::exportsData()
     const QString bad = dir.filePath(QStringLiteral("three.xyz"));
     QVERIFY(!writeDataFile(&window, window.catalogue()->path(), ids, bad, false).isEmpty());
     QVERIFY(!QFile::exists(bad));
+}
+
+void TestMainWindow::exportsMap()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    openSample(window, dir);
+    if (QTest::currentTestFailed())
+        return;
+    MapBridge *bridge = window.mapWidget()->bridge();
+    MapExportDialog dialog(bridge->events(), bridge->typeNames(), QRectF(0.2, 0.3, 0.2, 0.1125),
+                           QStringLiteral("30 Jan 2026"),
+                           QStringLiteral("Data: sample-events.csv"));
+    // The social preset by default: the preview has its shape.
+    QCOMPARE(dialog.settings().pixelSize(), QSize(1200, 675));
+    QVERIFY(!dialog.preview().isNull());
+    QVERIFY(std::abs(double(dialog.preview().width()) / dialog.preview().height() - 1200.0 / 675) <
+            0.02);
+    dialog.findChild<QLineEdit *>(QStringLiteral("title"))
+        ->setText(QStringLiteral("A day against ICE"));
+    auto *preset = dialog.findChild<QComboBox *>(QStringLiteral("preset"));
+    preset->setCurrentIndex(1); // square
+    dialog.updatePreview();
+    QCOMPARE(dialog.settings().pixelSize(), QSize(1080, 1080));
+    QCOMPARE(dialog.preview().width(), dialog.preview().height());
+    QCOMPARE(dialog.settings().title, QStringLiteral("A day against ICE"));
+    QCOMPARE(dialog.settings().extent, std::optional<QRectF>(QRectF(0.2, 0.3, 0.2, 0.1125)));
+    dialog.findChild<QComboBox *>(QStringLiteral("extent"))->setCurrentIndex(1);
+    QVERIFY(!dialog.settings().extent); // fitted to the events
+    if (const QString shots = qEnvironmentVariable("PLACARD_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        dialog.updatePreview();
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.grab().save(shots + QStringLiteral("/export-dialog.png"));
+    }
+    // Written on a worker, in the format of the file's name.
+    const QString svg = dir.filePath(QStringLiteral("map.svg"));
+    QCOMPARE(dialog.exportTo(svg), QString());
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("A day against ICE"));
+    QVERIFY(!dialog.exportTo(dir.filePath(QStringLiteral("map.tiff"))).isEmpty());
 }
 
 void TestMainWindow::germanTranslation()

@@ -10,10 +10,12 @@
 #include "eventeditdialog.h"
 #include "filtersdock.h"
 #include "geo/geocoder.h"
+#include "geo/webmercator.h"
 #include "importwizard.h"
 #include "io/importcommand.h"
 #include "io/placer.h"
 #include "mapbridge.h"
+#include "mapexportdialog.h"
 #include "mapwidget.h"
 #include "preferencesdialog.h"
 #include "query/eventindex.h"
@@ -215,6 +217,33 @@ void MainWindow::adoptImport(const QString &path, const io::ImportOptions &optio
         tr("%1 events imported from %2")
             .arg(QLocale().toString(report.imported), QFileInfo(path).fileName()),
         10000);
+}
+
+void MainWindow::exportMap()
+{
+    const MapBridge *bridge = m_map->bridge();
+    // The world rectangle the map shows.
+    const double scale = 256.0 * std::exp2(bridge->zoomLevel());
+    const QPointF centre =
+        geo::mercator::toWorld(bridge->centerLatitude(), bridge->centerLongitude());
+    const QSizeF half = QSizeF(m_map->size()) / (2 * scale);
+    const QRectF view(centre.x() - half.width(), centre.y() - half.height(), 2 * half.width(),
+                      2 * half.height());
+    const TimelineController *time = m_timeline->controller();
+    QString caption;
+    if (time->hasExtent())
+        caption = dayRangeText(time->activeFirst(), time->activeLast());
+    QStringList files;
+    if (m_catalogue) {
+        for (const Dataset &d : m_catalogue->datasets())
+            files << d.fileName;
+    }
+    const QString credit =
+        files.isEmpty() ? QString() : tr("Data: %1").arg(files.join(QStringLiteral(", ")));
+    auto points =
+        bridge->events() ? bridge->events() : std::make_shared<const std::vector<MapPoint>>();
+    MapExportDialog dialog(points, bridge->typeNames(), view, caption, credit, this);
+    dialog.exec();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -784,6 +813,9 @@ void MainWindow::createMenus()
     });
     exportAction->setStatusTip(tr("Write the events to GeoPackage, GeoJSON, KML, FlatGeobuf, "
                                   "Shapefile or CSV"));
+    QAction *exportMap = file->addAction(tr("Export &Map…"), this, &MainWindow::exportMap);
+    exportMap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportMap->setStatusTip(tr("Write the map as it is shown to PNG, SVG or PDF for publication"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

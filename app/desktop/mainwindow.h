@@ -74,6 +74,8 @@ public:
     /// Opens the import wizard (on a file, when given); after an import, Edit ▸ Undo
     /// removes the new dataset.
     void importEvents(const QString &path = {});
+    /// File ▸ Export Map: the export dialog on the map as it is shown.
+    void exportMap();
     /// Records a finished import as an undoable step and, when asked, shows only its events.
     void adoptImport(const QString &path, const io::ImportOptions &options,
                      const io::ImportReport &report, bool showOnly);
