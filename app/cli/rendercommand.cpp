@@ -6,6 +6,7 @@
 #include "geo/webmercator.h"
 #include "query/eventindex.h"
 #include "query/eventquery.h"
+#include "render/animation.h"
 #include "render/mapexport.h"
 
 #include <QCommandLineParser>
@@ -74,6 +75,69 @@ QString datasetsCredit(const Catalogue &catalogue)
     return tr("Data: %1").arg(names.join(QStringLiteral(", ")));
 }
 
+// --animate: the timeline played into frames (and a video), with the page settings given.
+int animate(const QCommandLineParser &parser, const QString &out,
+            render::MapExportSettings settings, const EventIndex &index, const Filter &filter,
+            const QHash<qint64, QString> &typeNames,
+            std::shared_ptr<const geo::BasemapRenderer> basemap, QDate first, QDate last)
+{
+    if (settings.format != render::ExportFormat::Png) {
+        printError(tr("--animate writes PNG frames: give OUT.png"));
+        return Usage;
+    }
+    const QString stepName = parser.value(QStringLiteral("animate"));
+    const std::optional<Period::Unit> unit = stepName == QLatin1String("day") ? Period::Day
+        : stepName == QLatin1String("week")                                   ? Period::Week
+        : stepName == QLatin1String("month") ? std::optional(Period::Month)
+                                             : std::nullopt;
+    bool windowOk = false, fpsOk = false;
+    const int window = parser.value(QStringLiteral("window")).toInt(&windowOk);
+    const int fps = parser.value(QStringLiteral("fps")).toInt(&fpsOk);
+    if (!unit || !windowOk || !fpsOk || window < 1 || fps < 1 || fps > 60) {
+        printError(tr("--animate takes day, week or month; --window and --fps whole numbers "
+                      "(fps 1 to 60)"));
+        return Usage;
+    }
+    if (!first.isValid() || !last.isValid()) {
+        printError(tr("no dated events to animate"));
+        return Failed;
+    }
+    const QDate epoch(1970, 1, 1);
+    const QList<render::AnimationFrame> frames = render::animationFrames(
+        qint32(epoch.daysTo(first)), qint32(epoch.daysTo(last)), {*unit, window}, {*unit, 1},
+        parser.isSet(QStringLiteral("cumulative")));
+    render::Animation animation;
+    if (!parser.isSet(QStringLiteral("caption")))
+        settings.caption.clear(); // each frame's dates are its caption
+    animation.settings = settings;
+    animation.typeNames = typeNames;
+    animation.basemap = std::move(basemap);
+    animation.pointsFor = [&](const render::AnimationFrame &f) {
+        Filter frame = filter;
+        frame.fromDay = f.first;
+        frame.toDay = f.last;
+        return std::make_shared<const std::vector<MapPoint>>(index.mapPoints(frame));
+    };
+    QString error;
+    if (!render::writeAnimation(out, frames, animation, &error)) {
+        printError(error);
+        return Failed;
+    }
+    printLine(tr("%1 … %2: %3 frames")
+                  .arg(render::framePath(out, 1), render::framePath(out, int(frames.size())))
+                  .arg(frames.size()));
+    if (parser.isSet(QStringLiteral("video"))) {
+        const QString video = parser.value(QStringLiteral("video"));
+        if (const QString why = render::encodeVideo(out, int(frames.size()), fps, video);
+            !why.isEmpty()) {
+            printError(why);
+            return Failed;
+        }
+        printLine(tr("%1: %2 frames at %3 a second").arg(video).arg(frames.size()).arg(fps));
+    }
+    return Ok;
+}
+
 } // namespace
 
 int renderCommand(const QStringList &args)
@@ -121,6 +185,18 @@ int renderCommand(const QStringList &args)
         {QStringLiteral("tag"), tr("With this tag (repeatable: all)."), QStringLiteral("TAG")},
         {QStringLiteral("text"), tr("Containing these words."), QStringLiteral("WORDS")},
         {QStringLiteral("min-size"), tr("Known crowd size at least N."), QStringLiteral("N")},
+        {QStringLiteral("animate"),
+         tr("Play the timeline into numbered PNG frames OUT-00001.png…, one per STEP (day, "
+            "week or month), each stamped with its dates."),
+         QStringLiteral("STEP")},
+        {QStringLiteral("window"), tr("With --animate: each frame shows N steps (default 1)."),
+         QStringLiteral("N"), QStringLiteral("1")},
+        {QStringLiteral("cumulative"), tr("With --animate: each frame shows every day so far.")},
+        {QStringLiteral("video"),
+         tr("With --animate: also encode the frames into this MP4 file (needs ffmpeg)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("fps"), tr("With --video: frames a second (default 4)."),
+         QStringLiteral("N"), QStringLiteral("4")},
     });
     parser.process(QStringList{QStringLiteral("placard-cli render")} + args);
     if (parser.positionalArguments().size() != 1) {
@@ -285,6 +361,8 @@ int renderCommand(const QStringList &args)
     };
     if (ownCaption)
         settings.caption = defaultCaption(qsizetype(points->size()));
+    if (parser.isSet(QStringLiteral("animate")))
+        return animate(parser, out, settings, index, filter, typeNames, basemap, first, last);
     auto page = std::make_unique<render::MapExport>(settings, points, typeNames, basemap);
     if (ownCaption && page->error().isEmpty() && page->eventsShown() != qsizetype(points->size())) {
         settings.caption = defaultCaption(page->eventsShown());
