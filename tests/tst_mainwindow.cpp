@@ -855,6 +855,23 @@ void TestMainWindow::exportsMap()
     QVERIFY(text.contains("<svg"));
     QVERIFY(text.contains("A day against ICE"));
     QVERIFY(!dialog.exportTo(dir.filePath(QStringLiteral("map.tiff"))).isEmpty());
+
+    // The animation: two frames, each with its own events, written and numbered.
+    const QDate epoch(1970, 1, 1);
+    const QList<render::AnimationFrame> frames{
+        {qint32(epoch.daysTo(QDate(2026, 1, 26))), qint32(epoch.daysTo(QDate(2026, 1, 29)))},
+        {qint32(epoch.daysTo(QDate(2026, 1, 30))), qint32(epoch.daysTo(QDate(2026, 1, 30)))}};
+    QList<qint32> asked;
+    dialog.setAnimation(frames, [&](const render::AnimationFrame &f) {
+        asked << f.first;
+        return bridge->events();
+    });
+    const QString frame = dir.filePath(QStringLiteral("anim.png"));
+    QCOMPARE(dialog.exportAnimationTo(frame), QString());
+    QVERIFY(asked.contains(frames[0].first) && asked.contains(frames[1].first));
+    QCOMPARE(QImage(render::framePath(frame, 1)).size(), QSize(1080, 1080));
+    QVERIFY(QFile::exists(render::framePath(frame, 2)));
+    QVERIFY(!QFile::exists(render::framePath(frame, 3)));
 }
 
 void TestMainWindow::germanTranslation()

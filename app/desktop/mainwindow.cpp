@@ -243,6 +243,24 @@ void MainWindow::exportMap()
     auto points =
         bridge->events() ? bridge->events() : std::make_shared<const std::vector<MapPoint>>();
     MapExportDialog dialog(points, bridge->typeNames(), view, caption, credit, this);
+    if (time->hasExtent()) {
+        // The animation plays the timeline as it is set: its window (a week when it shows
+        // everything), its step and its mode.
+        const Period window = time->showsAll()
+            ? Period{Period::Week, 1}
+            : Period{Period::Day, time->windowEnd() - time->windowStart() + 1};
+        const Filter filter = currentFilter();
+        const EventIndex *index = m_index.get();
+        dialog.setAnimation(
+            render::animationFrames(time->extentFirst(), time->extentLast(), window, time->step(),
+                                    time->mode() == TimelineController::Mode::Cumulative),
+            [index, filter](const render::AnimationFrame &f) {
+                Filter frame = filter;
+                frame.fromDay = f.first;
+                frame.toDay = f.last;
+                return std::make_shared<const std::vector<MapPoint>>(index->mapPoints(frame));
+            });
+    }
     dialog.exec();
 }
 

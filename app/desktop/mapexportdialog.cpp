@@ -7,8 +7,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEventLoop>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSpinBox>
@@ -105,6 +108,29 @@ MapExportDialog::MapExportDialog(std::shared_ptr<const std::vector<MapPoint>> po
     form->addRow(m_status);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *exportButton = buttons->addButton(tr("&Export…"), QDialogButtonBox::AcceptRole);
+    m_animate = buttons->addButton(tr("Export &Animation…"), QDialogButtonBox::ActionRole);
+    m_animate->setEnabled(false);
+    m_animate->setToolTip(tr("The timeline played into numbered PNG frames, each stamped with "
+                             "its dates (and an MP4 video when ffmpeg is installed)"));
+    connect(m_animate, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Animation"),
+            QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+            tr("PNG frames (*.png)"));
+        if (path.isEmpty())
+            return;
+        QString video;
+        if (render::canEncodeVideo() &&
+            QMessageBox::question(this, tr("Export Animation"),
+                                  tr("Also make an MP4 video of the frames?")) == QMessageBox::Yes)
+            video = QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() +
+                                                   QStringLiteral(".mp4"));
+        const QString error = exportAnimationTo(path, video);
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export Animation"), error);
+        else
+            accept();
+    });
     auto *body = new QHBoxLayout;
     body->addLayout(form);
     body->addWidget(m_previewLabel, 1);
@@ -254,6 +280,58 @@ QString MapExportDialog::exportTo(const QString &path)
         return page->write(path, &error) ? QString() : error;
     }));
     loop.exec();
+    return watcher.result();
+}
+
+} // namespace placard
+
+namespace placard {
+
+void MapExportDialog::setAnimation(
+    const QList<render::AnimationFrame> &frames,
+    std::function<std::shared_ptr<const std::vector<MapPoint>>(const render::AnimationFrame &)>
+        pointsFor)
+{
+    m_frames = frames;
+    m_pointsFor = std::move(pointsFor);
+    m_animate->setEnabled(!m_frames.isEmpty() && m_pointsFor);
+    m_animate->setText(tr("Export &Animation (%n frame(s))…", nullptr, int(m_frames.size())));
+}
+
+QString MapExportDialog::exportAnimationTo(const QString &path, const QString &video)
+{
+    render::Animation animation;
+    animation.settings = settings();
+    animation.settings.caption.clear(); // each frame's dates are its caption
+    animation.typeNames = m_typeNames;
+    animation.basemap = basemap(animation.settings.style);
+    animation.pointsFor = m_pointsFor;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    QProgressDialog progress(tr("Writing the frames…"), tr("Cancel"), 0, int(m_frames.size()),
+                             this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    connect(&progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    QPointer<QProgressDialog> bar = &progress;
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
+    const QList<render::AnimationFrame> frames = m_frames;
+    watcher.setFuture(QtConcurrent::run([animation, frames, path, video, cancel, bar] {
+        QString error;
+        if (!render::writeAnimation(path, frames, animation, &error, cancel.get(),
+                                    [bar](int done, int) {
+                                        QMetaObject::invokeMethod(bar, [bar, done] {
+                                            if (bar)
+                                                bar->setValue(done);
+                                        });
+                                    }))
+            return error;
+        return video.isEmpty() ? QString()
+                               : render::encodeVideo(path, int(frames.size()), 4, video);
+    }));
+    loop.exec();
+    progress.reset();
     return watcher.result();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "query/clusters.h"
+#include "render/animation.h"
 #include "render/mapexport.h"
 
 #include <QDialog>
@@ -14,6 +15,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTimer;
 
@@ -40,6 +42,15 @@ public:
     /// Writes the page to a file (format from its suffix) on a worker; empty or why not.
     QString exportTo(const QString &path);
 
+    /// Offers "Export Animation…": these frames, each with the events pointsFor gives.
+    void setAnimation(
+        const QList<render::AnimationFrame> &frames,
+        std::function<std::shared_ptr<const std::vector<MapPoint>>(const render::AnimationFrame &)>
+            pointsFor);
+    /// Writes the animation's PNG frames for `path` (and, when `video` is given and ffmpeg is
+    /// installed, an MP4) on a worker with progress and Cancel; empty or why not.
+    QString exportAnimationTo(const QString &path, const QString &video = {});
+
 private:
     void applyPreset();
 
@@ -63,6 +74,10 @@ private:
     QLabel *m_status;
     QTimer *m_pause;
     QImage m_preview;
+    QList<render::AnimationFrame> m_frames;
+    std::function<std::shared_ptr<const std::vector<MapPoint>>(const render::AnimationFrame &)>
+        m_pointsFor;
+    QPushButton *m_animate = nullptr;
 
     std::shared_ptr<const geo::BasemapRenderer> basemap(geo::BasemapStyle style);
 };
