@@ -33,7 +33,8 @@ void addCatalogueOption(QCommandLineParser &parser);
 /// Adds the event filters --from, --to, --type, --tag, --text, --min-size and --bbox.
 void addFilterOptions(QCommandLineParser &parser);
 /// Reads those filters into a query; false, with the error printed, when one is malformed.
-bool readFilterOptions(const QCommandLineParser &parser, EventQuery &query);
+/// `bbox` false leaves --bbox to the command (render takes it as the map's extent).
+bool readFilterOptions(const QCommandLineParser &parser, EventQuery &query, bool bbox = true);
 /// The catalogue path: --catalogue, else $PLACARD_CATALOGUE, else the user's data folder.
 QString cataloguePath(const QCommandLineParser &parser);
 /// Opens (or creates, when `create`) the catalogue, printing why on failure.

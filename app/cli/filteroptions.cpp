@@ -35,7 +35,7 @@ void addFilterOptions(QCommandLineParser &parser)
     });
 }
 
-bool readFilterOptions(const QCommandLineParser &parser, EventQuery &query)
+bool readFilterOptions(const QCommandLineParser &parser, EventQuery &query, bool bbox)
 {
     for (const char *name : {"from", "to"}) {
         const QString option = QString::fromLatin1(name);
@@ -60,7 +60,7 @@ bool readFilterOptions(const QCommandLineParser &parser, EventQuery &query)
             return false;
         }
     }
-    if (parser.isSet(QStringLiteral("bbox"))) {
+    if (bbox && parser.isSet(QStringLiteral("bbox"))) {
         const QStringList parts = parser.value(QStringLiteral("bbox")).split(QLatin1Char(','));
         std::array<double, 4> box{};
         bool ok = parts.size() == 4;

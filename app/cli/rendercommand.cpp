@@ -280,32 +280,10 @@ int renderCommand(const QStringList &args)
 
     // The filters, as `query` takes them.
     EventQuery query;
-    bool filtered = false;
-    for (const char *name : {"from", "to"}) {
-        const QString option = QString::fromLatin1(name);
-        if (!parser.isSet(option))
-            continue;
-        const QDate date = QDate::fromString(parser.value(option), Qt::ISODate);
-        if (!date.isValid()) {
-            printError(tr("--%1: '%2' is not a date YYYY-MM-DD").arg(option, parser.value(option)));
-            return Usage;
-        }
-        (option == QLatin1StringView("from") ? query.from : query.to) = date;
-        filtered = true;
-    }
-    query.types = parser.values(QStringLiteral("type"));
-    query.tags = parser.values(QStringLiteral("tag"));
-    query.text = parser.value(QStringLiteral("text"));
-    filtered |= !query.types.isEmpty() || !query.tags.isEmpty() || !query.text.isEmpty();
-    if (parser.isSet(QStringLiteral("min-size"))) {
-        bool ok = false;
-        query.minSize = parser.value(QStringLiteral("min-size")).toLongLong(&ok);
-        if (!ok) {
-            printError(tr("--min-size: not a number"));
-            return Usage;
-        }
-        filtered = true;
-    }
+    if (!readFilterOptions(parser, query, false))
+        return Usage;
+    const bool filtered = query.from || query.to || !query.types.isEmpty() ||
+        !query.tags.isEmpty() || !query.text.isEmpty() || query.minSize;
 
     auto catalogue = openCatalogue(parser, false);
     if (!catalogue)
