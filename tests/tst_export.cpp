@@ -56,8 +56,9 @@ QList<Event> fixtureEvents()
     a.deaths = 0;
     a.propertyDamage = u"broken windows"_s;
     a.notes = u"Line one\nLine two, with \"quotes\""_s;
-    a.sources = {{u"https://a.example/1"_s, u"El Mercurio"_s, QString()},
-                 {u"https://b.example/2?x=1"_s, u"El Mercurio"_s, QString()}};
+    // Two outlets and a publication date: they come back whole through sources_json.
+    a.sources = {{u"https://a.example/1"_s, u"El Mercurio"_s, u"2025-08-07"_s},
+                 {u"https://b.example/2?x=1"_s, u"La Tercera"_s, QString()}};
     a.externalId = u"CL-1"_s;
 
     Event b;
@@ -133,6 +134,7 @@ private Q_SLOTS:
     void cancelLeavesNoFile();
     void shapefileNames();
     void commandLine();
+    void brokenSourcesJson();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -417,6 +419,37 @@ void TestExport::commandLine()
                  &out, &err),
              0);
     QCOMPARE(out.trimmed(), QByteArray("exported 13 event(s) to ") + csv.toUtf8());
+}
+
+// A sources_json cell that is not a list of sources is reported, and the source columns used.
+void TestExport::brokenSourcesJson()
+{
+    const QString csv = path(u"broken.csv"_s);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("date,title,source,source_outlet,sources_json\n"
+            "2026-01-30,Rally,https://x.example/1,Daily,[oops\n"
+            "2026-01-31,March,https://x.example/2,Daily,\"[{\"\"url\"\":\"\"https://y.example\"\","
+            "\"\"outlet\"\":\"\"Weekly\"\",\"\"published\"\":\"\"2026-02-01\"\"}]\"\n");
+    f.close();
+    QString error;
+    auto catalogue = Catalogue::create(path(u"broken.placard"_s), &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    io::ImportOptions options;
+    options.geocode = false;
+    const io::ImportReport report = io::Importer(*catalogue).importFile(csv, options);
+    QVERIFY2(report.committed, qPrintable(report.error));
+    QCOMPARE(report.imported, 2);
+    const QList<qint64> ids = catalogue->eventIds();
+    QCOMPARE(catalogue->event(ids[0])->sources,
+             (QList<EventSource>{{u"https://x.example/1"_s, u"Daily"_s, QString()}}));
+    QCOMPARE(catalogue->event(ids[1])->sources,
+             (QList<EventSource>{{u"https://y.example"_s, u"Weekly"_s, u"2026-02-01"_s}}));
+    QCOMPARE(report.problems.size(), 1);
+    QCOMPARE(report.problems[0].line, 2);
+    QCOMPARE(report.problems[0].column, 5);
+    QCOMPARE(report.problems[0].message,
+             u"not a JSON list of sources; the source columns are used"_s);
 }
 
 QTEST_GUILESS_MAIN(TestExport)

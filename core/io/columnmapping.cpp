@@ -149,6 +149,8 @@ constexpr Synonym kSynonyms[] = {
     {"links", Field::Source},
     {"outlet", Field::SourceOutlet},
     {"sourceoutlet", Field::SourceOutlet},
+    {"sourcesjson", Field::SourcesJson},
+    {"srcjson", Field::SourcesJson}, // Placard's shapefile export
     {"publication", Field::SourceOutlet},
     {"publisher", Field::SourceOutlet},
     {"id", Field::ExternalId},

@@ -56,7 +56,7 @@ struct ExportOptions {
 ///   source           the sources' URLs (or descriptions) joined with "; "
 ///   source_outlet    the outlet when every source has the same one, else empty
 ///   sources_json     every source in full, a JSON array of {"url", "outlet",
-///                    "published"} (not imported back)
+///                    "published"}; the importer takes it over source and source_outlet
 ///   external_id      the dataset's own id of the event
 ///
 /// Shapefile names are at most ten characters; the fixed table shortens date_precision

@@ -26,7 +26,8 @@ constexpr std::array<const char *, kFieldCount> kNames = {
     "deaths",       "property_damage",
     "online",       "notes",
     "source",       "source_outlet",
-    "external_id",  "event_code",
+    "sources_json", "external_id",
+    "event_code",
 };
 } // namespace
 

@@ -49,6 +49,8 @@ enum class Field {
     Notes, ///< free notes (several columns are joined)
     Source, ///< a source URL or description (several columns allowed)
     SourceOutlet, ///< the outlet of the source
+    SourcesJson, ///< every source as a JSON array of {"url", "outlet", "published"}; when
+                 ///< valid it replaces what Source and SourceOutlet give (Placard's exports)
     ExternalId, ///< the dataset's own id of the row
     EventCode, ///< a dataset's event code (GDELT EventRootCode) used by filters
 };

@@ -2,10 +2,32 @@
 #include "io/rownormaliser.h"
 
 #include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace placard::io {
 
 namespace {
+
+// A JSON array of {"url", "outlet", "published"} objects (url required), as exports write it.
+std::optional<QList<EventSource>> sourcesFromJson(const QString &text)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return std::nullopt;
+    QList<EventSource> sources;
+    for (const QJsonValue &v : doc.array()) {
+        const QJsonObject o = v.toObject();
+        const QString url = o.value(QLatin1StringView("url")).toString().trimmed();
+        if (!v.isObject() || url.isEmpty())
+            return std::nullopt;
+        sources.append({url, o.value(QLatin1StringView("outlet")).toString().trimmed(),
+                        o.value(QLatin1StringView("published")).toString().trimmed()});
+    }
+    return sources;
+}
 
 const QDate kEpoch(1970, 1, 1);
 
@@ -258,6 +280,14 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
             v.contains(QLatin1Char(';')) ? splitMultiValue(v) : QStringList{v};
         for (const QString &part : parts)
             e.sources.append({part, outlet, QString()});
+    }
+    // Placard's own exports carry every source whole; they win over the columns above.
+    if (const QString json = firstValue(fields, columns(Field::SourcesJson)); !json.isEmpty()) {
+        if (const std::optional<QList<EventSource>> sources = sourcesFromJson(json))
+            e.sources = *sources;
+        else
+            problem(row, line, columns(Field::SourcesJson).constFirst(), json,
+                    QStringLiteral("not a JSON list of sources; the source columns are used"));
     }
     e.externalId = firstValue(fields, columns(Field::ExternalId));
     return row;
