@@ -15,8 +15,8 @@ namespace placard::io {
 
 namespace {
 
-constexpr std::array<const char *, 6> kPresetNames = {"generic",   "ccc",   "acled",
-                                                      "countlove", "gdelt", "mm"};
+constexpr std::array<const char *, 7> kPresetNames = {"generic", "ccc", "acled",  "countlove",
+                                                      "gdelt",   "mm",  "placard"};
 
 constexpr auto kFormat = "placard-column-mapping";
 constexpr int kVersion = 1;

@@ -15,7 +15,15 @@ namespace placard::io {
 
 /// The dataset layouts Placard knows (see presets.h). Their names (presetName()) are stable:
 /// they appear in saved mappings.
-enum class PresetId { Generic, Ccc, Acled, CountLove, Gdelt, MassMobilization };
+enum class PresetId {
+    Generic,
+    Ccc,
+    Acled,
+    CountLove,
+    Gdelt,
+    MassMobilization,
+    Placard, ///< Placard's own data exports (every column named as its field)
+};
 
 /// Stable lower-case name of a preset: "generic", "ccc", "acled", "countlove", "gdelt", "mm".
 QString presetName(PresetId preset);

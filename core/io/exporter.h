@@ -66,8 +66,8 @@ struct ExportOptions {
 /// values are cut by GDAL.
 ///
 /// KML: the title and notes are the placemark's name and description; GDAL's KML
-/// writers give every placemark an id ("events.1"…), which the importer reads as the
-/// external id before the external_id attribute, so that one does not come back.
+/// writers give every placemark an id ("events.1"…), which the importer leaves aside
+/// because it recognises this layout (PresetId::Placard).
 ///
 /// Geometry: a point in EPSG:4326 (x longitude, y latitude) for a placed event. An
 /// unplaced event is kept, with no geometry (a null shape in a shapefile).

@@ -261,9 +261,56 @@ QStringList gdeltCsvLayout()
     return layout;
 }
 
+// Placard's exports (README.md, "Export layout"), with the shapefile's short names: every
+// column is its field, so a reader's own columns (KML's "id") never take one of them.
+const PresetColumn kPlacardColumns[] = {
+    {"placardid", Field::Ignore},
+    {"date", Field::Date},
+    {"enddate", Field::EndDate},
+    {"dateprecision", Field::DatePrecision},
+    {"dateprec", Field::DatePrecision},
+    {"status", Field::Status},
+    {"title", Field::Title},
+    {"type", Field::EventType},
+    {"place", Field::Place},
+    {"locality", Field::Locality},
+    {"admin1", Field::Admin1},
+    {"admin2", Field::Admin2},
+    {"country", Field::Country},
+    {"latitude", Field::Latitude},
+    {"longitude", Field::Longitude},
+    {"geoprecision", Field::GeoPrecision},
+    {"geoprec", Field::GeoPrecision},
+    {"sizelow", Field::SizeLow},
+    {"sizehigh", Field::SizeHigh},
+    {"sizetext", Field::SizeText},
+    {"issues", Field::Issues},
+    {"organisers", Field::Organisers},
+    {"participants", Field::Participants},
+    {"particip", Field::Participants},
+    {"tags", Field::Tags},
+    {"claims", Field::Claims},
+    {"arrests", Field::Arrests},
+    {"injuries", Field::Injuries},
+    {"deaths", Field::Deaths},
+    {"propertydamage", Field::PropertyDamage},
+    {"propdmg", Field::PropertyDamage},
+    {"online", Field::Online},
+    {"notes", Field::Notes},
+    {"source", Field::Source},
+    {"sourceoutlet", Field::SourceOutlet},
+    {"outlet", Field::SourceOutlet},
+    {"sourcesjson", Field::SourcesJson},
+    {"srcjson", Field::SourcesJson},
+    {"externalid", Field::ExternalId},
+    {"extid", Field::ExternalId},
+};
+
 std::span<const PresetColumn> presetColumns(PresetId preset)
 {
     switch (preset) {
+    case PresetId::Placard:
+        return kPlacardColumns;
     case PresetId::Ccc:
         return kCccColumns;
     case PresetId::Acled:
@@ -314,6 +361,10 @@ struct Signature {
 };
 
 const Signature kSignatures[] = {
+    {PresetId::Placard,
+     {"placardid"},
+     {"sourcesjson", "srcjson", "dateprecision", "dateprec", "geoprecision", "geoprec"},
+     1},
     {PresetId::Acled,
      {"eventdate"},
      {"eventidcnty", "timeprecision", "disordertype", "subeventtype", "actor1", "assocactor1",
@@ -371,6 +422,7 @@ QStringList presetLayout(PresetId preset, const QString &variant)
         return toList(kMassMobilizationLayout);
     case PresetId::Generic:
     case PresetId::Ccc:
+    case PresetId::Placard:
         break;
     }
     return {};
@@ -438,6 +490,7 @@ Mapping presetMapping(PresetId preset, const QStringList &header, bool hasHeader
     case PresetId::Generic:
     case PresetId::CountLove:
     case PresetId::MassMobilization:
+    case PresetId::Placard:
         break;
     }
     return m;
