@@ -168,24 +168,6 @@ void EventIndex::Columns::append(const Columns &from, std::size_t i)
     tagOffset.push_back(quint32(tags.size()));
 }
 
-void EventIndex::Columns::append(const EventIndex &from, std::size_t i)
-{
-    ids.push_back(from.m_ids[i]);
-    start.push_back(from.m_start[i]);
-    end.push_back(from.m_end[i]);
-    x.push_back(from.m_x[i]);
-    y.push_back(from.m_y[i]);
-    type.push_back(from.m_type[i]);
-    size.push_back(from.m_size[i]);
-    precision.push_back(from.m_precision[i]);
-    dataset.push_back(from.m_dataset[i]);
-    country.push_back(from.m_country[i]);
-    region.push_back(from.m_region[i]);
-    tags.insert(tags.end(), from.m_tags.begin() + from.m_tagOffset[i],
-                from.m_tags.begin() + from.m_tagOffset[i + 1]);
-    tagOffset.push_back(quint32(tags.size()));
-}
-
 void EventIndex::Columns::append(const Columns &from)
 {
     const auto add = [](auto &to, const auto &more) {
@@ -313,30 +295,30 @@ void EventIndex::setRows(Columns in)
         for (std::size_t k = 0; k < order.size(); ++k)
             to[k] = from[order[k]];
     };
-    gather(m_ids, in.ids);
-    gather(m_start, in.start);
-    gather(m_end, in.end);
-    gather(m_x, in.x);
-    gather(m_y, in.y);
-    gather(m_type, in.type);
-    gather(m_size, in.size);
-    gather(m_precision, in.precision);
-    gather(m_dataset, in.dataset);
-    gather(m_country, in.country);
-    gather(m_region, in.region);
-    m_tagOffset.assign(1, 0);
-    m_tagOffset.reserve(n + 1);
-    m_tags.clear();
-    m_tags.reserve(in.tags.size());
+    gather(m_rows.ids, in.ids);
+    gather(m_rows.start, in.start);
+    gather(m_rows.end, in.end);
+    gather(m_rows.x, in.x);
+    gather(m_rows.y, in.y);
+    gather(m_rows.type, in.type);
+    gather(m_rows.size, in.size);
+    gather(m_rows.precision, in.precision);
+    gather(m_rows.dataset, in.dataset);
+    gather(m_rows.country, in.country);
+    gather(m_rows.region, in.region);
+    m_rows.tagOffset.assign(1, 0);
+    m_rows.tagOffset.reserve(n + 1);
+    m_rows.tags.clear();
+    m_rows.tags.reserve(in.tags.size());
     m_maxSpan = 0;
     m_rowOfId.resize(n);
     for (std::size_t k = 0; k < n; ++k) {
         const quint32 i = order[k];
-        m_tags.insert(m_tags.end(), in.tags.begin() + in.tagOffset[i],
-                      in.tags.begin() + in.tagOffset[i + 1]);
-        m_tagOffset.push_back(quint32(m_tags.size()));
+        m_rows.tags.insert(m_rows.tags.end(), in.tags.begin() + in.tagOffset[i],
+                           in.tags.begin() + in.tagOffset[i + 1]);
+        m_rows.tagOffset.push_back(quint32(m_rows.tags.size()));
         m_rowOfId[i] = quint32(k);
-        m_maxSpan = std::max(m_maxSpan, m_end[k] - m_start[k]);
+        m_maxSpan = std::max(m_maxSpan, m_rows.end[k] - m_rows.start[k]);
     }
     m_sortedIds = std::move(in.ids);
 }
@@ -416,7 +398,7 @@ void EventIndex::applyChange(const Catalogue &catalogue, Catalogue::ChangeKind k
     }
     // The rows kept and the changed ones in their new state, merged in id order.
     Columns rows;
-    rows.reserve(m_sortedIds.size() + changed.rows(), m_tags.size() + changed.tags.size());
+    rows.reserve(m_sortedIds.size() + changed.rows(), m_rows.tags.size() + changed.tags.size());
     std::size_t c = 0;
     auto gone = sorted.cbegin();
     for (std::size_t k = 0; k < m_sortedIds.size(); ++k) {
@@ -427,7 +409,7 @@ void EventIndex::applyChange(const Catalogue &catalogue, Catalogue::ChangeKind k
             ++gone;
         if (gone != sorted.cend() && *gone == id)
             continue; // removed, or replaced by its new state
-        rows.append(*this, m_rowOfId[k]);
+        rows.append(m_rows, m_rowOfId[k]);
     }
     for (; c < changed.rows(); ++c)
         rows.append(changed, c);
@@ -451,15 +433,15 @@ template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMa
 
     // Only rows starting in [fromDay − longest span, toDay] can overlap the window.
     std::size_t begin = 0;
-    std::size_t end = m_ids.size();
+    std::size_t end = m_rows.ids.size();
     if (f.fromDay) {
         const qint64 lowest = qint64(*f.fromDay) - m_maxSpan;
-        begin =
-            std::size_t(std::lower_bound(m_start.begin(), m_start.end(), lowest) - m_start.begin());
+        begin = std::size_t(std::lower_bound(m_rows.start.begin(), m_rows.start.end(), lowest) -
+                            m_rows.start.begin());
     }
     if (f.toDay)
-        end = std::size_t(std::upper_bound(m_start.begin(), m_start.end(), *f.toDay) -
-                          m_start.begin());
+        end = std::size_t(std::upper_bound(m_rows.start.begin(), m_rows.start.end(), *f.toDay) -
+                          m_rows.start.begin());
 
     // Each condition made once into something cheap to ask per row.
     const ValueSet<qint64> types(f.typeIds);
@@ -479,11 +461,11 @@ template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMa
     }
 
     for (std::size_t i = begin; i < end; ++i) {
-        if (f.fromDay && m_end[i] < *f.fromDay)
+        if (f.fromDay && m_rows.end[i] < *f.fromDay)
             continue;
-        if (!types.empty() && !types.contains(m_type[i]))
+        if (!types.empty() && !types.contains(m_rows.type[i]))
             continue;
-        const qint64 size = m_size[i];
+        const qint64 size = m_rows.size[i];
         if (size < 0) {
             if (!f.includeUnknownSize)
                 continue;
@@ -491,20 +473,20 @@ template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMa
             continue;
         }
         if (!countries.empty() &&
-            std::find(countries.begin(), countries.end(), m_country[i]) == countries.end())
+            std::find(countries.begin(), countries.end(), m_rows.country[i]) == countries.end())
             continue;
         if (!regions.empty() &&
-            std::find(regions.begin(), regions.end(), m_region[i]) == regions.end())
+            std::find(regions.begin(), regions.end(), m_rows.region[i]) == regions.end())
             continue;
-        if (!f.precisions.isEmpty() && !precisions.test(m_precision[i] & 0x0f))
+        if (!f.precisions.isEmpty() && !precisions.test(m_rows.precision[i] & 0x0f))
             continue;
-        if (!datasets.empty() && !datasets.contains(m_dataset[i]))
+        if (!datasets.empty() && !datasets.contains(m_rows.dataset[i]))
             continue;
-        if (f.textIds && !std::binary_search(f.textIds->cbegin(), f.textIds->cend(), m_ids[i]))
+        if (f.textIds && !std::binary_search(f.textIds->cbegin(), f.textIds->cend(), m_rows.ids[i]))
             continue;
         bool tagsPass = true;
-        const auto first = m_tags.begin() + m_tagOffset[i];
-        const auto last = m_tags.begin() + m_tagOffset[i + 1];
+        const auto first = m_rows.tags.begin() + m_rows.tagOffset[i];
+        const auto last = m_rows.tags.begin() + m_rows.tagOffset[i + 1];
         for (const Filter::TagRule *rule : tagRules) {
             bool any = false;
             bool all = true;
@@ -525,7 +507,7 @@ template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMa
 
 QList<qint64> EventIndex::matching(const Filter &filter) const
 {
-    const std::size_t n = m_ids.size();
+    const std::size_t n = m_rows.ids.size();
     std::vector<bool> pass(n, false);
     std::size_t count = 0;
     scan(filter, [&](std::size_t i) {
@@ -538,7 +520,7 @@ QList<qint64> EventIndex::matching(const Filter &filter) const
         // A few: sorting them is cheapest.
         for (std::size_t i = 0; i < n; ++i) {
             if (pass[i])
-                ids.append(m_ids[i]);
+                ids.append(m_rows.ids[i]);
         }
         std::sort(ids.begin(), ids.end());
         return ids;
@@ -556,10 +538,10 @@ std::vector<MapPoint> EventIndex::mapPoints(const Filter &filter) const
     // Room for every row: only the pages written are ever touched, and the points are
     // written once (a sized vector would be zeroed first).
     std::vector<MapPoint> points;
-    points.reserve(m_ids.size());
+    points.reserve(m_rows.ids.size());
     scan(filter, [&](std::size_t i) {
-        points.push_back({m_x[i], m_y[i], m_ids[i], m_type[i], m_size[i],
-                          quint8(m_precision[i] & 0x0f), quint8(m_precision[i] >> 4)});
+        points.push_back({m_rows.x[i], m_rows.y[i], m_rows.ids[i], m_rows.type[i], m_rows.size[i],
+                          quint8(m_rows.precision[i] & 0x0f), quint8(m_rows.precision[i] >> 4)});
     });
     return points;
 }
@@ -569,7 +551,7 @@ QHash<qint64, qint64> EventIndex::typeCounts() const
     // Type ids are small in practice: counted in an array, the odd large one in the hash.
     std::vector<qint64> small(4096, 0);
     QHash<qint64, qint64> counts;
-    for (qint64 t : m_type) {
+    for (qint64 t : m_rows.type) {
         if (quint64(t) < small.size())
             ++small[std::size_t(t)];
         else
@@ -584,15 +566,15 @@ QHash<qint64, qint64> EventIndex::typeCounts() const
 
 qint64 EventIndex::unplacedCount() const
 {
-    return std::count_if(m_x.begin(), m_x.end(), [](float x) { return std::isnan(x); });
+    return std::count_if(m_rows.x.begin(), m_rows.x.end(), [](float x) { return std::isnan(x); });
 }
 
 std::pair<qint32, qint32> EventIndex::dayExtent() const
 {
-    if (m_start.empty())
+    if (m_rows.start.empty())
         return {0, -1};
     // Rows are in start-day order; the latest end may belong to any of them.
-    return {m_start.front(), *std::max_element(m_end.cbegin(), m_end.cend())};
+    return {m_rows.start.front(), *std::max_element(m_rows.end.cbegin(), m_rows.end.cend())};
 }
 
 namespace {
@@ -630,10 +612,10 @@ Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
     f.fromDay = first; // rows overlapping the span; those starting before it are skipped
     f.toDay = last;
     const auto count = [&](std::size_t i) {
-        const qint32 start = m_start[i];
+        const qint32 start = m_rows.start[i];
         if (start < first)
             return;
-        const qint64 type = std::max<qint64>(0, m_type[i]);
+        const qint64 type = std::max<qint64>(0, m_rows.type[i]);
         if (std::size_t(type) >= slotOfType.size())
             slotOfType.resize(std::size_t(type) + 1, -1);
         int &slot = slotOfType[std::size_t(type)];
@@ -644,29 +626,29 @@ Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
         }
         const quint32 bin = binOfDay[std::size_t(start - origin)];
         ++columns[std::size_t(slot)][bin];
-        if (m_precision[i] >> 4) // dated only to the month or year
+        if (m_rows.precision[i] >> 4) // dated only to the month or year
             ++h.imprecise[bin];
     };
     if (onlyTime(filter)) {
         // Nothing but dates to test: rows are in start order, so each bin's rows are one run,
         // counted by type id straight into a small array and moved to their columns per bin.
-        auto row = std::lower_bound(m_start.cbegin(), m_start.cend(), first);
+        auto row = std::lower_bound(m_rows.start.cbegin(), m_rows.start.cend(), first);
         std::vector<quint32> perType;
         std::vector<qint64> touched;
         for (std::size_t b = 0; b < h.starts.size(); ++b) {
             const qint32 next =
                 std::min(b + 1 < h.starts.size() ? h.starts[b + 1] : h.end, last + 1);
-            const auto runEnd = std::lower_bound(row, m_start.cend(), next);
+            const auto runEnd = std::lower_bound(row, m_rows.start.cend(), next);
             quint32 imprecise = 0;
-            for (auto i = std::size_t(row - m_start.cbegin()),
-                      end = std::size_t(runEnd - m_start.cbegin());
+            for (auto i = std::size_t(row - m_rows.start.cbegin()),
+                      end = std::size_t(runEnd - m_rows.start.cbegin());
                  i < end; ++i) {
-                const std::size_t type = std::size_t(std::max<qint64>(0, m_type[i]));
+                const std::size_t type = std::size_t(std::max<qint64>(0, m_rows.type[i]));
                 if (type >= perType.size())
                     perType.resize(type + 1, 0);
                 if (perType[type]++ == 0)
                     touched.push_back(qint64(type));
-                imprecise += (m_precision[i] >> 4) != 0;
+                imprecise += (m_rows.precision[i] >> 4) != 0;
             }
             h.imprecise[b] = imprecise;
             for (const qint64 type : touched) {

@@ -48,7 +48,7 @@ public:
     void applyChange(const Catalogue &catalogue, Catalogue::ChangeKind kind,
                      const QList<qint64> &ids);
 
-    qsizetype size() const { return qsizetype(m_ids.size()); }
+    qsizetype size() const { return qsizetype(m_rows.ids.size()); }
     /// Ids of the events that pass the filter, ascending.
     QList<qint64> matching(const Filter &filter) const;
     /// What the map draws of the events that pass the filter, in time order.
@@ -90,7 +90,6 @@ private:
         /// Appends row i of another set of columns.
         void append(const Columns &from, std::size_t i);
         /// Appends row i of the index.
-        void append(const EventIndex &from, std::size_t i);
         /// Appends every row of other columns, their strings numbered alike.
         void append(const Columns &from);
     };
@@ -108,21 +107,7 @@ private:
     /// Calls onMatch(row) for each row that passes the filter, in row order.
     template<typename OnMatch> void scan(const Filter &filter, OnMatch &&onMatch) const;
 
-    // Columns, in (start day, id) order.
-    std::vector<qint64> m_ids;
-    std::vector<qint32> m_start;
-    std::vector<qint32> m_end;
-    std::vector<float> m_x;
-    std::vector<float> m_y;
-    std::vector<qint64> m_type;
-    std::vector<qint64> m_size;
-    std::vector<quint8> m_precision;
-    std::vector<qint64> m_dataset;
-    std::vector<qint32> m_country;
-    std::vector<qint32> m_region;
-    std::vector<quint32> m_tagOffset{
-        0}; ///< tags of row i: m_tags[m_tagOffset[i] … m_tagOffset[i+1])
-    std::vector<qint64> m_tags;
+    Columns m_rows; ///< in (start day, id) order
     // Id order, for matching() to list ids ascending without sorting them.
     std::vector<qint64> m_sortedIds; ///< every id, ascending
     std::vector<quint32> m_rowOfId; ///< the row of m_sortedIds[k]
