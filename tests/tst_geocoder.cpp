@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace placard::geo;
 
 class TestGeocoder : public QObject {
@@ -17,6 +19,7 @@ private Q_SLOTS:
     void mojibake();
     void places_data();
     void places();
+    void postTownTellsNamesakesApart();
     void withColumns_data();
     void withColumns();
     void nonPlaces_data();
@@ -158,6 +161,24 @@ void TestGeocoder::places_data()
         QStringLiteral("FR"), PlacePrecision::Country);
     row("country in its language", QStringLiteral("Deutschland"), QStringLiteral("Germany"),
         QString(), QStringLiteral("DE"), PlacePrecision::Country);
+    row("post town under 500 people", QStringLiteral("Hager City, WI"),
+        QStringLiteral("Hager City"), QStringLiteral("WI"), us);
+    row("short name, one slip", QStringLiteral("Lubock, TX"), QStringLiteral("Lubbock"),
+        QStringLiteral("TX"), us);
+    row("famous name, two slips", QStringLiteral("Cinncinati, OH"), QStringLiteral("Cincinnati"),
+        QStringLiteral("OH"), us);
+    row("hamlet name, two slips: the state", QStringLiteral("Hagr Cty, WI"),
+        QStringLiteral("Wisconsin"), QStringLiteral("WI"), us, PlacePrecision::Admin1);
+    row("own name beats another's old name", QStringLiteral("Stockton, NJ"),
+        QStringLiteral("Stockton"), QStringLiteral("NJ"), us);
+    row("well-known city, wrong state", QStringLiteral("Tallahassee, TX"),
+        QStringLiteral("Tallahassee"), QStringLiteral("FL"), us);
+    row("two joined places", QStringLiteral("Hemet-San Jacinto, CA"), QStringLiteral("Hemet"),
+        QStringLiteral("CA"), us);
+    row("hyphenated name stays whole", QStringLiteral("Winston-Salem, NC"),
+        QStringLiteral("Winston-Salem"), QStringLiteral("NC"), us);
+    row("city left out", QStringLiteral("Lake Havasu, AZ"), QStringLiteral("Lake Havasu City"),
+        QStringLiteral("AZ"), us);
     row("unknown town, known state", QStringLiteral("Nowheresvilleton, MT"),
         QStringLiteral("Montana"), QStringLiteral("MT"), us, PlacePrecision::Admin1);
 }
@@ -176,6 +197,18 @@ void TestGeocoder::places()
     QCOMPARE(best.admin1Code, admin1);
     QCOMPARE(best.country, country);
     QCOMPARE(best.precision, precision);
+}
+
+void TestGeocoder::postTownTellsNamesakesApart()
+{
+    // Pennsylvania has two Bryn Mawrs of like size; the one with the post office (near
+    // Philadelphia, 40.02 N) is the one written, not the one near Pittsburgh (40.30 N).
+    const GeocodeResult r = m_geocoder->geocode(QStringLiteral("Bryn Mawr, PA"), 2);
+    QCOMPARE(r.candidates.size(), 2);
+    QCOMPARE(r.candidates.at(0).name, QStringLiteral("Bryn Mawr"));
+    QVERIFY2(std::abs(r.candidates.at(0).latitude - 40.0198) < 0.01,
+             qPrintable(QString::number(r.candidates.at(0).latitude)));
+    QVERIFY(std::abs(r.candidates.at(1).latitude - 40.3040) < 0.01);
 }
 
 void TestGeocoder::withColumns_data()

@@ -15,6 +15,7 @@ namespace placard::geo {
 
 namespace {
 constexpr int kApplicationId = 0x504C475A; // "PLGZ"
+constexpr int kSchemaVersion = 2; // build-gazetteer.py USER_VERSION: places.zip_codes
 
 sql::Connection openReadOnly(const QString &path, QString *error)
 {
@@ -80,6 +81,17 @@ std::shared_ptr<const Gazetteer> Gazetteer::open(const QString &path, QString *e
         if (!id.next() || id.int64(0) != kApplicationId) {
             if (error)
                 *error = QStringLiteral("%1 is not a Placard gazetteer").arg(path);
+            return nullptr;
+        }
+    }
+    {
+        sql::Statement version(db.get(), "PRAGMA user_version");
+        if (!version.next() || version.int64(0) != kSchemaVersion) {
+            if (error)
+                *error = QStringLiteral("%1: gazetteer format %2, this build reads format %3")
+                             .arg(path)
+                             .arg(version.int64(0))
+                             .arg(kSchemaVersion);
             return nullptr;
         }
     }
@@ -154,12 +166,13 @@ QList<GazetteerPlace> Gazetteer::placesByKey(const QString &key) const
         c->byKey = sql::Statement(
             c->db.get(),
             "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.population, "
-            "p.feature, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?1");
+            "p.feature, n.kind, p.zip_codes FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.key = ?1");
     c->byKey.bind(1, key);
     while (c->byKey.next()) {
         result.append({c->byKey.int64(0), c->byKey.text(1), c->byKey.real(2), c->byKey.real(3),
                        c->byKey.text(4), c->byKey.text(5), c->byKey.int64(6), c->byKey.text(7),
-                       int(c->byKey.int64(8))});
+                       int(c->byKey.int64(8)), int(c->byKey.int64(9))});
     }
     c->byKey.reset();
     release(std::move(c));
@@ -178,11 +191,12 @@ std::shared_ptr<const Gazetteer::KeyedPlaces> Gazetteer::keysInAdmin1(const QStr
             return;
         sql::Statement q(c->db.get(),
                          "SELECT n.key, p.id, p.name, p.lat, p.lon, p.country, p.admin1, "
-                         "p.population, p.feature, n.kind FROM names n JOIN places p ON "
-                         "p.id = n.place WHERE n.kind <> 1");
+                         "p.population, p.feature, n.kind, p.zip_codes FROM names n JOIN "
+                         "places p ON p.id = n.place WHERE n.kind <> 1");
         while (q.next()) {
-            GazetteerPlace place{q.int64(1), q.text(2),  q.real(3), q.real(4),      q.text(5),
-                                 q.text(6),  q.int64(7), q.text(8), int(q.int64(9))};
+            GazetteerPlace place{q.int64(1),      q.text(2),       q.real(3),  q.real(4),
+                                 q.text(5),       q.text(6),       q.int64(7), q.text(8),
+                                 int(q.int64(9)), int(q.int64(10))};
             std::shared_ptr<KeyedPlaces> &bucket =
                 buckets[place.country + QLatin1Char('.') + place.admin1];
             if (!bucket)

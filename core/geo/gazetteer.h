@@ -25,6 +25,7 @@ struct GazetteerPlace {
     qint64 population = 0;
     QString feature; ///< GeoNames feature code (PPL, PPLA, PPLC, PPLX…)
     int kind = 0; ///< how the key matched: 0 its name, 1 an alternate name, 2 an alias
+    int zipCodes = 0; ///< US ZIP codes whose post town this is (feature "POST": only that)
 };
 
 /// A first-level subdivision (state, province).

@@ -68,6 +68,8 @@ double weight(const GazetteerPlace &p)
         w += 0.05;
     else if (p.feature == u"PPLX")
         w -= 0.1; // a section of a city
+    if (p.zipCodes > 0)
+        w += 0.05; // a post town: of namesakes of like size, the one people write
     if (p.kind == 1)
         w -= 0.25; // matched an alternate name only
     return w;
@@ -186,6 +188,8 @@ QList<GeocodeCandidate> Geocoder::localities(const QString &text, const Context 
                 s += 0.3;
             else
                 s -= 0.3; // coders mistype states: keep it, but behind any in the state
+            if (p.kind == 1)
+                s -= 0.2; // within a state, a place's own name beats another's old name
         }
         scored.append({s, p});
     }
@@ -199,11 +203,14 @@ QList<GeocodeCandidate> Geocoder::localities(const QString &text, const Context 
 
 QList<GeocodeCandidate> Geocoder::fuzzyLocalities(const QString &key, const Context &context) const
 {
-    // One slip in names of 7 letters or more, two from 11; shorter names are too easily
-    // another real place ("Bolton" is not "Boston").
-    if (!context.admin1 || key.size() < 7)
+    // Only inside a known state, and only once the exact name failed there: one slip in
+    // names of 5 letters or more; two from 11, or from 7 when the place is a city of some
+    // size (a famous name is misspelled more than a hamlet's: "Cinncinati"). Shorter
+    // names are too easily another real place, and with post towns in the gazetteer an
+    // unknown name is mostly a typo.
+    if (!context.admin1 || key.size() < 5)
         return {};
-    const int limit = key.size() >= 11 ? 2 : 1;
+    const int limit = key.size() >= 7 ? 2 : 1;
     QList<std::pair<double, GazetteerPlace>> scored;
     const auto all = m_gazetteer->keysInAdmin1(context.admin1->country, context.admin1->code);
     for (const auto &[k, p] : *all) {
@@ -213,8 +220,9 @@ QList<GeocodeCandidate> Geocoder::fuzzyLocalities(const QString &key, const Cont
         if (k.at(0) != key.at(0) && k.at(1) != key.at(1))
             continue;
         const int d = editDistance(key, k, limit);
-        if (d <= limit)
-            scored.append({0.6 - 0.15 * d + 0.2 * weight(p), p});
+        if (d > limit || (d == 2 && key.size() < 11 && p.population < 50000))
+            continue;
+        scored.append({0.6 - 0.15 * d + 0.2 * weight(p), p});
     }
     std::stable_sort(scored.begin(), scored.end(),
                      [](const auto &a, const auto &b) { return a.first > b.first; });
@@ -235,7 +243,9 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
             const bool seen =
                 std::any_of(unique.cbegin(), unique.cend(), [&](const GeocodeCandidate &u) {
                     return u.name == c.name && u.admin1Code == c.admin1Code &&
-                        u.country == c.country;
+                        u.country == c.country && u.precision == c.precision &&
+                        std::abs(u.latitude - c.latitude) < 0.01 &&
+                        std::abs(u.longitude - c.longitude) < 0.01; // not a namesake
                 });
             if (!seen)
                 unique.append(c);
@@ -364,6 +374,17 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         if (const QString bare = QString(t).remove(municipality); bare != t && !bare.isEmpty())
             tries << bare;
     }
+    // "Hemet-San Jacinto", "Bay St Louis + Pass Christian": each of two joined places, after
+    // the whole (so "Winston-Salem" stays one); "Lake Havasu": "Lake Havasu City".
+    static const QRegularExpression joined(QStringLiteral("\\s*[-+&]\\s*"));
+    for (const QString &t : QStringList(tries)) {
+        if (t.contains(joined))
+            tries << t.split(joined, Qt::SkipEmptyParts);
+    }
+    for (const QString &t : QStringList(tries)) {
+        if (!t.endsWith(QLatin1String(" city"), Qt::CaseInsensitive))
+            tries << t + QLatin1String(" City");
+    }
     // "Neighbourhood, City": the city alone when the whole is unknown.
     if (parts.size() > 1)
         tries << parts.constLast() << parts.constFirst();
@@ -426,11 +447,13 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
     // Arkansas) is likely meant; otherwise the state itself comes first.
     if (context.admin1 && !elsewhere.isEmpty()) {
         const GeocodeCandidate &other = elsewhere.constFirst();
-        const bool slip = other.country == context.admin1->country &&
-            other.admin1Code.size() == 2 &&
-            editDistance(other.admin1Code, context.admin1->code, 1) <= 1 && other.ownName &&
+        const bool sameCountry = other.country == context.admin1->country && other.ownName;
+        const bool slip = sameCountry && other.admin1Code.size() == 2 &&
+            editDistance(other.admin1Code, context.admin1->code, 1) <= 1 &&
             other.population >= 20000; // a town of some size under its own name, not a hamlet
-        if (slip)
+        // "Tallahassee, TX", "Anaheim, FL": a city everyone knows, filed under a wrong state.
+        const bool wellKnown = sameCountry && other.population >= 100000;
+        if (slip || wellKnown)
             return finish(elsewhere + QList<GeocodeCandidate>{fromAdmin1(*context.admin1, 0.4)});
     }
     if (context.admin1)

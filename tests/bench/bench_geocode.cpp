@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -125,6 +126,15 @@ int main(int argc, char *argv[])
             << (m.km >= 1e9 ? QStringLiteral("—")
                             : QString::number(m.km, 'f', 0) + QStringLiteral(" km"))
             << "  " << m.query << "  →  " << m.answer << "\n";
+    }
+    if (const QByteArray dump = qgetenv("PLACARD_GEOCODE_MISSES"); !dump.isEmpty()) {
+        // Every miss, for study: distance, query and answer, tab-separated.
+        QFile file(QString::fromLocal8Bit(dump));
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            QTextStream dumpOut(&file);
+            for (const Miss &m : std::as_const(misses))
+                dumpOut << m.km << '\t' << m.query << '\t' << m.answer << '\n';
+        }
     }
     err.flush();
     out << QStringLiteral("bench: geocode_queries = %1 queries\n").arg(cases.size());
