@@ -7,6 +7,7 @@
 #include "geo/tileserver.h"
 #include "mapbridge.h"
 
+#include <QAbstractEventDispatcher>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QQmlError>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimerEvent>
 #include <QUrl>
 
 namespace placard {
@@ -27,11 +29,39 @@ MapWidget::MapWidget(QWidget *parent)
 
     m_bridge = engine()->singletonInstance<MapBridge *>("Placard", "MapBridge");
     Q_ASSERT(m_bridge);
+    connect(m_bridge, &MapBridge::eventsChanged, this, &MapWidget::renderPromptly);
+    connect(m_bridge, &MapBridge::selectionChanged, this, &MapWidget::renderPromptly);
 
     applyTileSource(geo::TileSourceSettings::load(QSettings()));
 }
 
 MapWidget::~MapWidget() = default;
+
+void MapWidget::renderPromptly()
+{
+    // QQuickWidget holds every frame back 5 ms behind a precise timer, so that a burst of
+    // changes makes one frame. A new set of events (a filter, a brush of the timeline) is a
+    // single change, and it comes between two pointer moves: once the event loop is back
+    // (so that changes made together still make one frame), that timer is fired at once.
+    if (m_renderQueued)
+        return;
+    m_renderQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_renderQueued = false;
+            using namespace std::chrono_literals;
+            const auto *dispatcher = QAbstractEventDispatcher::instance();
+            for (const auto &timer : dispatcher->timersForObject(this)) {
+                if (timer.timerType == Qt::PreciseTimer && timer.interval == 5ms) {
+                    QTimerEvent event(timer.timerId);
+                    QCoreApplication::sendEvent(this, &event);
+                    return;
+                }
+            }
+        },
+        Qt::QueuedConnection);
+}
 
 bool MapWidget::applyTileSource(const geo::TileSourceSettings &source)
 {

@@ -53,11 +53,14 @@ Q_SIGNALS:
     void loadFailed(const QString &errors);
 
 private:
+    void renderPromptly();
+
     MapBridge *m_bridge = nullptr;
     geo::TileServer *m_tileServer = nullptr;
     QString m_basemapError;
     geo::TileSourceSettings m_source;
     QString m_errorText;
+    bool m_renderQueued = false;
 };
 
 } // namespace placard

@@ -416,6 +416,22 @@ void EventIndex::applyChange(const Catalogue &catalogue, Catalogue::ChangeKind k
     setRows(std::move(rows));
 }
 
+std::pair<std::size_t, std::size_t> EventIndex::rowRange(const Filter &f) const
+{
+    // Only rows starting in [fromDay − longest span, toDay] can overlap the window.
+    std::size_t begin = 0;
+    std::size_t end = m_rows.ids.size();
+    if (f.fromDay) {
+        const qint64 lowest = qint64(*f.fromDay) - m_maxSpan;
+        begin = std::size_t(std::lower_bound(m_rows.start.begin(), m_rows.start.end(), lowest) -
+                            m_rows.start.begin());
+    }
+    if (f.toDay)
+        end = std::size_t(std::upper_bound(m_rows.start.begin(), m_rows.start.end(), *f.toDay) -
+                          m_rows.start.begin());
+    return {begin, std::max(begin, end)};
+}
+
 template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMatch) const
 {
     const auto anyOf = [this](const QStringList &names) {
@@ -431,17 +447,7 @@ template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMa
     if ((!f.countries.isEmpty() && countries.empty()) || (!f.regions.isEmpty() && regions.empty()))
         return;
 
-    // Only rows starting in [fromDay − longest span, toDay] can overlap the window.
-    std::size_t begin = 0;
-    std::size_t end = m_rows.ids.size();
-    if (f.fromDay) {
-        const qint64 lowest = qint64(*f.fromDay) - m_maxSpan;
-        begin = std::size_t(std::lower_bound(m_rows.start.begin(), m_rows.start.end(), lowest) -
-                            m_rows.start.begin());
-    }
-    if (f.toDay)
-        end = std::size_t(std::upper_bound(m_rows.start.begin(), m_rows.start.end(), *f.toDay) -
-                          m_rows.start.begin());
+    const auto [begin, end] = rowRange(f);
 
     // Each condition made once into something cheap to ask per row.
     const ValueSet<qint64> types(f.typeIds);
@@ -535,10 +541,12 @@ QList<qint64> EventIndex::matching(const Filter &filter) const
 
 std::vector<MapPoint> EventIndex::mapPoints(const Filter &filter) const
 {
-    // Room for every row: only the pages written are ever touched, and the points are
-    // written once (a sized vector would be zeroed first).
+    // Room for every row the time window leaves, written once (a sized vector would be
+    // zeroed first). Not room for every row: a million points' worth is fresh memory from
+    // the system at each brush move, and its pages cost more than the scan.
     std::vector<MapPoint> points;
-    points.reserve(m_rows.ids.size());
+    const auto [begin, end] = rowRange(filter);
+    points.reserve(end - begin);
     scan(filter, [&](std::size_t i) {
         points.push_back({m_rows.x[i], m_rows.y[i], m_rows.ids[i], m_rows.type[i], m_rows.size[i],
                           quint8(m_rows.precision[i] & 0x0f), quint8(m_rows.precision[i] >> 4)});

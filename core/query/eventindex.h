@@ -106,6 +106,8 @@ private:
     qint32 intern(const QString &s);
     /// Calls onMatch(row) for each row that passes the filter, in row order.
     template<typename OnMatch> void scan(const Filter &filter, OnMatch &&onMatch) const;
+    /// The rows a filter's time window can reach: [first, last).
+    std::pair<std::size_t, std::size_t> rowRange(const Filter &filter) const;
 
     Columns m_rows; ///< in (start day, id) order
     // Id order, for matching() to list ids ascending without sorting them.
