@@ -22,6 +22,7 @@ private Q_SLOTS:
     void projection();
     void grouping();
     void acrossTheAntimeridian();
+    void gridAgreesWithDirect_data();
     void gridAgreesWithDirect();
 };
 
@@ -70,14 +71,22 @@ void TestClusters::acrossTheAntimeridian()
     QVERIFY(std::abs(clusters[0].position.x() - clusters[1].position.x()) < 400);
 }
 
+void TestClusters::gridAgreesWithDirect_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("direct on one thread") << 30000;
+    QTest::newRow("direct on two threads") << 130000; // past clusterPoints' threshold
+}
+
 void TestClusters::gridAgreesWithDirect()
 {
     // Dense spots and sparse scatter, with points on the world's edges: the grid must give
     // the same clusters, in the same order, as clustering every point directly.
+    QFETCH(int, count);
     QRandomGenerator rng(20260130);
     auto points = std::make_shared<std::vector<MapPoint>>();
     const QPointF spots[] = {{44.98, -93.27}, {40.71, -74.0}, {45.46, 9.19}, {-33.9, 151.2}};
-    for (int i = 0; i < 30000; ++i) {
+    for (int i = 0; i < count; ++i) {
         MapPoint p;
         if (i % 3 == 0) {
             p = at(rng.bounded(170.0) - 85.0, rng.bounded(360.0) - 180.0, i + 1);
@@ -89,9 +98,9 @@ void TestClusters::gridAgreesWithDirect()
         p.type = 1 + i % 6;
         points->push_back(p);
     }
-    points->push_back(at(0, 180, 40001));
-    points->push_back(at(0, -180, 40002));
-    points->push_back(at(85.05, 0, 40003));
+    points->push_back(at(0, 180, count + 1));
+    points->push_back(at(0, -180, count + 2));
+    points->push_back(at(85.05, 0, count + 3));
     const ClusterGrid grid(points);
     QCOMPARE(grid.points().get(), points.get());
     int views = 0;

@@ -121,8 +121,7 @@ void EventLayer::componentComplete()
                 m_clusteredEvents.reset();
                 m_clusters.clear();
                 m_legendEvents.reset();
-                m_grid.reset();
-                buildGrid();
+                m_grid.reset(); // built again once the new events are drawn (paint())
                 update();
             });
             connect(m_bridge, &MapBridge::selectionChanged, this, [this] { update(); });
@@ -398,7 +397,12 @@ void EventLayer::paint(QPainter *painter)
         painter->drawImage(centre - QPointF(half.width(), half.height()), image);
     };
     const qint64 selected = m_bridge ? m_bridge->selectedEvent() : 0;
-    for (const Cluster &c : clusters()) {
+    const std::vector<Cluster> &drawn = clusters();
+    // The grid that makes panning cheap is built on a worker once this frame is out: made
+    // at once, it would take the core the first drawing of new events clusters on.
+    if (m_bridge && m_bridge->events() && (!m_grid || m_grid->points() != m_bridge->events()))
+        QMetaObject::invokeMethod(this, &EventLayer::buildGrid, Qt::QueuedConnection);
+    for (const Cluster &c : drawn) {
         const double r = symbolRadius(c);
         if (c.single) {
             const MapPoint &p = *c.single;

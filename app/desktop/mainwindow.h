@@ -130,6 +130,8 @@ private:
     QLabel *m_catalogueLabel = nullptr;
     std::unique_ptr<Catalogue> m_catalogue;
     std::unique_ptr<EventIndex> m_index;
+    std::shared_ptr<std::vector<MapPoint>> m_shownPoints; ///< what the map shows
+    std::shared_ptr<std::vector<MapPoint>> m_sparePoints; ///< filled at the next change
     QAction *m_placeAction = nullptr;
     FiltersDock *m_filters = nullptr;
     TableDock *m_table = nullptr;

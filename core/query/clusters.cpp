@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace placard {
 
@@ -54,6 +55,7 @@ public:
     Cells(QPointF center, double zoom, QSizeF viewport, double cell)
         : m_project(center, zoom, viewport)
         , m_cell(cell)
+        , m_perCell(1.0 / cell)
         , m_margin(cell)
         , m_right(viewport.width() + cell)
         , m_bottom(viewport.height() + cell)
@@ -122,6 +124,26 @@ public:
         c.unknown += unknown;
     }
 
+    /// Adds what `other`, made for the same view, has gathered.
+    void merge(const Cells &other)
+    {
+        Q_ASSERT(other.m_cells.size() == m_cells.size());
+        for (std::size_t k = 0; k < m_cells.size(); ++k) {
+            const Cell &o = other.m_cells[k];
+            if (o.count == 0)
+                continue;
+            Cell &c = m_cells[k];
+            if (c.count == 0)
+                ++m_used;
+            c.count += o.count;
+            c.first = std::min(c.first, o.first);
+            c.sx += o.sx;
+            c.sy += o.sy;
+            c.known += o.known;
+            c.unknown += o.unknown;
+        }
+    }
+
     /// The clusters, in the order of their first points.
     std::vector<Cluster> finish(const std::vector<MapPoint> &points) const
     {
@@ -168,13 +190,15 @@ private:
     }
     Cell &at(QPointF s)
     {
-        const qint64 cx = floorOf(s.x() / m_cell) - m_left;
-        const qint64 cy = floorOf(s.y() / m_cell) - m_left;
+        // A multiplication, not a division: two for each of a million points.
+        const qint64 cx = floorOf(s.x() * m_perCell) - m_left;
+        const qint64 cy = floorOf(s.y() * m_perCell) - m_left;
         return m_cells[std::size_t(cy * m_columns + cx)];
     }
 
     Projection m_project;
     double m_cell;
+    double m_perCell;
     double m_margin;
     double m_right;
     double m_bottom;
@@ -183,6 +207,9 @@ private:
     std::vector<Cell> m_cells;
     std::size_t m_used = 0;
 };
+
+/// Past this many points, clustering takes both cores: a thread costs tens of microseconds.
+constexpr std::size_t kTwoThreadsFrom = 100000;
 
 bool isPlaced(const MapPoint &p)
 {
@@ -202,11 +229,25 @@ std::vector<Cluster> clusterPoints(const std::vector<MapPoint> &points, QPointF 
     Cells cells(center, zoom, viewport, cell);
     if (cells.isEmpty())
         return {};
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const MapPoint &p = points[i];
-        if (isPlaced(p))
-            cells.add(cells.project(p.x, p.y), i, p.size);
+    const auto gather = [&points](Cells &into, std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            const MapPoint &p = points[i];
+            if (isPlaced(p))
+                into.add(into.project(p.x, p.y), i, p.size);
+        }
+    };
+    if (points.size() < kTwoThreadsFrom) {
+        gather(cells, 0, points.size());
+        return cells.finish(points);
     }
+    // Half on a thread of its own (not the pool's, which may be busy drawing tiles), half
+    // here; the sums of the two add up to the same clusters.
+    Cells second(center, zoom, viewport, cell);
+    const std::size_t middle = points.size() / 2;
+    std::thread helper(gather, std::ref(second), middle, points.size());
+    gather(cells, 0, middle);
+    helper.join();
+    cells.merge(second);
     return cells.finish(points);
 }
 

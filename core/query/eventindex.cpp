@@ -541,17 +541,22 @@ QList<qint64> EventIndex::matching(const Filter &filter) const
 
 std::vector<MapPoint> EventIndex::mapPoints(const Filter &filter) const
 {
-    // Room for every row the time window leaves, written once (a sized vector would be
-    // zeroed first). Not room for every row: a million points' worth is fresh memory from
-    // the system at each brush move, and its pages cost more than the scan.
     std::vector<MapPoint> points;
-    const auto [begin, end] = rowRange(filter);
-    points.reserve(end - begin);
-    scan(filter, [&](std::size_t i) {
-        points.push_back({m_rows.x[i], m_rows.y[i], m_rows.ids[i], m_rows.type[i], m_rows.size[i],
-                          quint8(m_rows.precision[i] & 0x0f), quint8(m_rows.precision[i] >> 4)});
-    });
+    mapPoints(filter, points);
     return points;
+}
+
+void EventIndex::mapPoints(const Filter &filter, std::vector<MapPoint> &out) const
+{
+    // Room for every row the time window leaves, each point written once (resizing would
+    // zero them first).
+    out.clear();
+    const auto [begin, end] = rowRange(filter);
+    out.reserve(end - begin);
+    scan(filter, [&](std::size_t i) {
+        out.push_back({m_rows.x[i], m_rows.y[i], m_rows.ids[i], m_rows.type[i], m_rows.size[i],
+                       quint8(m_rows.precision[i] & 0x0f), quint8(m_rows.precision[i] >> 4)});
+    });
 }
 
 QHash<qint64, qint64> EventIndex::typeCounts() const

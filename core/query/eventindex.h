@@ -53,6 +53,9 @@ public:
     QList<qint64> matching(const Filter &filter) const;
     /// What the map draws of the events that pass the filter, in time order.
     std::vector<MapPoint> mapPoints(const Filter &filter) const;
+    /// The same into `out`, which is cleared and keeps its capacity: a caller that recycles
+    /// the vector of a million points saves fresh pages from the system at every change.
+    void mapPoints(const Filter &filter, std::vector<MapPoint> &out) const;
     /// How many events each type id has (0: no type), read from memory: what the filters
     /// show beside each type, without a pass of SQL over every event.
     QHash<qint64, qint64> typeCounts() const;
