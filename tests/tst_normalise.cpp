@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/fipscodes.h"
 #include "io/normalise.h"
 
 #include <QTest>
@@ -24,6 +25,8 @@ class TestNormalise : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void fipsCountries_data();
+    void fipsCountries();
     void parseDate_data();
     void parseDate();
     void excelSerial_data();
@@ -893,6 +896,65 @@ void TestNormalise::nullErrorPointers()
     QVERIFY(!parseLatLon(u"garbage"_s));
     QVERIFY(!placard::io::checkLatLon(100, 100));
     QVERIFY(placard::io::checkLatLon(0, 0).has_value());
+}
+
+void TestNormalise::fipsCountries_data()
+{
+    QTest::addColumn<QString>("fips");
+    QTest::addColumn<bool>("known");
+    QTest::addColumn<QString>("iso");
+    const auto row = [](const char *fips, const char *iso) {
+        QTest::newRow(fips) << QString::fromLatin1(fips) << true << QString::fromLatin1(iso);
+    };
+    row("US", "US"); // the same in both
+    row("FR", "FR");
+    row("UK", "GB");
+    row("GM", "DE");
+    row("CH", "CN"); // China, where ISO's CH is Switzerland
+    row("SZ", "CH");
+    row("WZ", "SZ");
+    row("AS", "AU"); // Australia, where ISO's AS is American Samoa
+    row("AQ", "AS");
+    row("RS", "RU");
+    row("RI", "RS");
+    row("NI", "NG");
+    row("NU", "NI");
+    row("SN", "SG");
+    row("SG", "SN");
+    row("KS", "KR");
+    row("KN", "KP");
+    row("IS", "IL");
+    row("IC", "IS");
+    row("EI", "IE");
+    row("BM", "MM");
+    row("IV", "CI");
+    row("RP", "PH");
+    row("SF", "ZA");
+    row("TU", "TR");
+    row("VM", "VN");
+    row("GZ", "PS");
+    row("WE", "PS");
+    row("KV", "XK");
+    row("OD", "SS");
+    row("uk", "GB"); // case is ignored
+    row("OS", ""); // oceans: no country
+    row("PG", ""); // the Spratly Islands
+    QTest::newRow("not FIPS") << u"QQ"_s << false << QString();
+    QTest::newRow("ISO alpha-3") << u"GBR"_s << false << QString();
+    QTest::newRow("one letter") << u"U"_s << false << QString();
+    QTest::newRow("digits") << u"12"_s << false << QString();
+    QTest::newRow("empty") << QString() << false << QString();
+}
+
+void TestNormalise::fipsCountries()
+{
+    QFETCH(QString, fips);
+    QFETCH(bool, known);
+    QFETCH(QString, iso);
+    const std::optional<QString> got = isoFromFips(fips);
+    QCOMPARE(got.has_value(), known);
+    if (known)
+        QCOMPARE(*got, iso);
 }
 
 QTEST_GUILESS_MAIN(TestNormalise)

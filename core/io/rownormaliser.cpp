@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/rownormaliser.h"
 
+#include "io/fipscodes.h"
+
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -371,6 +373,27 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
     e.endDay = dayNumber(end);
 }
 
+void RowNormaliser::readFipsCountry(qint64 line, NormalisedRow &row) const
+{
+    // GDELT's countries are FIPS 10-4 codes, which say China for Switzerland's ISO code:
+    // the catalogue keeps ISO codes. Its first-level codes start with the FIPS country
+    // ("USCA"), then the subdivision ("CA", as the gazetteer has it; "00" none).
+    Event &e = row.event;
+    const QString fips = e.country;
+    const std::optional<QString> iso = isoFromFips(fips);
+    if (!iso) {
+        problem(row, line, columns(Field::Country).constFirst(), fips,
+                QStringLiteral("not a FIPS 10-4 country code; kept as written"));
+        return;
+    }
+    e.country = *iso;
+    if (e.admin1.startsWith(fips, Qt::CaseInsensitive)) {
+        e.admin1 = e.admin1.mid(2);
+        if (e.admin1 == u"00")
+            e.admin1.clear();
+    }
+}
+
 void RowNormaliser::readPlace(const QStringList &fields, qint64 line, NormalisedRow &row) const
 {
     Event &e = row.event;
@@ -381,6 +404,8 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
     e.country = firstValue(fields, columns(Field::Country));
     if (e.country.isEmpty() && m_mapping.preset == PresetId::Ccc)
         e.country = QStringLiteral("US"); // the Crowd Counting Consortium covers the US only
+    if (m_mapping.countryCodeScheme == u"fips" && !e.country.isEmpty())
+        readFipsCountry(line, row);
 
     std::optional<LatLon> point;
     if (!columns(Field::Latitude).isEmpty() && !columns(Field::Longitude).isEmpty()) {

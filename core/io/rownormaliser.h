@@ -38,6 +38,7 @@ public:
 private:
     void readDates(const QStringList &fields, qint64 line, NormalisedRow &row) const;
     void readPlace(const QStringList &fields, qint64 line, NormalisedRow &row) const;
+    void readFipsCountry(qint64 line, NormalisedRow &row) const;
     void readSize(const QStringList &fields, qint64 line, NormalisedRow &row) const;
     void readCounts(const QStringList &fields, qint64 line, NormalisedRow &row) const;
 
