@@ -500,6 +500,10 @@ void TestCsvReader::sniff_data()
         << QStringList{u"a"_s, u"b"_s};
     QTest::newRow("single column")
         << QByteArray("abc\ndef\n") << QChar() << QChar(u',') << QStringList{u"abc"_s};
+    QTest::newRow("Excel's sep= line") << QByteArray("sep=;\na,b;c\n1,5;2\n") << QChar()
+                                       << QChar(u';') << QStringList{u"a,b"_s, u"c"_s};
+    QTest::newRow("Excel's sep= line, CRLF") << QByteArray("SEP=|\r\na|b\r\n1|2\r\n") << QChar()
+                                             << QChar(u'|') << QStringList{u"a"_s, u"b"_s};
     QTest::newRow("option overrides") << QByteArray("a;b,c\nd;e,f\n") << QChar(u';') << QChar(u';')
                                       << QStringList{u"a"_s, u"b,c"_s};
 }
@@ -545,10 +549,23 @@ void TestCsvReader::header_data()
     QTest::newRow("words throughout")
         << QByteArray("alpha,beta\ngamma,delta\n") << autoHeader << false << QStringList()
         << QStringList{u"alpha"_s, u"beta"_s};
-    QTest::newRow("duplicate names") << QByteArray("a,A\nx,1\n") << autoHeader << false
-                                     << QStringList() << QStringList{u"a"_s, u"A"_s};
-    QTest::newRow("empty name") << QByteArray("a,,c\n1,2,3\n") << autoHeader << false
-                                << QStringList() << QStringList{u"a"_s, u""_s, u"c"_s};
+    // Spreadsheet exports repeat names and leave some empty; a header all the same.
+    QTest::newRow("duplicate names") << QByteArray("a,A\nx,1\n") << autoHeader << true
+                                     << QStringList{u"a"_s, u"A"_s} << QStringList{u"x"_s, u"1"_s};
+    QTest::newRow("empty name") << QByteArray("a,,c\n1,2,3\n") << autoHeader << true
+                                << QStringList{u"a"_s, u""_s, u"c"_s}
+                                << QStringList{u"1"_s, u"2"_s, u"3"_s};
+    QTest::newRow("trailing empty names (Excel)")
+        << QByteArray("date,place,,\n2020-01-02,Paris,,\n") << autoHeader << true
+        << QStringList{u"date"_s, u"place"_s, u""_s, u""_s}
+        << QStringList{u"2020-01-02"_s, u"Paris"_s, u""_s, u""_s};
+    QTest::newRow("index column without a name (pandas)")
+        << QByteArray(",date,place\n0,2020-01-02,Paris\n") << autoHeader << true
+        << QStringList{u""_s, u"date"_s, u"place"_s}
+        << QStringList{u"0"_s, u"2020-01-02"_s, u"Paris"_s};
+    QTest::newRow("one name among empties")
+        << QByteArray("Paris,,\n1,2,3\n") << autoHeader << false << QStringList()
+        << QStringList{u"Paris"_s, u""_s, u""_s};
     QTest::newRow("missing token") << QByteArray("a,NA\nx,1\n") << autoHeader << false
                                    << QStringList() << QStringList{u"a"_s, u"NA"_s};
     const QByteArray gdelt = gdeltLikeLine(0) + gdeltLikeLine(1) + gdeltLikeLine(2);

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void killedImportLeavesNoTrace();
     void sampleCatalogue();
     void placesNamesOnly();
+    void unknownTownsAreNotDuplicates();
     void placesUnplacedLater();
 
 private:
@@ -411,6 +412,40 @@ void TestImporter::placesNamesOnly()
     const ImportReport r2 = importer.importCsv(f.fileName(), off);
     QCOMPARE(r2.unplaced, 7);
     QCOMPARE(r2.geocoded, (std::array<qint64, 3>{0, 0, 0}));
+}
+
+void TestImporter::unknownTownsAreNotDuplicates()
+{
+    // Two towns the gazetteer does not know, in one state, on one day: both are placed at
+    // the state's centroid, and stay two events (a state's centroid is no place). Two rows
+    // of one known town that day are one event.
+    QFile f(path(QStringLiteral("towns.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("date,locality,state,type\n"
+            "2026-01-30,Zzyzxtown,MA,protest\n"
+            "2026-01-30,Qqqvilleburg,MA,protest\n"
+            "2026-01-30,Worcester,MA,protest\n"
+            "2026-01-30,Worcester,MA,protest\n");
+    f.close();
+    Importer importer(*m_catalogue);
+    ImportOptions options;
+    options.duplicates = DuplicatePolicy::Skip;
+    const ImportReport r = importer.importCsv(f.fileName(), options);
+    QVERIFY2(r.committed, qPrintable(r.error));
+    QCOMPARE(r.records, 4);
+    QCOMPARE(r.imported, 3);
+    QCOMPARE(r.duplicates, 1);
+    QCOMPARE(r.geocoded, (std::array<qint64, 3>{1, 2, 0})); // of the events imported
+    QCOMPARE(m_catalogue->event(1)->geoPrecision, GeoPrecision::Admin1);
+    QCOMPARE(m_catalogue->event(2)->geoPrecision, GeoPrecision::Admin1);
+    QCOMPARE(*m_catalogue->event(1)->latitude, *m_catalogue->event(2)->latitude);
+
+    // Imported again, every row duplicates one in the catalogue, the two unknown towns by
+    // their names.
+    const ImportReport again = importer.importCsv(f.fileName(), options);
+    QVERIFY2(again.committed, qPrintable(again.error));
+    QCOMPARE(again.imported, 0);
+    QCOMPARE(again.duplicates, 4);
 }
 
 void TestImporter::placesUnplacedLater()

@@ -690,7 +690,8 @@ void TestVectorImport::errorsNameTheFile()
     QCOMPARE(r.error,
              undated +
                  u", layer “undated”: no column holds the date of the events "
-                 u"(columns: name, latitude, longitude)"_s);
+                 u"(columns: name, latitude, longitude); name one \"date\", or give a column "
+                 u"mapping"_s);
     QCOMPARE(m_catalogue->eventCount(), 0);
 }
 

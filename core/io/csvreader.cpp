@@ -297,14 +297,28 @@ bool CsvReader::start()
         if (!fillBuffer() && hasError())
             return false;
     }
+    // Excel's "sep=;" first line names the delimiter; it is no record.
+    char declared = 0;
+    if (const QByteArrayView start(m_buf.constData() + m_pos,
+                                   std::min<qsizetype>(m_end - m_pos, 6));
+        start.size() >= 5 && start.first(4).compare("sep=", Qt::CaseInsensitive) == 0 &&
+        (start.size() == 5 || start[5] == '\n' || start[5] == '\r')) {
+        declared = start[4];
+        m_pos += start.size();
+        if (m_pos < m_end && m_buf[m_pos] == '\n' && m_buf[m_pos - 1] == '\r')
+            ++m_pos;
+        ++m_line;
+    }
     const qsizetype sampleSize = std::min(m_end - m_pos, kSniffBytes);
     const QByteArrayView sample(m_buf.constData() + m_pos, sampleSize);
     const bool complete = m_eof && sampleSize == m_end - m_pos;
 
-    if (m_options.delimiter.isNull())
-        sniffDelimiter(sample, complete);
-    else
+    if (!m_options.delimiter.isNull())
         m_delimiter = char(m_options.delimiter.toLatin1());
+    else if (declared != 0)
+        m_delimiter = declared;
+    else
+        sniffDelimiter(sample, complete);
 
     if (m_delimiter == 0 || uchar(m_delimiter) >= 0x80 || m_delimiter == '"' ||
         m_delimiter == '\n' || m_delimiter == '\r') {
@@ -865,20 +879,23 @@ bool CsvReader::detectHeader()
         return Kind::Text;
     };
 
+    // Spreadsheets write empty names for trailing or index columns, and repeat names
+    // ("source, source"): neither says the line is data. A number or a date does.
     const std::vector<QByteArray> &first = records.front();
     bool allWords = true;
+    std::size_t named = 0;
     for (std::size_t i = 0; i < first.size(); ++i) {
         const Kind k = kind(first[i]);
-        if (k == Kind::Empty || k == Kind::Missing || k == Kind::Numeric || k == Kind::Date)
+        if (k == Kind::Empty)
+            continue;
+        if (k == Kind::Missing || k == Kind::Numeric || k == Kind::Date)
             return false;
+        ++named;
         if (k != Kind::Word)
             allWords = false;
-        const QByteArray name = trimmedView(first[i]).toByteArray().toLower();
-        for (std::size_t j = 0; j < i; ++j) {
-            if (trimmedView(first[j]).toByteArray().toLower() == name)
-                return false;
-        }
     }
+    if (named == 0 || (first.size() > 1 && named < 2))
+        return false;
     if (records.size() == 1)
         return allWords;
     bool differs = false;

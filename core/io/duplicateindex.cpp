@@ -55,7 +55,11 @@ DuplicateIndex::Keys DuplicateIndex::keysFor(const Event &event)
     keys.group = qHashMulti(kSeed, event.startDay, event.type.toCaseFolded());
     if (const QString place = placeKey(event); !place.isEmpty())
         keys.name = qHashMulti(kSeed, keys.group, place) | 1; // never 0
-    if (event.isPlaced()) {
+    // A point stands for the place only at a locality or finer: a state's or a country's
+    // centroid is shared by every event there whose town is unknown, which are not one.
+    const bool pointIsThePlace =
+        event.geoPrecision != GeoPrecision::Admin1 && event.geoPrecision != GeoPrecision::Country;
+    if (event.isPlaced() && pointIsThePlace) {
         keys.placed = true;
         keys.latitude = *event.latitude;
         keys.longitude = *event.longitude;

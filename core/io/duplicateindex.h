@@ -11,7 +11,8 @@
 namespace placard::io {
 
 /// Finds events that duplicate one another: the same start day and type, and either the
-/// same normalised place name or points within 1 km. Keys are computed apart (keysFor is
+/// same normalised place name or points within 1 km (placed at a locality or finer: the
+/// centroid of a state is no place). Keys are computed apart (keysFor is
 /// pure and thread-safe) so that a parsing thread can make them; the index itself is not
 /// thread-safe. Names are compared by 64-bit hashes.
 class DuplicateIndex {

@@ -79,8 +79,14 @@ ImportPlan planImport(RecordSource &source, const ImportOptions &options)
     plan.normaliser.emplace(plan.mapping, order);
     if (plan.normaliser->columns(Field::Date).isEmpty() &&
         plan.normaliser->columns(Field::Year).isEmpty()) {
-        plan.error = QStringLiteral("%1: no column holds the date of the events (columns: %2)")
-                         .arg(source.displayName(), source.header().join(QStringLiteral(", ")));
+        plan.error = source.hasHeader()
+            ? QStringLiteral("%1: no column holds the date of the events (columns: %2); "
+                             "name one \"date\", or give a column mapping")
+                  .arg(source.displayName(), source.header().join(QStringLiteral(", ")))
+            : QStringLiteral("%1: the first line is not a header (it reads as data), so no "
+                             "column is known to hold the date of the events; add a header "
+                             "line, or give a column mapping")
+                  .arg(source.displayName());
         return plan;
     }
     plan.expectedFields =
@@ -111,8 +117,8 @@ void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index)
 {
     sql::Statement existing(db,
                             "SELECT e.id, e.dataset_id, e.start_day, t.name, e.place, "
-                            "e.locality, e.admin1, e.lat, e.lon FROM events e LEFT JOIN "
-                            "event_types t ON t.id = e.type_id");
+                            "e.locality, e.admin1, e.lat, e.lon, e.geo_precision FROM events e "
+                            "LEFT JOIN event_types t ON t.id = e.type_id");
     while (existing.next()) {
         Event e;
         e.startDay = qint32(existing.int64(2));
@@ -122,6 +128,7 @@ void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index)
         e.admin1 = existing.text(6);
         e.latitude = existing.optional<double>(7);
         e.longitude = existing.optional<double>(8);
+        e.geoPrecision = GeoPrecision(existing.int64(9));
         index.add(DuplicateIndex::keysFor(e), {existing.int64(0), existing.int64(1)});
     }
 }
