@@ -61,7 +61,9 @@ int importCommand(const QStringList &args)
     }
     const QString file = parser.positionalArguments().constFirst();
     if (!QFileInfo(file).isFile()) {
-        printError(QCoreApplication::translate("cli", "%1: no such file").arg(file));
+        printError(QFileInfo(file).isDir()
+                       ? QCoreApplication::translate("cli", "%1: a folder, not a file").arg(file)
+                       : QCoreApplication::translate("cli", "%1: no such file").arg(file));
         return Failed;
     }
 
