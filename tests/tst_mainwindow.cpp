@@ -17,6 +17,7 @@
 #include "mapwidget.h"
 #include "preferencesdialog.h"
 #include "query/eventtablemodel.h"
+#include "render/symbols.h"
 #include "tabledock.h"
 #include "timelinedock.h"
 #include "timelinewidget.h"
@@ -33,6 +34,7 @@
 #include <QMenuBar>
 #include <QMetaProperty>
 #include <QQuickItem>
+#include <QQuickPaintedItem>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -417,6 +419,25 @@ void TestMainWindow::eventLayerAgreesWithMap()
     }
     QCOMPARE(drawn, 16);
     QVERIFY(biggest >= 3);
+    // On screen: the layer draws through a canvas as big as the symbols' extent (not the
+    // whole map), and every cluster shows its dark disc there (looked at beside its count).
+    auto *canvas = layer->findChild<QQuickPaintedItem *>();
+    QVERIFY(canvas);
+    QTRY_VERIFY(canvas->isVisible() && canvas->width() > 0);
+    QVERIFY(canvas->width() * canvas->height() < 0.6 * layer->width() * layer->height());
+    QTRY_VERIFY([&] {
+        const QImage shown = window.mapWidget()->grabFramebuffer();
+        for (const Cluster &c : layer->visibleClusters()) {
+            if (c.single)
+                continue;
+            const double r = render::clusterRadius(c.count);
+            const QPointF at = layer->mapToScene(c.position - QPointF(0.55 * r, 0.55 * r)) *
+                shown.devicePixelRatio();
+            if (shown.pixelColor(at.toPoint()).lightness() > 110)
+                return false;
+        }
+        return true;
+    }());
     // The legend comes from the data: the sample's types, then the symbol styles it uses.
     QCOMPARE(layer->legendEntries(),
              (QStringList{

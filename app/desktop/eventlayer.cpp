@@ -3,13 +3,16 @@
 
 #include "catalogue/event.h"
 #include "geo/webmercator.h"
+#include "layercanvas.h"
 #include "mapbridge.h"
 #include "render/palette.h"
 #include "render/symbols.h"
 
 #include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QQmlEngine>
+#include <QQuickWindow>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <bitset>
@@ -24,15 +27,21 @@ QColor typeColour(qint64 typeId)
 }
 
 EventLayer::EventLayer(QQuickItem *parent)
-    : QQuickPaintedItem(parent)
+    : QQuickItem(parent)
 {
-    setAntialiasing(true);
-    setOpaquePainting(false);
     setAcceptHoverEvents(true);
     setAcceptedMouseButtons(Qt::LeftButton); // presses away from a symbol go on to the map
+    // Symbols first, the legend over them.
+    m_symbolCanvas = new LayerCanvas(this, [this](QPainter *painter) { paintSymbols(painter); });
+    m_legendCanvas = new LayerCanvas(this, [this](QPainter *painter) {
+        painter->drawImage(legendPosition(m_legendImage), m_legendImage);
+    });
 }
 
 namespace {
+/// The height of a line of the legend.
+constexpr double kLegendLine = 18;
+
 /// Fewer events than this are clustered directly, in well under a millisecond.
 constexpr std::size_t kGridFrom = 20000;
 
@@ -92,7 +101,7 @@ void EventLayer::mouseReleaseEvent(QMouseEvent *event)
         return;
     if (pressed->single) {
         m_bridge->setSelectedEvent(pressed->single->id);
-        update();
+        refresh();
         return;
     }
     // A cluster: zoom in on it, two levels at a time, until its events come apart.
@@ -112,7 +121,7 @@ void EventLayer::hoverLeaveEvent(QHoverEvent *)
 
 void EventLayer::componentComplete()
 {
-    QQuickPaintedItem::componentComplete();
+    QQuickItem::componentComplete();
     if (QQmlEngine *engine = qmlEngine(this)) {
         m_bridge = engine->singletonInstance<MapBridge *>("Placard", "MapBridge");
         if (m_bridge) {
@@ -122,13 +131,13 @@ void EventLayer::componentComplete()
                 m_clusters.clear();
                 m_legendEvents.reset();
                 m_grid.reset(); // built again once the new events are drawn (paint())
-                update();
+                refresh();
             });
-            connect(m_bridge, &MapBridge::selectionChanged, this, [this] { update(); });
+            connect(m_bridge, &MapBridge::selectionChanged, this, [this] { refresh(); });
         }
     }
     buildGrid(); // for events set before this page was loaded
-    update();
+    refresh();
 }
 
 void EventLayer::setCenter(const QGeoCoordinate &center)
@@ -137,7 +146,7 @@ void EventLayer::setCenter(const QGeoCoordinate &center)
         return;
     m_center = center;
     Q_EMIT viewChanged();
-    update();
+    refresh();
 }
 
 void EventLayer::setZoomLevel(double zoom)
@@ -146,7 +155,7 @@ void EventLayer::setZoomLevel(double zoom)
         return;
     m_zoom = zoom;
     Q_EMIT viewChanged();
-    update();
+    refresh();
 }
 
 QPointF EventLayer::project(const QGeoCoordinate &c) const
@@ -261,17 +270,12 @@ QStringList EventLayer::legendEntries() const
     return entries;
 }
 
-void EventLayer::paintLegend(QPainter *painter) const
+const QImage &EventLayer::legendImage(const QStringList &entries, qreal dpr) const
 {
-    const QStringList entries = legendEntries();
-    if (entries.isEmpty())
-        return;
-    // Drawn once into an image while the entries stay the same, then copied.
-    const qreal dpr = painter->device()->devicePixelRatioF();
-    const double line = 18;
+    const double line = kLegendLine;
     if (entries != m_legendImageEntries || dpr != m_legendImage.devicePixelRatio()) {
         const QList<qint64> &types = legendFacts().types;
-        QFont font = painter->font();
+        QFont font = QGuiApplication::font();
         font.setPixelSize(12);
         font.setBold(false);
         const QFontMetricsF metrics(font);
@@ -327,8 +331,16 @@ void EventLayer::paintLegend(QPainter *painter) const
                             entries[i]);
         }
     }
-    const double boxHeight = entries.size() * line + 12;
-    painter->drawImage(QPointF(10 - 1, height() - 16 - boxHeight - 1), m_legendImage);
+    return m_legendImage;
+}
+
+QPointF EventLayer::legendPosition(const QImage &image) const
+{
+    // The box 10 px from the left edge and 16 px above the bottom; the image has a pixel
+    // round it for the box's edge.
+    Q_UNUSED(image);
+    const double boxHeight = double(m_legendImageEntries.size()) * kLegendLine + 12;
+    return {10 - 1, height() - 16 - boxHeight - 1};
 }
 
 const QImage &EventLayer::symbolImage(SymbolStyle style, qint64 type, double radius,
@@ -382,7 +394,7 @@ const QImage &EventLayer::symbolImage(SymbolStyle style, qint64 type, double rad
     return image;
 }
 
-void EventLayer::paint(QPainter *painter)
+void EventLayer::paintSymbols(QPainter *painter) const
 {
     painter->setRenderHint(QPainter::Antialiasing, true);
     QFont font = painter->font();
@@ -397,12 +409,7 @@ void EventLayer::paint(QPainter *painter)
         painter->drawImage(centre - QPointF(half.width(), half.height()), image);
     };
     const qint64 selected = m_bridge ? m_bridge->selectedEvent() : 0;
-    const std::vector<Cluster> &drawn = clusters();
-    // The grid that makes panning cheap is built on a worker once this frame is out: made
-    // at once, it would take the core the first drawing of new events clusters on.
-    if (m_bridge && m_bridge->events() && (!m_grid || m_grid->points() != m_bridge->events()))
-        QMetaObject::invokeMethod(this, &EventLayer::buildGrid, Qt::QueuedConnection);
-    for (const Cluster &c : drawn) {
+    for (const Cluster &c : clusters()) {
         const double r = symbolRadius(c);
         if (c.single) {
             const MapPoint &p = *c.single;
@@ -430,7 +437,71 @@ void EventLayer::paint(QPainter *painter)
         painter->drawText(QRectF(c.position.x() - r, c.position.y() - r, 2 * r, 2 * r),
                           Qt::AlignCenter, render::compactCount(c.count));
     }
-    paintLegend(painter);
+}
+
+void EventLayer::paint(QPainter *painter) const
+{
+    paintSymbols(painter);
+    const QStringList entries = legendEntries();
+    if (entries.isEmpty())
+        return;
+    const QImage &image = legendImage(entries, painter->device()->devicePixelRatioF());
+    painter->drawImage(legendPosition(image), image);
+}
+
+QRectF EventLayer::symbolsBounds() const
+{
+    QRectF bounds;
+    for (const Cluster &c : clusters()) {
+        // The selection ring reaches 5.25 px past the symbol; counts stay inside it.
+        const double reach = symbolRadius(c) + 7;
+        bounds |= QRectF(c.position.x() - reach, c.position.y() - reach, 2 * reach, 2 * reach);
+    }
+    return bounds;
+}
+
+void EventLayer::refresh()
+{
+    polish();
+}
+
+void EventLayer::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
+{
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    if (newGeometry.size() != oldGeometry.size())
+        refresh();
+}
+
+void EventLayer::updatePolish()
+{
+    // The symbols' canvas covers what they cover, so that the frame redraws that much of
+    // the map and no more; it is drawn again at every refresh.
+    const QRectF symbols = symbolsBounds().intersected(boundingRect()).toAlignedRect();
+    m_symbolCanvas->setVisible(!symbols.isEmpty());
+    if (!symbols.isEmpty()) {
+        m_symbolCanvas->setPosition(symbols.topLeft());
+        m_symbolCanvas->setSize(symbols.size());
+        m_symbolCanvas->update();
+    }
+    // The legend's, only when what it says or where it stands changes.
+    const QStringList entries = legendEntries();
+    m_legendCanvas->setVisible(!entries.isEmpty());
+    if (!entries.isEmpty()) {
+        const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
+        const QImage &image = legendImage(entries, dpr);
+        const QRectF box(legendPosition(image), image.deviceIndependentSize());
+        if (box != QRectF(m_legendCanvas->position(), m_legendCanvas->size()) ||
+            image.cacheKey() != m_legendDrawn) {
+            m_legendCanvas->setPosition(box.topLeft());
+            m_legendCanvas->setSize(box.size());
+            m_legendCanvas->update();
+            m_legendDrawn = image.cacheKey();
+        }
+    }
+    // The grid that makes panning cheap is built on a worker once this frame is out: made
+    // at once, it would take the core the first drawing of new events clusters on.
+    if (m_bridge && m_bridge->events() && (!m_grid || m_grid->points() != m_bridge->events()))
+        QMetaObject::invokeMethod(this, &EventLayer::buildGrid, Qt::QueuedConnection);
 }
 
 } // namespace placard

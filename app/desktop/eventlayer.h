@@ -6,7 +6,7 @@
 #include <QGeoCoordinate>
 #include <QHash>
 #include <QImage>
-#include <QQuickPaintedItem>
+#include <QQuickItem>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -15,15 +15,19 @@
 
 namespace placard {
 
+class LayerCanvas;
 class MapBridge;
 
-/// Draws the filtered events over the map as one item (no QML item per event): symbols
-/// coloured by type and sized by crowd size, hollow where only a state or country is known,
-/// and clusters with their count where events fall together on screen. It projects with the
-/// same Web Mercator as the map, from the map's centre and zoom bound to it in QML. Its
-/// clusters are worked out once per view and set of events; for a large set a ClusterGrid,
-/// built on a worker thread after each change, keeps every later view cheap.
-class EventLayer : public QQuickPaintedItem {
+/// Draws the filtered events over the map (no QML item per event): symbols coloured by type
+/// and sized by crowd size, hollow where only a state or country is known, and clusters
+/// with their count where events fall together on screen; and their legend. It projects
+/// with the same Web Mercator as the map, from the map's centre and zoom bound to it in
+/// QML. Its clusters are worked out once per view and set of events; for a large set a
+/// ClusterGrid, built on a worker thread after each change, keeps every later view cheap.
+/// The item covers the map and takes the pointer; it draws through two canvases sized to
+/// what they hold (the symbols' extent, the legend's box), so that a change redraws only
+/// that much of the map.
+class EventLayer : public QQuickItem {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QGeoCoordinate center READ center WRITE setCenter NOTIFY viewChanged)
@@ -44,7 +48,9 @@ public:
     /// The symbol under a point of this item, if any.
     std::optional<Cluster> symbolAt(QPointF position) const;
 
-    void paint(QPainter *painter) override;
+    /// Draws everything the layer shows (symbols, then the legend) in its own coordinates,
+    /// as its canvases do together.
+    void paint(QPainter *painter) const;
 
     /// The legend's lines, generated from the events shown: "type" for each type, then the
     /// symbol styles in use.
@@ -55,6 +61,8 @@ Q_SIGNALS:
 
 protected:
     void componentComplete() override;
+    void updatePolish() override;
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
     void hoverMoveEvent(QHoverEvent *event) override;
     void hoverLeaveEvent(QHoverEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -79,7 +87,15 @@ private:
     /// Starts making a ClusterGrid of the events on a worker thread, one at a time, so that
     /// panning and zooming over many events cost little per frame.
     void buildGrid();
-    void paintLegend(QPainter *painter) const;
+    /// Asks for the canvases to be placed and drawn again before the next frame.
+    void refresh();
+    void paintSymbols(QPainter *painter) const;
+    /// The rectangle the symbols of the current view cover, halos and rings included.
+    QRectF symbolsBounds() const;
+    /// The legend's image for these entries, drawn once and kept while they stay.
+    const QImage &legendImage(const QStringList &entries, qreal dpr) const;
+    /// Where the legend's image goes: the bottom left corner.
+    QPointF legendPosition(const QImage &image) const;
     enum class SymbolStyle : quint8 { Cluster, Sized, UnknownSize, Area };
     /// The image of one symbol, centred, drawn on first use and kept.
     const QImage &symbolImage(SymbolStyle style, qint64 type, double radius, qreal dpr) const;
@@ -103,6 +119,9 @@ private:
     mutable qreal m_symbolDpr = 0;
     mutable QImage m_legendImage;
     mutable QStringList m_legendImageEntries;
+    LayerCanvas *m_symbolCanvas = nullptr;
+    LayerCanvas *m_legendCanvas = nullptr;
+    qint64 m_legendDrawn = -1; ///< cacheKey() of the legend image its canvas last drew
     std::shared_ptr<const ClusterGrid> m_grid; ///< of the current events, once built
     bool m_buildingGrid = false;
 };

@@ -262,7 +262,7 @@ int main(int argc, char *argv[])
         frames.waitAfter(before);
     }
     for (int i = 0; i < 12; ++i)
-        idleFrameMs << timeToFrame(frames, [&] { layer->update(); });
+        idleFrameMs << timeToFrame(frames, [&] { layer->polish(); }); // canvases drawn again
     err() << "bench_map: " << filterMs.size() << " filter changes; medians: the window's work "
           << "inside the change (filter, points, other views) "
           << QString::number(quantile(filterSyncMs, 0.5), 'f', 1) << " ms, the layer's "
@@ -270,8 +270,8 @@ int main(int argc, char *argv[])
           << " ms, a frame with nothing new " << QString::number(quantile(idleFrameMs, 0.5), 'f', 1)
           << " ms" << Qt::endl;
 
-    // The layer prepares for panning in the background after a change; a person takes longer
-    // than that to start a pan.
+    // The layer prepares for panning in the background after a change; a person takes
+    // longer than that to start a pan.
     frames.settle();
 
     // --- pans: the map's centre moves 16 px east per frame, at three zooms.
@@ -297,8 +297,8 @@ int main(int argc, char *argv[])
             }
         }
     };
-    // a) The layer's own work per frame, then a hover at the centre, as the pointer rests on
-    // the moving map.
+    // a) The layer's own work per frame, then a hover at the centre, as the pointer rests
+    // on the moving map.
     QList<double> panMs, hoverMs;
     panSteps([&](const std::function<void()> &move) {
         move(); // the map's own work for the new centre is not the layer's
@@ -316,8 +316,9 @@ int main(int argc, char *argv[])
               << (k + 1 < std::size(pans) ? ";" : "");
     }
     err() << Qt::endl;
-    // b) Whole frames: from moving the centre until the widget's scene is rendered, the map's
-    // own drawing included (tiles come from the loopback server on worker threads meanwhile).
+    // b) Whole frames: from moving the centre until the widget's scene is rendered, the
+    // map's own drawing included (tiles come from the loopback server on worker threads
+    // meanwhile).
     QList<double> fullFrameMs;
     panSteps([&](const std::function<void()> &move) { fullFrameMs << timeToFrame(frames, move); });
 
