@@ -171,8 +171,10 @@ void TestGeocoder::places_data()
         QStringLiteral("Wisconsin"), QStringLiteral("WI"), us, PlacePrecision::Admin1);
     row("own name beats another's old name", QStringLiteral("Stockton, NJ"),
         QStringLiteral("Stockton"), QStringLiteral("NJ"), us);
-    row("well-known city, wrong state", QStringLiteral("Tallahassee, TX"),
-        QStringLiteral("Tallahassee"), QStringLiteral("FL"), us);
+    row("well-known city, wrong state", QStringLiteral("Dallas, CA"), QStringLiteral("Dallas"),
+        QStringLiteral("TX"), us);
+    row("mid-sized city's name in another state: that state", QStringLiteral("Gresham, TN"),
+        QStringLiteral("Tennessee"), QStringLiteral("TN"), us, PlacePrecision::Admin1);
     row("two joined places", QStringLiteral("Hemet-San Jacinto, CA"), QStringLiteral("Hemet"),
         QStringLiteral("CA"), us);
     row("hyphenated name stays whole", QStringLiteral("Winston-Salem, NC"),

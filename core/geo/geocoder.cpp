@@ -451,8 +451,10 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         const bool slip = sameCountry && other.admin1Code.size() == 2 &&
             editDistance(other.admin1Code, context.admin1->code, 1) <= 1 &&
             other.population >= 20000; // a town of some size under its own name, not a hamlet
-        // "Tallahassee, TX", "Anaheim, FL": a city everyone knows, filed under a wrong state.
-        const bool wellKnown = sameCountry && other.population >= 100000;
+        // "Dallas, CA", "Anaheim, FL": a city everyone knows, filed under a wrong state. Only
+        // the biggest: a township under a mid-sized city's name ("Berkeley, NJ") would be
+        // sent across the country, where the state's centre is at least in the right state.
+        const bool wellKnown = sameCountry && other.population >= 250000;
         if (slip || wellKnown)
             return finish(elsewhere + QList<GeocodeCandidate>{fromAdmin1(*context.admin1, 0.4)});
     }
