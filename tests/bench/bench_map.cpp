@@ -140,12 +140,7 @@ template<typename T> T *child(QObject *parent, const char *name)
 
 int main(int argc, char *argv[])
 {
-    // No display and no GPU on a benchmark machine: the offscreen platform and Qt Quick's
-    // software renderer, as the GUI tests use. The layer paints with QPainter either way.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
-        qputenv("QT_QUICK_BACKEND", "software");
+    useOffscreenSoftwareRendering(); // the layer paints with QPainter either way
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("placard-bench"));
     // Default settings (the built-in basemap, never online tiles), whatever the user chose.

@@ -246,12 +246,7 @@ bool sameHistogram(const Histogram &a, const Histogram &b)
 
 int main(int argc, char *argv[])
 {
-    // No display and no GPU on a benchmark machine: the offscreen platform and Qt Quick's
-    // software renderer, as bench_map and the GUI tests use.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
-        qputenv("QT_QUICK_BACKEND", "software");
+    useOffscreenSoftwareRendering(); // the layer paints with QPainter either way
     QApplication app(argc, argv);
     defaultHandler = qInstallMessageHandler(dropSizeHintWarnings);
     QApplication::setApplicationName(QStringLiteral("placard-bench"));

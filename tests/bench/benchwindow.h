@@ -36,6 +36,17 @@ inline double quantile(QList<double> v, double q)
     return v.at(std::min<qsizetype>(v.size() - 1, qsizetype(double(v.size()) * q)));
 }
 
+/// No display and no GPU on a benchmark machine: the offscreen platform and Qt Quick's
+/// software renderer, as the GUI tests use, unless the environment names others. Call
+/// before the application object is made.
+inline void useOffscreenSoftwareRendering()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND"))
+        qputenv("QT_QUICK_BACKEND", "software");
+}
+
 /// The map of a shown main window and the items the benchmarks drive.
 struct BenchMap {
     QQuickWidget *widget = nullptr;
