@@ -3,7 +3,9 @@
 
 #include <QStringList>
 
+#include <array>
 #include <memory>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -35,6 +37,11 @@ void addFilterOptions(QCommandLineParser &parser);
 /// Reads those filters into a query; false, with the error printed, when one is malformed.
 /// `bbox` false leaves --bbox to the command (render takes it as the map's extent).
 bool readFilterOptions(const QCommandLineParser &parser, EventQuery &query, bool bbox = true);
+/// Reads --bbox W,S,E,N (degrees) into `box`, left empty when not given; false, with the
+/// error printed, when malformed. West may exceed east (across the antimeridian) only
+/// where `acrossAntimeridian`.
+bool readBbox(const QCommandLineParser &parser, std::optional<std::array<double, 4>> &box,
+              bool acrossAntimeridian);
 /// The catalogue path: --catalogue, else $PLACARD_CATALOGUE, else the user's data folder.
 QString cataloguePath(const QCommandLineParser &parser);
 /// Opens (or creates, when `create`) the catalogue, printing why on failure.

@@ -60,19 +60,37 @@ bool readFilterOptions(const QCommandLineParser &parser, EventQuery &query, bool
             return false;
         }
     }
-    if (bbox && parser.isSet(QStringLiteral("bbox"))) {
-        const QStringList parts = parser.value(QStringLiteral("bbox")).split(QLatin1Char(','));
-        std::array<double, 4> box{};
-        bool ok = parts.size() == 4;
-        for (int i = 0; ok && i < 4; ++i)
-            box[std::size_t(i)] = parts.at(i).trimmed().toDouble(&ok);
-        if (!ok || box[1] > box[3] || box[1] < -90 || box[3] > 90 || std::abs(box[0]) > 180 ||
-            std::abs(box[2]) > 180) {
-            printError(QCoreApplication::translate("cli", "--bbox: expected W,S,E,N in degrees"));
+    if (bbox) {
+        std::optional<std::array<double, 4>> box;
+        if (!readBbox(parser, box, true))
             return false;
-        }
-        query.bbox = box;
+        if (box)
+            query.bbox = *box;
     }
+    return true;
+}
+
+bool readBbox(const QCommandLineParser &parser, std::optional<std::array<double, 4>> &box,
+              bool acrossAntimeridian)
+{
+    box.reset();
+    if (!parser.isSet(QStringLiteral("bbox")))
+        return true;
+    const QStringList parts = parser.value(QStringLiteral("bbox")).split(QLatin1Char(','));
+    std::array<double, 4> v{};
+    bool ok = parts.size() == 4;
+    for (int i = 0; ok && i < 4; ++i)
+        v[std::size_t(i)] = parts.at(i).trimmed().toDouble(&ok);
+    ok = ok && std::abs(v[0]) <= 180 && std::abs(v[2]) <= 180 && v[1] >= -90 && v[3] <= 90 &&
+        (acrossAntimeridian ? v[1] <= v[3] : v[0] < v[2] && v[1] < v[3]);
+    if (!ok) {
+        printError(acrossAntimeridian
+                       ? QCoreApplication::translate("cli", "--bbox: expected W,S,E,N in degrees")
+                       : QCoreApplication::translate(
+                             "cli", "--bbox: expected W,S,E,N in degrees with W < E and S < N"));
+        return false;
+    }
+    box = v;
     return true;
 }
 

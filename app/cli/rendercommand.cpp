@@ -251,17 +251,11 @@ int renderCommand(const QStringList &args)
             return Usage;
         }
     }
-    if (parser.isSet(QStringLiteral("bbox"))) {
-        const QStringList p = parser.value(QStringLiteral("bbox")).split(QLatin1Char(','));
-        bool ok = p.size() == 4;
-        double v[4] = {};
-        for (int i = 0; ok && i < 4; ++i)
-            v[i] = p.at(i).trimmed().toDouble(&ok);
-        if (!ok || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 ||
-            v[3] > 90) {
-            printError(tr("--bbox: expected W,S,E,N in degrees with W < E and S < N"));
-            return Usage;
-        }
+    std::optional<std::array<double, 4>> box;
+    if (!readBbox(parser, box, false))
+        return Usage;
+    if (box) {
+        const auto &v = *box;
         settings.extent =
             QRectF(geo::mercator::toWorld(v[3], v[0]), geo::mercator::toWorld(v[1], v[2]));
     }

@@ -45,20 +45,11 @@ int tilesCommand(const QStringList &args)
         printError(QCoreApplication::translate("cli", "give one of --xyz DIR or --mbtiles FILE"));
         return Usage;
     }
-    QRectF bbox;
-    if (parser.isSet(QStringLiteral("bbox"))) {
-        const QStringList p = parser.value(QStringLiteral("bbox")).split(QLatin1Char(','));
-        bool ok = p.size() == 4;
-        double v[4] = {};
-        for (int i = 0; ok && i < 4; ++i)
-            v[i] = p.at(i).trimmed().toDouble(&ok);
-        if (!ok || v[0] >= v[2] || v[1] >= v[3]) {
-            printError(QCoreApplication::translate(
-                "cli", "--bbox: expected W,S,E,N with W < E and S < N"));
-            return Usage;
-        }
-        bbox = QRectF(QPointF(v[0], v[1]), QPointF(v[2], v[3]));
-    }
+    std::optional<std::array<double, 4>> box;
+    if (!readBbox(parser, box, false))
+        return Usage;
+    const QRectF bbox =
+        box ? QRectF(QPointF((*box)[0], (*box)[1]), QPointF((*box)[2], (*box)[3])) : QRectF();
     const QString style = parser.value(QStringLiteral("style"));
     if (style != QLatin1StringView("light") && style != QLatin1StringView("dark")) {
         printError(QCoreApplication::translate("cli", "--style: light or dark"));
