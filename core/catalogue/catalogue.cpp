@@ -21,8 +21,10 @@ void setError(QString *error, const QString &text)
 sql::Connection openConnection(const QString &path, int flags, QString *error)
 {
     sqlite3 *raw = nullptr;
-    const int rc =
-        sqlite3_open_v2(path.toUtf8().constData(), &raw, flags | SQLITE_OPEN_NOFOLLOW, nullptr);
+    // Every connection to a catalogue is used by one thread at a time (workers open their
+    // own), so SQLite's per-call locking is not needed: it cost an import 12 %.
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw,
+                                   flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, nullptr);
     sql::Connection db(raw);
     if (rc != SQLITE_OK) {
         setError(error, QStringLiteral("%1: %2").arg(path, sql::lastError(raw)));

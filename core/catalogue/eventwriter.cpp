@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/eventwriter.h"
 
+#include "catalogue/boundedqueue.h"
+#include "catalogue/ftsrows.h"
+
 #include <QDateTime>
 
 #include <sqlite3.h>
+
+#include <thread>
+#include <utility>
+#include <vector>
 
 namespace placard {
 
@@ -241,79 +248,67 @@ bool EventWriter::writeLinks(const PreparedEvent &p)
     return true;
 }
 
-bool EventWriter::indexDataset(qint64 datasetId)
+bool EventWriter::insertFts(const FtsRow &row)
 {
-    // One pass over the dataset's events and, beside it in the same order, over their tag
-    // links: the text of each event is put together here rather than by a correlated
-    // subquery per event, which took longer than the indexing itself.
-    QHash<qint64, QByteArray> tagNames;
-    QHash<qint64, QByteArray> typeNames;
-    {
-        sql::Statement tags(m_db, "SELECT id, name FROM tags");
-        while (tags.next())
-            tagNames.insert(tags.int64(0), tags.text(1).toUtf8());
-        sql::Statement types(m_db, "SELECT id, name FROM event_types");
-        while (types.next())
-            typeNames.insert(types.int64(0), types.text(1).toUtf8());
+    m_insertFts.bind(1, row.id)
+        .bindStatic(2, row.title)
+        .bindStatic(3, row.place)
+        .bindStatic(4, row.claims)
+        .bindStatic(5, row.notes)
+        .bindStatic(6, row.tags);
+    return m_insertFts.run() || fail(m_insertFts);
+}
+
+bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
+{
+    QString readError;
+    if (!reader) {
+        FtsRowReader rows(m_db, datasetId);
+        for (FtsRow row; rows.next(row);) {
+            if (!insertFts(row))
+                return false;
+        }
+        readError = rows.error();
+    } else {
+        // The text is read and put together on a second thread, through the reader, while
+        // this one indexes it: reading was 40 % of the work.
+        using Chunk = std::vector<FtsRow>;
+        constexpr std::size_t kChunk = 1024;
+        BoundedQueue<Chunk> queue;
+        std::thread producer([&] {
+            FtsRowReader rows(reader, datasetId);
+            Chunk chunk;
+            chunk.reserve(kChunk);
+            for (FtsRow row; !queue.closed() && rows.next(row);) {
+                chunk.push_back(std::move(row));
+                if (chunk.size() == kChunk) {
+                    queue.takeSpent(); // freed on this thread
+                    queue.push(std::exchange(chunk, {}));
+                    chunk.reserve(kChunk);
+                }
+            }
+            readError = rows.error();
+            if (!chunk.empty())
+                queue.push(std::move(chunk));
+            queue.finish();
+        });
+        bool ok = true;
+        for (Chunk chunk; ok && queue.pop(chunk);) {
+            for (const FtsRow &row : chunk) {
+                if (!(ok = insertFts(row)))
+                    break;
+            }
+            queue.giveBack(std::move(chunk));
+        }
+        queue.close();
+        producer.join();
+        if (!ok)
+            return false;
     }
-    sql::Statement events(
-        m_db,
-        "SELECT id, title, place, locality, admin1, country, claims, notes, type_id "
-        "FROM events WHERE dataset_id = ?1 ORDER BY id");
-    sql::Statement links(
-        m_db, "SELECT event_id, tag_id FROM event_tags WHERE event_id >= ?1 ORDER BY event_id");
-    if (!events.isValid())
-        return fail(events);
-    if (!links.isValid())
-        return fail(links);
-    events.bind(1, datasetId);
-    bool started = false;
-    bool haveLink = false;
-    const auto raw = [](const sql::Statement &q, int column) {
-        return q.bytes(column);
-    };
-    QByteArray place, tags;
-    while (events.next()) {
-        const qint64 id = events.int64(0);
-        if (!started) {
-            links.bind(1, id);
-            haveLink = links.next();
-            started = true;
-        }
-        place.clear();
-        for (int c = 2; c <= 5; ++c) {
-            const QByteArrayView part = raw(events, c);
-            if (part.isEmpty())
-                continue;
-            if (!place.isEmpty())
-                place += ' ';
-            place += part;
-        }
-        tags.clear();
-        if (!events.isNull(8))
-            tags += typeNames.value(events.int64(8));
-        while (haveLink && links.int64(0) < id)
-            haveLink = links.next();
-        while (haveLink && links.int64(0) == id) {
-            if (!tags.isEmpty())
-                tags += ' ';
-            tags += tagNames.value(links.int64(1));
-            haveLink = links.next();
-        }
-        const QByteArray title = raw(events, 1).toByteArray();
-        const QByteArray claims = raw(events, 6).toByteArray();
-        const QByteArray notes = raw(events, 7).toByteArray();
-        m_insertFts.bind(1, id)
-            .bindStatic(2, title)
-            .bindStatic(3, place)
-            .bindStatic(4, claims)
-            .bindStatic(5, notes)
-            .bindStatic(6, tags);
-        if (!m_insertFts.run())
-            return fail(m_insertFts);
+    if (!readError.isEmpty()) {
+        m_error = readError;
+        return false;
     }
-    if (events.resultCode() != SQLITE_DONE)
-        return fail(events);
     sql::Statement done(m_db, "UPDATE datasets SET fts_done=1 WHERE id=?1");
     done.bind(1, datasetId);
     return done.run() || fail(done);

@@ -9,6 +9,8 @@
 
 namespace placard {
 
+struct FtsRow;
+
 /// Writes events, with their type, tags and sources, through one connection. Used inside
 /// a transaction the caller opens; keeps its statements prepared and the ids of types
 /// and tags cached, so that a million inserts cost little more than the rows themselves.
@@ -25,8 +27,10 @@ public:
     bool insertNames(const QList<NewName> &names);
     /// Replaces every field of a stored event (its id) and its tags and sources.
     bool update(Event &event);
-    /// Adds events of a dataset to the full-text index, in SQL.
-    bool indexDataset(qint64 datasetId);
+    /// Adds the events of a dataset to the full-text index. Given a second connection to
+    /// the same catalogue (which sees the events committed), reads their text through it
+    /// on a second thread.
+    bool indexDataset(qint64 datasetId, sqlite3 *reader = nullptr);
     /// Adds one event to the full-text index.
     bool indexEvent(const Event &event);
     /// Removes one event from the full-text index.
@@ -37,6 +41,7 @@ public:
 private:
     PreparedEvent prepare(const Event &event);
     bool writeLinks(const PreparedEvent &prepared);
+    bool insertFts(const FtsRow &row);
     qint64 typeId(const QString &name);
     qint64 tagId(TagKind kind, const QString &name);
     bool fail(const sql::Statement &statement);

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/ftsrows.h"
+
+#include <sqlite3.h>
+
+namespace placard {
+
+FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId)
+    : m_events(db,
+               "SELECT id, title, place, locality, admin1, country, claims, notes, type_id "
+               "FROM events WHERE dataset_id = ?1 ORDER BY id")
+    , m_links(db, "SELECT event_id, tag_id FROM event_tags WHERE event_id >= ?1 ORDER BY event_id")
+{
+    sql::Statement tags(db, "SELECT id, name FROM tags");
+    while (tags.next())
+        m_tagNames.insert(tags.int64(0), tags.bytes(1).toByteArray());
+    sql::Statement types(db, "SELECT id, name FROM event_types");
+    while (types.next())
+        m_typeNames.insert(types.int64(0), types.bytes(1).toByteArray());
+    if (!m_events.isValid() || !m_links.isValid() || !tags.isValid() || !types.isValid())
+        m_error = sql::lastError(db);
+    else
+        m_events.bind(1, datasetId);
+}
+
+bool FtsRowReader::next(FtsRow &row)
+{
+    if (!m_error.isEmpty())
+        return false;
+    if (!m_events.next()) {
+        if (m_events.resultCode() != SQLITE_DONE)
+            m_error = m_events.error();
+        else if (m_started && !m_haveLink && m_links.resultCode() != SQLITE_DONE)
+            m_error = m_links.error();
+        return false;
+    }
+    const qint64 id = m_events.int64(0);
+    if (!m_started) {
+        m_links.bind(1, id);
+        m_haveLink = m_links.next();
+        m_started = true;
+    }
+    row.id = id;
+    row.title = m_events.bytes(1).toByteArray();
+    row.place.clear();
+    for (int c = 2; c <= 5; ++c) {
+        const QByteArrayView part = m_events.bytes(c);
+        if (part.isEmpty())
+            continue;
+        if (!row.place.isEmpty())
+            row.place += ' ';
+        row.place += part;
+    }
+    row.claims = m_events.bytes(6).toByteArray();
+    row.notes = m_events.bytes(7).toByteArray();
+    row.tags.clear();
+    if (!m_events.isNull(8))
+        row.tags += m_typeNames.value(m_events.int64(8));
+    while (m_haveLink && m_links.int64(0) < id)
+        m_haveLink = m_links.next();
+    while (m_haveLink && m_links.int64(0) == id) {
+        if (!row.tags.isEmpty())
+            row.tags += ' ';
+        row.tags += m_tagNames.value(m_links.int64(1));
+        m_haveLink = m_links.next();
+    }
+    return true;
+}
+
+} // namespace placard
