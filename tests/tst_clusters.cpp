@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/webmercator.h"
 #include "query/clusters.h"
+#include "query/mappointfacts.h"
+#include "query/mappointpool.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <thread>
+
 using namespace placard;
 
 namespace {
-MapPoint at(double lat, double lon, qint64 id, qint64 size = -1)
+MapPoint at(double lat, double lon, qint64 id, qint32 size = -1)
 {
     const QPointF w = geo::mercator::toWorld(lat, lon);
     return {float(w.x()), float(w.y()), id, 1, size, 2};
@@ -24,6 +28,8 @@ private Q_SLOTS:
     void acrossTheAntimeridian();
     void gridAgreesWithDirect_data();
     void gridAgreesWithDirect();
+    void facts();
+    void pool();
 };
 
 void TestClusters::projection()
@@ -125,6 +131,65 @@ void TestClusters::gridAgreesWithDirect()
         }
     }
     QCOMPARE(views, 84);
+}
+
+void TestClusters::facts()
+{
+    // Two parts of a set of points, as two threads gather them, then merged: types past the
+    // bitmap (4096) once each, ascending after the small ones.
+    const auto point = [](qint32 type, qint32 size, GeoPrecision geo, DatePrecision date) {
+        return MapPoint{0.5f, 0.5f, 1, type, size, quint8(geo), quint8(date)};
+    };
+    MapPointFacts first;
+    first.add(point(7000, -1, GeoPrecision::Locality, DatePrecision::Day));
+    first.add(point(3, -1, GeoPrecision::Exact, DatePrecision::Day));
+    first.add(point(5000, -1, GeoPrecision::Locality, DatePrecision::Day));
+    QCOMPARE(first.unknown, true);
+    QCOMPARE(first.sized, false);
+    QCOMPARE(first.area, false);
+    QCOMPARE(first.imprecise, false);
+    MapPointFacts second;
+    second.add(point(5000, 120, GeoPrecision::Admin1, DatePrecision::Day));
+    second.add(point(0, 0, GeoPrecision::Locality, DatePrecision::Month));
+    first.merge(second);
+    first.finish();
+    QCOMPARE(first.types, (QList<qint64>{0, 3, 5000, 7000}));
+    QCOMPARE(first.sized, true); // a size of 0 is known
+    QCOMPARE(first.unknown, true);
+    QCOMPARE(first.area, true);
+    QCOMPARE(first.imprecise, true);
+    const MapPointFacts country =
+        MapPointFacts::of({point(2, -1, GeoPrecision::Country, DatePrecision::Year)});
+    QCOMPARE(country.types, QList<qint64>{2});
+    QCOMPARE(country.area, true);
+    QCOMPARE(country.imprecise, true);
+    QCOMPARE(country.sized, false);
+}
+
+void TestClusters::pool()
+{
+    // A vector comes back with its memory when its last holder lets go, on any thread; at
+    // most two wait; one still held when the pool goes is simply freed.
+    std::shared_ptr<MapPointPool> pool = MapPointPool::create();
+    std::shared_ptr<std::vector<MapPoint>> a = pool->take();
+    a->resize(1000);
+    const MapPoint *memory = a->data();
+    std::shared_ptr<std::vector<MapPoint>> held = a;
+    a.reset();
+    QCOMPARE(pool->idle(), std::size_t(0));
+    std::thread([&held] { held.reset(); }).join();
+    QCOMPARE(pool->idle(), std::size_t(1));
+    std::shared_ptr<std::vector<MapPoint>> again = pool->take();
+    QCOMPARE(pool->idle(), std::size_t(0));
+    QVERIFY(again->empty());
+    QCOMPARE(again->capacity(), std::size_t(1000));
+    QCOMPARE(static_cast<const MapPoint *>(again->data()), memory);
+    std::vector<std::shared_ptr<std::vector<MapPoint>>> many{pool->take(), pool->take(),
+                                                             pool->take()};
+    many.clear();
+    QCOMPARE(pool->idle(), std::size_t(2));
+    pool.reset();
+    again.reset(); // the pool is gone: freed, not given back
 }
 
 QTEST_GUILESS_MAIN(TestClusters)

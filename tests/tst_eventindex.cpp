@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/eventindex.h"
 
+#include <QHash>
 #include <QMap>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <array>
 
 using namespace placard;
 
@@ -395,9 +399,44 @@ void TestEventIndex::largeCatalogueReadInParallel()
     QCOMPARE(index.matching(Filter{}), ids);
     const QList<qint64> types = idsOf(*catalogue, "SELECT id FROM event_types");
     const QList<qint64> tags = idsOf(*catalogue, "SELECT id FROM tags");
+    // Past 100,000 rows the map's points are also written on two threads: the same events as
+    // SQL finds, in (start day, id) order, with their fields, and facts that agree with them.
+    QHash<qint64, qint64> rank;
+    QHash<qint64, std::array<qint64, 4>> fields; // type, size, geo and date precision
+    {
+        sql::Statement q(catalogue->handle(),
+                         "SELECT id, coalesce(type_id, 0), coalesce(size_high, size_low, -1), "
+                         "geo_precision, date_precision FROM events ORDER BY start_day, id");
+        while (q.next()) {
+            rank.insert(q.int64(0), rank.size());
+            fields.insert(q.int64(0), {q.int64(1), q.int64(2), q.int64(3), q.int64(4)});
+        }
+    }
+    std::vector<MapPoint> points;
     for (int i = 0; i < 25; ++i) {
         const Filter f = randomFilter(rng, types, tags, ids);
-        QCOMPARE(index.matching(f), bySql(*catalogue, f));
+        QList<qint64> expected = bySql(*catalogue, f);
+        QCOMPARE(index.matching(f), expected);
+        std::sort(expected.begin(), expected.end(),
+                  [&](qint64 a, qint64 b) { return rank.value(a) < rank.value(b); });
+        MapPointFacts facts;
+        index.mapPoints(f, points, &facts);
+        QList<qint64> shown;
+        for (const MapPoint &p : points) {
+            shown << p.id;
+            const std::array<qint64, 4> want = fields.value(p.id);
+            QCOMPARE(qint64(p.type), want[0]);
+            QCOMPARE(qint64(p.size), want[1]);
+            QCOMPARE(qint64(p.precision), want[2]);
+            QCOMPARE(qint64(p.datePrecision), want[3]);
+        }
+        QCOMPARE(shown, expected);
+        const MapPointFacts one = MapPointFacts::of(points);
+        QCOMPARE(facts.types, one.types);
+        QCOMPARE(facts.sized, one.sized);
+        QCOMPARE(facts.unknown, one.unknown);
+        QCOMPARE(facts.area, one.area);
+        QCOMPARE(facts.imprecise, one.imprecise);
     }
     // Inside a transaction other connections would not see the catalogue's own writes: the
     // index then reads on the catalogue's connection alone, and sees them.

@@ -734,7 +734,7 @@ std::shared_ptr<const std::vector<MapPoint>> TestMapExport::randomPoints(int cou
     for (int i = 0; i < count; ++i) {
         const QPointF w =
             geo::mercator::toWorld(random.bounded(26.0) + 25, random.bounded(55.0) - 122);
-        const qint64 size = random.bounded(3) == 0 ? -1 : qint64(random.bounded(20000));
+        const qint32 size = random.bounded(3) == 0 ? -1 : random.bounded(20000);
         points->push_back({float(w.x()), float(w.y()), i + 1, random.bounded(1, 6), size,
                            quint8(random.bounded(1, 5)), quint8(random.bounded(10) == 0 ? 1 : 0)});
     }

@@ -15,7 +15,6 @@
 #include <QQuickWindow>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <bitset>
 #include <cmath>
 
 namespace placard {
@@ -129,7 +128,6 @@ void EventLayer::componentComplete()
                 // Let the old events go now rather than at the next paint.
                 m_clusteredEvents.reset();
                 m_clusters.clear();
-                m_legendEvents.reset();
                 m_grid.reset(); // built again once the new events are drawn (paint())
                 refresh();
             });
@@ -213,46 +211,16 @@ void EventLayer::buildGrid()
     });
 }
 
-const EventLayer::LegendFacts &EventLayer::legendFacts() const
+const MapPointFacts &EventLayer::legendFacts() const
 {
-    std::shared_ptr<const std::vector<MapPoint>> events = m_bridge ? m_bridge->events() : nullptr;
-    if (events == m_legendEvents)
-        return m_legend;
-    m_legend = {};
-    m_legendEvents = events;
-    if (!events)
-        return m_legend;
-    // One pass over every event without a branch to mispredict: type ids are small in
-    // practice, so a bitmap of those seen, and the odd large one in a list.
-    std::bitset<256> small;
-    bool sized = false, unknown = false, area = false, imprecise = false;
-    for (const MapPoint &p : *events) {
-        if (quint64(p.type) < small.size())
-            small.set(std::size_t(p.type));
-        else if (!m_legend.types.contains(p.type))
-            m_legend.types.append(p.type);
-        sized |= p.size >= 0;
-        unknown |= p.size < 0;
-        area |= p.precision == quint8(GeoPrecision::Admin1) ||
-            p.precision == quint8(GeoPrecision::Country);
-        imprecise |= p.datePrecision != quint8(DatePrecision::Day);
-    }
-    for (std::size_t t = 0; t < small.size(); ++t) {
-        if (small.test(t))
-            m_legend.types.append(qint64(t));
-    }
-    m_legend.sized = sized;
-    m_legend.unknown = unknown;
-    m_legend.area = area;
-    m_legend.imprecise = imprecise;
-    std::sort(m_legend.types.begin(), m_legend.types.end());
-    return m_legend;
+    static const MapPointFacts none;
+    return m_bridge && m_bridge->events() ? m_bridge->eventFacts() : none;
 }
 
 QStringList EventLayer::legendEntries() const
 {
     QStringList entries;
-    const LegendFacts &facts = legendFacts();
+    const MapPointFacts &facts = legendFacts();
     if (facts.types.isEmpty())
         return entries;
     const QHash<qint64, QString> names = m_bridge->typeNames();

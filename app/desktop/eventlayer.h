@@ -2,6 +2,7 @@
 #pragma once
 
 #include "query/clusters.h"
+#include "query/mappointfacts.h"
 
 #include <QGeoCoordinate>
 #include <QHash>
@@ -69,21 +70,12 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
-    /// What the legend says of the events shown: their types (ascending) and the symbol
-    /// styles in use.
-    struct LegendFacts {
-        QList<qint64> types;
-        bool sized = false;
-        bool unknown = false;
-        bool area = false;
-        bool imprecise = false; ///< some dates are known only to the month or year
-    };
     /// The clusters of the current view, worked out again only when the events or the view
     /// change: painting, hovering and clicking all ask for them, and each time would cost a
     /// pass over every event.
     const std::vector<Cluster> &clusters() const;
-    /// The legend's facts, found once per set of events.
-    const LegendFacts &legendFacts() const;
+    /// What the events shown hold, for the legend (the map's bridge has them).
+    const MapPointFacts &legendFacts() const;
     /// Starts making a ClusterGrid of the events on a worker thread, one at a time, so that
     /// panning and zooming over many events cost little per frame.
     void buildGrid();
@@ -105,15 +97,13 @@ private:
     std::optional<Cluster> m_pressed; ///< the symbol a press landed on
     double m_zoom = 0;
 
-    // Caches of clusters() and legendFacts(). They hold the events they were made from, so
+    // The cache of clusters(). It holds the events they were made from, so
     // that Cluster::single stays valid and a new set of events is noticed.
     mutable std::shared_ptr<const std::vector<MapPoint>> m_clusteredEvents;
     mutable QPointF m_clusteredCentre;
     mutable double m_clusteredZoom = 0;
     mutable QSizeF m_clusteredSize;
     mutable std::vector<Cluster> m_clusters;
-    mutable std::shared_ptr<const std::vector<MapPoint>> m_legendEvents;
-    mutable LegendFacts m_legend;
     // Images drawn once and copied at every paint.
     mutable QHash<quint32, QImage> m_symbols;
     mutable qreal m_symbolDpr = 0;

@@ -608,23 +608,13 @@ void MainWindow::showEvents()
         filter.fromDay = time->activeFirst();
         filter.toDay = time->activeLast();
     }
-    // Two vectors of points take turns: the one shown, and the one filled for the next change
-    // once nothing holds it any more (a million points are 40 MB, and fresh memory from the
-    // system costs more than the filter).
-    std::shared_ptr<std::vector<MapPoint>> points = std::exchange(m_sparePoints, nullptr);
-    if (!points)
-        points = std::make_shared<std::vector<MapPoint>>();
+    // The points are written into a vector of an earlier change that nothing holds any more.
+    std::shared_ptr<std::vector<MapPoint>> points = m_pointPool->take();
+    MapPointFacts facts;
     if (m_index)
-        m_index->mapPoints(filter, *points);
-    else
-        points->clear();
+        m_index->mapPoints(filter, *points, &facts);
     m_filters->setCounts(qint64(points->size()), m_index ? m_index->size() : 0);
-    m_map->bridge()->setEvents(points);
-    // The map's layer lets go of the old points when told of the new ones; a worker may still
-    // be reading them, and then they are simply freed when it is done.
-    std::shared_ptr<std::vector<MapPoint>> old = std::exchange(m_shownPoints, std::move(points));
-    if (old && old.use_count() == 1)
-        m_sparePoints = std::move(old);
+    m_map->bridge()->setEvents(std::move(points), std::move(facts));
     // A brushed or playing timeline moves many times a second; the table (which reads the
     // catalogue) follows once it rests.
     if (sender() == time)

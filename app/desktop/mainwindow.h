@@ -3,6 +3,7 @@
 
 #include "io/importer.h"
 #include "query/eventindex.h"
+#include "query/mappointpool.h"
 
 #include <QMainWindow>
 
@@ -130,8 +131,8 @@ private:
     QLabel *m_catalogueLabel = nullptr;
     std::unique_ptr<Catalogue> m_catalogue;
     std::unique_ptr<EventIndex> m_index;
-    std::shared_ptr<std::vector<MapPoint>> m_shownPoints; ///< what the map shows
-    std::shared_ptr<std::vector<MapPoint>> m_sparePoints; ///< filled at the next change
+    /// Vectors of points for the map, recycled once nothing holds them.
+    std::shared_ptr<MapPointPool> m_pointPool = MapPointPool::create();
     QAction *m_placeAction = nullptr;
     FiltersDock *m_filters = nullptr;
     TableDock *m_table = nullptr;

@@ -15,9 +15,13 @@ QString MapBridge::userAgent() const
     return QStringLiteral("Placard/%1 (desktop atlas of demonstrations)").arg(version());
 }
 
-void MapBridge::setEvents(std::shared_ptr<const std::vector<MapPoint>> events)
+void MapBridge::setEvents(std::shared_ptr<const std::vector<MapPoint>> events,
+                          std::optional<MapPointFacts> facts)
 {
     m_events = std::move(events);
+    m_eventFacts = facts ? std::move(*facts)
+        : m_events       ? MapPointFacts::of(*m_events)
+                         : MapPointFacts();
     Q_EMIT eventsChanged();
 }
 

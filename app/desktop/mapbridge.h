@@ -2,6 +2,7 @@
 #pragma once
 
 #include "query/clusters.h"
+#include "query/mappointfacts.h"
 
 #include <QHash>
 #include <QObject>
@@ -9,6 +10,7 @@
 
 #include <QtQml/qqmlregistration.h>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace placard {
@@ -50,7 +52,10 @@ public:
 
     /// The events the map shows (shared, immutable), or nullptr.
     std::shared_ptr<const std::vector<MapPoint>> events() const { return m_events; }
-    void setEvents(std::shared_ptr<const std::vector<MapPoint>> events);
+    /// Sets the events and what they hold (found here when not given).
+    void setEvents(std::shared_ptr<const std::vector<MapPoint>> events,
+                   std::optional<MapPointFacts> facts = std::nullopt);
+    const MapPointFacts &eventFacts() const { return m_eventFacts; }
     /// Names of the event types, by id, for the legend.
     QHash<qint64, QString> typeNames() const { return m_typeNames; }
     /// The event selected on the map or elsewhere; 0 for none.
@@ -105,6 +110,7 @@ private:
     bool m_placing = false;
     QString m_timeLabel;
     bool m_highDpiTiles = false;
+    MapPointFacts m_eventFacts;
     std::shared_ptr<const std::vector<MapPoint>> m_events;
     QHash<qint64, QString> m_typeNames;
     qint64 m_selected = 0;

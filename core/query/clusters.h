@@ -14,11 +14,13 @@ struct MapPoint {
     float x = 0;
     float y = 0;
     qint64 id = 0;
-    qint64 type = 0;
-    qint64 size = -1; ///< known crowd size, -1 unknown
+    qint32 type = 0; ///< event type id
+    qint32 size = -1; ///< known crowd size (at most 2^31 - 1), -1 unknown
     quint8 precision = 0; ///< GeoPrecision
     quint8 datePrecision = 0; ///< DatePrecision: only the month or year may be known
 };
+// 32 bytes: a million points are written at every filter change.
+static_assert(sizeof(MapPoint) == 32);
 
 /// Events that fall together on screen, drawn as one symbol.
 struct Cluster {

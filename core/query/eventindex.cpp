@@ -17,6 +17,7 @@
 #include <numeric>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 namespace placard {
@@ -434,6 +435,13 @@ std::pair<std::size_t, std::size_t> EventIndex::rowRange(const Filter &f) const
 
 template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMatch) const
 {
+    scan(f, 0, m_rows.rows(), std::forward<OnMatch>(onMatch));
+}
+
+template<typename OnMatch>
+void EventIndex::scan(const Filter &f, std::size_t fromRow, std::size_t toRow,
+                      OnMatch &&onMatch) const
+{
     const auto anyOf = [this](const QStringList &names) {
         std::vector<qint32> out;
         for (const QString &n : names) {
@@ -447,7 +455,9 @@ template<typename OnMatch> void EventIndex::scan(const Filter &f, OnMatch &&onMa
     if ((!f.countries.isEmpty() && countries.empty()) || (!f.regions.isEmpty() && regions.empty()))
         return;
 
-    const auto [begin, end] = rowRange(f);
+    const auto [windowBegin, windowEnd] = rowRange(f);
+    const std::size_t begin = std::max(windowBegin, fromRow);
+    const std::size_t end = std::min(windowEnd, toRow);
 
     // Each condition made once into something cheap to ask per row.
     const ValueSet<qint64> types(f.typeIds);
@@ -546,17 +556,46 @@ std::vector<MapPoint> EventIndex::mapPoints(const Filter &filter) const
     return points;
 }
 
-void EventIndex::mapPoints(const Filter &filter, std::vector<MapPoint> &out) const
+void EventIndex::mapPoints(const Filter &filter, std::vector<MapPoint> &out,
+                           MapPointFacts *facts) const
 {
     // Room for every row the time window leaves, each point written once (resizing would
     // zero them first).
     out.clear();
     const auto [begin, end] = rowRange(filter);
     out.reserve(end - begin);
-    scan(filter, [&](std::size_t i) {
-        out.push_back({m_rows.x[i], m_rows.y[i], m_rows.ids[i], m_rows.type[i], m_rows.size[i],
-                       quint8(m_rows.precision[i] & 0x0f), quint8(m_rows.precision[i] >> 4)});
-    });
+    MapPointFacts ownFacts;
+    MapPointFacts &gathered = facts ? *facts : ownFacts;
+    gathered = {};
+    const auto pointsOf = [this, &filter](std::size_t first, std::size_t last,
+                                          std::vector<MapPoint> &into, MapPointFacts &seen) {
+        scan(filter, first, last, [&](std::size_t i) {
+            const qint64 size = m_rows.size[i];
+            const MapPoint &p = into.emplace_back(
+                m_rows.x[i], m_rows.y[i], m_rows.ids[i], qint32(m_rows.type[i]),
+                size < 0 ? -1 : qint32(std::min<qint64>(size, std::numeric_limits<qint32>::max())),
+                quint8(m_rows.precision[i] & 0x0f), quint8(m_rows.precision[i] >> 4));
+            seen.add(p);
+        });
+    };
+    constexpr std::size_t kParallelFrom = 100'000;
+    if (end - begin < kParallelFrom) {
+        pointsOf(begin, end, out, gathered);
+    } else {
+        // The later half on a helper, into a buffer this thread keeps (fresh pages from the
+        // system cost more than the copy), then appended.
+        thread_local std::vector<MapPoint> later;
+        later.clear();
+        const std::size_t middle = begin + (end - begin) / 2;
+        later.reserve(end - middle);
+        MapPointFacts laterFacts;
+        std::thread helper(pointsOf, middle, end, std::ref(later), std::ref(laterFacts));
+        pointsOf(begin, middle, out, gathered);
+        helper.join();
+        out.insert(out.end(), later.begin(), later.end());
+        gathered.merge(laterFacts);
+    }
+    gathered.finish();
 }
 
 QHash<qint64, qint64> EventIndex::typeCounts() const

@@ -4,6 +4,7 @@
 #include "catalogue/catalogue.h"
 #include "query/clusters.h"
 #include "query/histogram.h"
+#include "query/mappointfacts.h"
 
 #include <QHash>
 #include <QList>
@@ -55,7 +56,10 @@ public:
     std::vector<MapPoint> mapPoints(const Filter &filter) const;
     /// The same into `out`, which is cleared and keeps its capacity: a caller that recycles
     /// the vector of a million points saves fresh pages from the system at every change.
-    void mapPoints(const Filter &filter, std::vector<MapPoint> &out) const;
+    /// With `facts`, also what the points hold, gathered in the same pass. Past 100,000 rows
+    /// the work is shared with a second thread.
+    void mapPoints(const Filter &filter, std::vector<MapPoint> &out,
+                   MapPointFacts *facts = nullptr) const;
     /// How many events each type id has (0: no type), read from memory: what the filters
     /// show beside each type, without a pass of SQL over every event.
     QHash<qint64, qint64> typeCounts() const;
@@ -109,6 +113,10 @@ private:
     qint32 intern(const QString &s);
     /// Calls onMatch(row) for each row that passes the filter, in row order.
     template<typename OnMatch> void scan(const Filter &filter, OnMatch &&onMatch) const;
+    /// The same over rows [first, last) of those the filter's time window reaches.
+    template<typename OnMatch>
+    void scan(const Filter &filter, std::size_t fromRow, std::size_t toRow,
+              OnMatch &&onMatch) const;
     /// The rows a filter's time window can reach: [first, last).
     std::pair<std::size_t, std::size_t> rowRange(const Filter &filter) const;
 

@@ -60,7 +60,7 @@ LegendFacts LegendFacts::of(const std::vector<MapPoint> &points,
             ++small[std::size_t(p.type)];
         else
             ++large[p.type];
-        largest = std::max(largest, p.size);
+        largest = std::max(largest, qint64(p.size));
         facts.unknownSize |= p.size < 0;
         const Symbol s = symbolFor(p);
         facts.area |= s.style == SymbolStyle::Area;

@@ -63,13 +63,13 @@ std::vector<MapPoint> makeEvents(const geo::BasemapData &data)
         const QPointF w = geo::mercator::toWorld(town.lonLat.y() + r * std::sin(a),
                                                  town.lonLat.x() + r * std::cos(a));
         const int typeDraw = random.bounded(100);
-        const qint64 type = typeDraw < 55 ? 1
+        const qint32 type = typeDraw < 55 ? 1
             : typeDraw < 75               ? 2
             : typeDraw < 85               ? 3
             : typeDraw < 93               ? 4
                                           : 5;
-        const qint64 size =
-            random.bounded(3) == 0 ? -1 : qint64(std::pow(10.0, 1 + 4 * random.generateDouble()));
+        const qint32 size =
+            random.bounded(3) == 0 ? -1 : qint32(std::pow(10.0, 1 + 4 * random.generateDouble()));
         const int placeDraw = random.bounded(100);
         const GeoPrecision precision = placeDraw < 60 ? GeoPrecision::Locality
             : placeDraw < 95                          ? GeoPrecision::Exact
