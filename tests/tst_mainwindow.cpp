@@ -507,6 +507,24 @@ void TestMainWindow::eventLayerAgreesWithMap()
     };
     map->setProperty("zoomLevel", 2.5);
     map->setProperty("center", QVariant::fromValue(QGeoCoordinate(30.0, -40.0)));
+    // At no zoom does a symbol's number hide under its neighbour's: rims may touch, centres
+    // stay apart (a grid alone does not see to that: at zoom 4.75 two of these overlap).
+    for (double zoom = 2.0; zoom <= 8.0; zoom += 0.25) {
+        map->setProperty("zoomLevel", zoom);
+        map->setProperty("center", QVariant::fromValue(QGeoCoordinate(42.0, -90.0)));
+        const std::vector<Cluster> shown = layer->visibleClusters();
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            for (std::size_t j = i + 1; j < shown.size(); ++j) {
+                const QPointF d = shown[i].position - shown[j].position;
+                const double reach =
+                    0.8 * (render::symbolRadius(shown[i]) + render::symbolRadius(shown[j]));
+                QVERIFY2(QPointF::dotProduct(d, d) >= reach * reach,
+                         qPrintable(QStringLiteral("zoom %1").arg(zoom)));
+            }
+        }
+    }
+    map->setProperty("zoomLevel", 2.5);
+    map->setProperty("center", QVariant::fromValue(QGeoCoordinate(30.0, -40.0)));
     const Cluster newYork = biggestCluster();
     QTest::mouseClick(window.mapWidget(), Qt::LeftButton, {}, newYork.position.toPoint());
     QTRY_COMPARE(map->property("zoomLevel").toDouble(), 4.0);

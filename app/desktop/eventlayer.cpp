@@ -44,11 +44,7 @@ constexpr double kLegendLine = 18;
 /// Fewer events than this are clustered directly, in well under a millisecond.
 constexpr std::size_t kGridFrom = 20000;
 
-// The same sizes as exported maps draw.
-double symbolRadius(const Cluster &c)
-{
-    return c.single ? render::eventRadius(c.single->size) : render::clusterRadius(c.count);
-}
+using render::symbolRadius; // the same sizes as exported maps draw
 } // namespace
 
 std::optional<Cluster> EventLayer::symbolAt(QPointF position) const
@@ -184,6 +180,8 @@ const std::vector<Cluster> &EventLayer::clusters() const
         m_clusters = m_grid && m_grid->points() == events
             ? m_grid->clusters(centre, m_zoom, size())
             : clusterPoints(*events, centre, m_zoom, size());
+        // As on an exported map: no cluster's count hidden under its neighbour's.
+        render::mergeOverlapping(m_clusters);
         m_clusteredEvents = std::move(events);
         m_clusteredCentre = centre;
         m_clusteredZoom = m_zoom;

@@ -120,6 +120,9 @@ public:
     int fieldCount() const { return m_count; }
     /// The decoded text of field i (0-based), also when it is a missing token ("NA").
     const QString &field(int i) const { return m_fields[i]; }
+    /// Swaps field i with `into`: the caller takes the text, and the reader keeps the
+    /// caller's string to decode a later record into, so neither allocates again.
+    void swapField(int i, QString &into) { m_fields[i].swap(into); }
     /// Whether field i is empty or a missing token, after trimming white space.
     bool isMissing(int i) const { return m_missing[std::size_t(i)] != 0; }
     /// Whether field i was quoted in the file.

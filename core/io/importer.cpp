@@ -124,10 +124,14 @@ public:
     {
         if (!m_reader.readRecord())
             return false;
-        record.fields.clear();
-        record.fields.reserve(m_reader.fieldCount());
-        for (int i = 0; i < m_reader.fieldCount(); ++i)
-            record.fields.append(m_reader.isMissing(i) ? QString() : m_reader.field(i));
+        // The record's strings from last time go back to the reader in exchange.
+        record.fields.resize(m_reader.fieldCount());
+        for (int i = 0; i < m_reader.fieldCount(); ++i) {
+            if (m_reader.isMissing(i))
+                record.fields[i] = QString();
+            else
+                m_reader.swapField(i, record.fields[i]);
+        }
         record.line = m_reader.lineNumber();
         return true;
     }

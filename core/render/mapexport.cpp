@@ -47,9 +47,6 @@ constexpr double kInset = 10; ///< of the scale bar from the map's corner
 constexpr double kClusterCell = 44; ///< as on the map
 constexpr double kTouchCell = 18; ///< where two events' symbols would touch
 constexpr std::size_t kStoryMarks = 300; ///< symbols a map may have with the finer grouping
-/// Two symbols closer than this times their radii together become one: a rim may overlap, a
-/// number (about 10 pixels each side of its centre) may not.
-constexpr double kMergeReach = 0.8;
 constexpr double kPlatePad = 8; ///< round the legend when it is a key on the map
 /// How far a symbol may reach from its event: the largest disc, its halo and pen.
 constexpr double kSymbolReach = 22 + 3 + 1.5;
@@ -474,70 +471,6 @@ std::optional<QRectF> MapExport::freeCorner() const
     }
     return std::nullopt;
 }
-
-namespace {
-
-double symbolRadius(const Cluster &c)
-{
-    return c.single ? eventRadius(c.single->size) : clusterRadius(c.count);
-}
-
-/// Merges symbols that would overlap beyond their rims into one cluster at their events' mean,
-/// until none do. A grid groups the events of a town that straddles a cell's edge into two or three
-/// clusters almost on top of each other, their numbers hidden: fine on a screen that zooms, not
-/// on a printed page. A sweep along x over a few thousand symbols, a few rounds at most.
-void mergeOverlapping(std::vector<Cluster> &clusters)
-{
-    for (int round = 0; round < 8; ++round) {
-        std::vector<std::size_t> order(clusters.size());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return clusters[a].position.x() < clusters[b].position.x();
-        });
-        const double widest = 2 * 22.0; // no two symbols reach further apart than this
-        std::vector<bool> gone(clusters.size(), false);
-        bool merged = false;
-        for (std::size_t oi = 0; oi < order.size(); ++oi) {
-            const std::size_t i = order[oi];
-            if (gone[i])
-                continue;
-            for (std::size_t oj = oi + 1; oj < order.size(); ++oj) {
-                const std::size_t j = order[oj];
-                Cluster &a = clusters[i];
-                const Cluster &b = clusters[j];
-                if (b.position.x() - a.position.x() > widest)
-                    break;
-                if (gone[j])
-                    continue;
-                const QPointF d = a.position - b.position;
-                const double reach = kMergeReach * (symbolRadius(a) + symbolRadius(b));
-                if (QPointF::dotProduct(d, d) >= reach * reach)
-                    continue;
-                // One cluster of both: its place the mean of all their events.
-                const double n = a.count + b.count;
-                a.position = (a.position * a.count + b.position * b.count) / n;
-                a.count += b.count;
-                a.knownSize += b.knownSize;
-                a.unknownSize += b.unknownSize;
-                a.single = nullptr;
-                gone[j] = true;
-                merged = true;
-            }
-        }
-        if (!merged)
-            return;
-        // Keep the first-seen order of what is left.
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < clusters.size(); ++i) {
-            if (!gone[i])
-                clusters[kept++] = clusters[i];
-        }
-        clusters.resize(kept);
-    }
-}
-
-} // namespace
 
 void MapExport::placeMarks()
 {

@@ -115,4 +115,67 @@ void SymbolStamps::stamp(QPainter &painter, const Symbol &s, QPointF centre)
         QPoint(int(std::lround(centre.x() - half)), int(std::lround(centre.y() - half))), image);
 }
 
+namespace {
+/// Two symbols closer than this times their radii together become one: a rim may overlap, a
+/// number (about 10 pixels each side of its centre) may not.
+constexpr double kMergeReach = 0.8;
+} // namespace
+
+double symbolRadius(const Cluster &c)
+{
+    return c.single ? eventRadius(c.single->size) : clusterRadius(c.count);
+}
+
+// A sweep along x over a few thousand symbols, a few rounds at most.
+void mergeOverlapping(std::vector<Cluster> &clusters)
+{
+    for (int round = 0; round < 8; ++round) {
+        std::vector<std::size_t> order(clusters.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return clusters[a].position.x() < clusters[b].position.x();
+        });
+        const double widest = 2 * 22.0; // no two symbols reach further apart than this
+        std::vector<bool> gone(clusters.size(), false);
+        bool merged = false;
+        for (std::size_t oi = 0; oi < order.size(); ++oi) {
+            const std::size_t i = order[oi];
+            if (gone[i])
+                continue;
+            for (std::size_t oj = oi + 1; oj < order.size(); ++oj) {
+                const std::size_t j = order[oj];
+                Cluster &a = clusters[i];
+                const Cluster &b = clusters[j];
+                if (b.position.x() - a.position.x() > widest)
+                    break;
+                if (gone[j])
+                    continue;
+                const QPointF d = a.position - b.position;
+                const double reach = kMergeReach * (symbolRadius(a) + symbolRadius(b));
+                if (QPointF::dotProduct(d, d) >= reach * reach)
+                    continue;
+                // One cluster of both: its place the mean of all their events.
+                const double n = a.count + b.count;
+                a.position = (a.position * a.count + b.position * b.count) / n;
+                a.count += b.count;
+                a.knownSize += b.knownSize;
+                a.unknownSize += b.unknownSize;
+                a.single = nullptr;
+                gone[j] = true;
+                merged = true;
+            }
+        }
+        if (!merged)
+            return;
+        // Keep the first-seen order of what is left.
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < clusters.size(); ++i) {
+            if (!gone[i])
+                clusters[kept++] = clusters[i];
+        }
+        clusters.resize(kept);
+    }
+}
+
 } // namespace placard::render

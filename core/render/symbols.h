@@ -8,6 +8,8 @@
 #include <QImage>
 #include <QString>
 
+#include <vector>
+
 class QPainter;
 
 namespace placard::render {
@@ -38,6 +40,13 @@ double eventRadius(qint64 size);
 double clusterRadius(int count);
 /// The symbol of a lone event, as the map shows it.
 Symbol symbolFor(const MapPoint &point);
+/// The radius, in pixels, of a cluster's symbol, or of its event's when it stands for one.
+double symbolRadius(const Cluster &cluster);
+/// Merges symbols that would overlap beyond their rims into one cluster at their events'
+/// mean, until none do. A grid groups the events of a town that straddles a cell's edge into
+/// two or three clusters almost on top of each other, their numbers hidden. Keeps the order
+/// of what is left.
+void mergeOverlapping(std::vector<Cluster> &clusters);
 /// A count short enough for a cluster: 999, 1.2k, 12k, 1.2M.
 QString compactCount(int count);
 /// The colour of a cluster's disc, and of the text on it.
