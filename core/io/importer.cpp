@@ -283,11 +283,13 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     QString error;
     // The importer makes every id it links to, so the per-row foreign key checks would
     // only repeat what it knows; they are off for the bulk transaction and back on after.
-    sql::exec(db, "PRAGMA foreign_keys=OFF");
-    struct ForeignKeysBack {
+    // The import's pages are copied from the write-ahead log into the file once, at the
+    // end, rather than after the events and again after their text index.
+    sql::exec(db, "PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0");
+    struct SettingsBack {
         sqlite3 *db;
-        ~ForeignKeysBack() { sql::exec(db, "PRAGMA foreign_keys=ON"); }
-    } foreignKeysBack{db};
+        ~SettingsBack() { sql::exec(db, "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000"); }
+    } settingsBack{db};
     if (!sql::exec(db, "BEGIN IMMEDIATE", &error)) {
         report.error =
             QStringLiteral("%1: cannot write to the catalogue: %2").arg(m_catalogue.path(), error);
@@ -547,6 +549,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         report.error = QStringLiteral("the events were imported but the text index failed: %1")
                            .arg(writer.error().isEmpty() ? error : writer.error());
     }
+    // Without waiting for readers: what they still need is copied at a later checkpoint.
+    sql::exec(db, "PRAGMA wal_checkpoint(PASSIVE)");
     report.committed = true;
     report.seconds = timer.nsecsElapsed() / 1e9;
     m_catalogue.announceExternalChange(Catalogue::ChangeKind::Reset);
