@@ -194,6 +194,7 @@ CsvReader::CsvReader(CsvOptions options)
             continue;
         }
         m_tokenBytes.append(trimmed.toUtf8());
+        m_tokens.append(trimmed);
         m_maxTokenLength = std::max(m_maxTokenLength, trimmed.size());
     }
 }
@@ -658,8 +659,8 @@ void CsvReader::decodeFields()
         if (trimmed.isEmpty()) {
             missing = m_emptyIsMissing;
         } else if (trimmed.size() <= m_maxTokenLength) {
-            for (const QByteArray &token : std::as_const(m_tokenBytes)) {
-                if (trimmed == QUtf8StringView(token)) {
+            for (const QString &token : std::as_const(m_tokens)) {
+                if (trimmed.size() == token.size() && trimmed == token) {
                     missing = true;
                     break;
                 }

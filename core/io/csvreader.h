@@ -176,7 +176,8 @@ private:
     void updateEncoding();
 
     CsvOptions m_options;
-    QList<QByteArray> m_tokenBytes;
+    QList<QByteArray> m_tokenBytes; ///< missing-value tokens, for raw bytes
+    QList<QString> m_tokens; ///< the same, for decoded fields
     qsizetype m_maxTokenLength = 0;
     bool m_emptyIsMissing = false;
 
