@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMetaProperty>
 #include <QQuickItem>
@@ -532,6 +533,40 @@ void TestMainWindow::eventLayerAgreesWithMap()
     QVERIFY2(std::abs(centre.latitude() - 40.7) < 2.0 && std::abs(centre.longitude() + 74.0) < 2.5,
              qPrintable(centre.toString()));
     QCOMPARE(window.mapWidget()->bridge()->selectedEvent(), milan[0]); // unchanged by the zoom
+    QVERIFY(layer->inseparableEvents(newYork.position).isEmpty()); // zooming parts them
+
+    // Two events placed only at the country's centre share one point: zooming cannot part
+    // them, so a click offers them by name, and choosing one selects it.
+    QList<qint64> together;
+    {
+        sql::Statement q(window.catalogue()->handle(),
+                         "SELECT id FROM events WHERE abs(lat - 39.8283) < 1e-3 AND "
+                         "abs(lon + 98.5795) < 1e-3 ORDER BY id");
+        while (q.next())
+            together << q.int64(0);
+    }
+    QCOMPARE(together.size(), 2);
+    map->setProperty("zoomLevel", 9.0);
+    map->setProperty("center", QVariant::fromValue(QGeoCoordinate(39.8283, -98.5795)));
+    std::optional<Cluster> pair;
+    for (const Cluster &c : layer->visibleClusters()) {
+        if (c.count == 2)
+            pair = c;
+    }
+    QVERIFY(pair);
+    QCOMPARE(layer->inseparableEvents(pair->position), together);
+    QSignalSpy offered(window.mapWidget()->bridge(), &MapBridge::eventsChosen);
+    QTest::mouseClick(window.mapWidget(), Qt::LeftButton, {}, pair->position.toPoint());
+    QTRY_COMPARE(offered.count(), 1);
+    QCOMPARE(offered.last().at(0).value<QList<qint64>>(), together);
+    QCOMPARE(map->property("zoomLevel").toDouble(), 9.0); // no zoom
+    auto *menu = window.findChild<QMenu *>(QStringLiteral("clusterEvents"));
+    QVERIFY(menu);
+    QCOMPARE(menu->actions().size(), 2);
+    QVERIFY(menu->actions().at(1)->text().endsWith(window.catalogue()->event(together[1])->title));
+    menu->actions().at(1)->trigger();
+    QCOMPARE(window.mapWidget()->bridge()->selectedEvent(), together[1]);
+    menu->close();
 
     // Deleting events removes them from the map through the change signal.
     map->setProperty("zoomLevel", 2.5);

@@ -44,6 +44,9 @@ constexpr double kLegendLine = 18;
 /// Fewer events than this are clustered directly, in well under a millisecond.
 constexpr std::size_t kGridFrom = 20000;
 
+/// The side of the clusters' grid cells, in pixels (clusterPoints' default).
+constexpr double kCell = 44;
+
 using render::symbolRadius; // the same sizes as exported maps draw
 } // namespace
 
@@ -79,6 +82,10 @@ void EventLayer::hoverMoveEvent(QHoverEvent *event)
 void EventLayer::mousePressEvent(QMouseEvent *event)
 {
     m_pressed = symbolAt(event->position());
+    // The event by its id: the points the symbol points into may change before the release.
+    m_pressedEvent = m_pressed && m_pressed->single ? m_pressed->single->id : 0;
+    if (m_pressed)
+        m_pressed->single = nullptr;
     if (!m_pressed) {
         event->ignore(); // the map pans
         return;
@@ -94,18 +101,60 @@ void EventLayer::mouseReleaseEvent(QMouseEvent *event)
     const std::optional<Cluster> released = symbolAt(event->position());
     if (!released || released->position != pressed->position)
         return;
-    if (pressed->single) {
-        m_bridge->setSelectedEvent(pressed->single->id);
+    if (const qint64 id = std::exchange(m_pressedEvent, 0)) {
+        m_bridge->setSelectedEvent(id);
         refresh();
         return;
     }
-    // A cluster: zoom in on it, two levels at a time, until its events come apart.
+    // A cluster: zoom in on it, two levels at a time, until its events come apart; those
+    // that never will are offered by name.
+    if (const QList<qint64> ids = inseparableEvents(pressed->position); !ids.isEmpty()) {
+        const QPoint global = mapToGlobal(event->position()).toPoint();
+        Q_EMIT m_bridge->eventsChosen(ids, global);
+        return;
+    }
     const double scale = 256.0 * std::exp2(m_zoom);
     const QPointF centre = geo::mercator::toWorld(m_center.latitude(), m_center.longitude());
     const QPointF world(centre.x() + (pressed->position.x() - width() / 2) / scale,
                         centre.y() + (pressed->position.y() - height() / 2) / scale);
     const QPointF lonLat = geo::mercator::fromWorld(world);
     Q_EMIT m_bridge->zoomToRequested(lonLat.y(), lonLat.x(), std::floor(m_zoom) + 2);
+}
+
+QList<qint64> EventLayer::inseparableEvents(QPointF position) const
+{
+    std::shared_ptr<const std::vector<MapPoint>> events = m_bridge ? m_bridge->events() : nullptr;
+    const std::optional<Cluster> cluster = symbolAt(position);
+    if (!events || !cluster || cluster->single || !m_center.isValid())
+        return {};
+    // Its events: those drawn within its cell's reach of it (a click costs one pass).
+    const QPointF centre = geo::mercator::toWorld(m_center.latitude(), m_center.longitude());
+    const double reach = symbolRadius(*cluster) + kCell / 2;
+    QList<qint64> ids;
+    double left = 0, right = 0, top = 0, bottom = 0;
+    for (const MapPoint &p : *events) {
+        if (std::isnan(p.x))
+            continue;
+        const QPointF at = worldToScreen(QPointF(p.x, p.y), centre, m_zoom, size());
+        if (std::abs(at.x() - cluster->position.x()) > reach ||
+            std::abs(at.y() - cluster->position.y()) > reach)
+            continue;
+        if (ids.isEmpty()) {
+            left = right = at.x();
+            top = bottom = at.y();
+        }
+        left = std::min(left, at.x());
+        right = std::max(right, at.x());
+        top = std::min(top, at.y());
+        bottom = std::max(bottom, at.y());
+        ids.append(p.id);
+    }
+    // Two levels closer they would still be within a pixel of each other.
+    const bool onePlace = std::max(right - left, bottom - top) * 4 < 1;
+    if (ids.size() < 2 || !(onePlace || m_zoom + 0.01 >= m_maximumZoom))
+        return {};
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 void EventLayer::hoverLeaveEvent(QHoverEvent *)

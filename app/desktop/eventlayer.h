@@ -33,6 +33,7 @@ class EventLayer : public QQuickItem {
     QML_ELEMENT
     Q_PROPERTY(QGeoCoordinate center READ center WRITE setCenter NOTIFY viewChanged)
     Q_PROPERTY(double zoomLevel READ zoomLevel WRITE setZoomLevel NOTIFY viewChanged)
+    Q_PROPERTY(double maximumZoomLevel MEMBER m_maximumZoom)
 
 public:
     explicit EventLayer(QQuickItem *parent = nullptr);
@@ -48,6 +49,9 @@ public:
     std::vector<Cluster> visibleClusters() const;
     /// The symbol under a point of this item, if any.
     std::optional<Cluster> symbolAt(QPointF position) const;
+    /// The events of a cluster drawn at `position` (ascending ids), when zooming in cannot
+    /// take them apart: the map is at its closest, or they share one place. Else empty.
+    QList<qint64> inseparableEvents(QPointF position) const;
 
     /// Draws everything the layer shows (symbols, then the legend) in its own coordinates,
     /// as its canvases do together.
@@ -94,8 +98,10 @@ private:
 
     MapBridge *m_bridge = nullptr;
     QGeoCoordinate m_center;
-    std::optional<Cluster> m_pressed; ///< the symbol a press landed on
+    std::optional<Cluster> m_pressed; ///< the symbol a press landed on (without its event)
+    qint64 m_pressedEvent = 0; ///< the event it stands for, if one
     double m_zoom = 0;
+    double m_maximumZoom = 20;
 
     // The cache of clusters(). It holds the events they were made from, so
     // that Cluster::single stays valid and a new set of events is noticed.

@@ -29,6 +29,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDate>
 #include <QDesktopServices>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -39,6 +40,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -105,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
                 QToolTip::showText(at, text, m_map);
             });
     connect(m_map->bridge(), &MapBridge::hoverEnded, this, [] { QToolTip::hideText(); });
+    connect(m_map->bridge(), &MapBridge::eventsChosen, this, &MainWindow::offerEvents);
     connect(m_map->bridge(), &MapBridge::selectionChanged, this, &MainWindow::selectEvent);
     connect(m_map->bridge(), &MapBridge::placeClicked, this, &MainWindow::placeAt);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
@@ -116,6 +119,35 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::offerEvents(const QList<qint64> &ids, QPoint globalPosition)
+{
+    // Events at one place: a menu of their titles and dates, the first few dozen of them;
+    // the table lists them all once filtered to that place.
+    constexpr qsizetype kShown = 30;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("clusterEvents"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const QLocale locale;
+    for (qsizetype i = 0; i < std::min(ids.size(), kShown); ++i) {
+        const std::optional<Event> e = m_catalogue ? m_catalogue->event(ids[i]) : std::nullopt;
+        if (!e)
+            continue;
+        const QString title = e->title.isEmpty() ? tr("(untitled)") : e->title;
+        const QString day =
+            locale.toString(QDate(1970, 1, 1).addDays(e->startDay), QLocale::ShortFormat);
+        QAction *action = menu->addAction(tr("%1 — %2").arg(day, title));
+        const qint64 id = ids[i];
+        connect(action, &QAction::triggered, this,
+                [this, id] { m_map->bridge()->setSelectedEvent(id); });
+    }
+    if (ids.size() > kShown) {
+        menu->addSeparator();
+        menu->addAction(tr("%1 more in the table").arg(locale.toString(ids.size() - kShown)))
+            ->setEnabled(false);
+    }
+    menu->popup(globalPosition);
+}
 
 void MainWindow::createDocks()
 {

@@ -102,6 +102,7 @@ protected:
 
 private:
     void createMenus();
+    void offerEvents(const QList<qint64> &ids, QPoint globalPosition);
     void showMapError(const QString &errors);
     void updateZoomLabel();
     void updateCatalogueSummary();

@@ -93,6 +93,8 @@ Q_SIGNALS:
     void hoverEnded();
     /// Asks the map to centre on a point (degrees) at a zoom.
     void zoomToRequested(double latitude, double longitude, double zoom);
+    /// A cluster whose events zooming cannot take apart was clicked: offer them by name.
+    void eventsChosen(const QList<qint64> &ids, QPoint globalPosition);
     /// The selected event changed (0: none).
     void selectionChanged(qint64 id);
     /// Asks the map to zoom by steps (positive: in).

@@ -33,13 +33,6 @@ sql::Connection openConnection(const QString &path, int flags, QString *error)
     return db;
 }
 
-int pragmaInt(sqlite3 *db, const char *pragma, bool *ok)
-{
-    sql::Statement q(db, pragma);
-    *ok = q.isValid() && q.next();
-    return *ok ? int(q.int64(0)) : 0;
-}
-
 // Rolls back unless committed: no write of ours is ever left half-done.
 class Transaction {
 public:
@@ -92,6 +85,7 @@ bool configureConnection(sqlite3 *db, bool writable, QString *error)
     if (writable &&
         !sql::exec(db,
                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                   "PRAGMA journal_size_limit=67108864; "
                    "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
                    error))
         return false;
@@ -148,12 +142,13 @@ std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error)
             return nullptr;
         QString why;
         configureConnection(probe.get(), false, &why);
-        bool ok = false;
-        const int appId = pragmaInt(probe.get(), "PRAGMA application_id", &ok);
-        if (!ok) {
+        const std::optional<qint64> applicationId =
+            sql::pragmaInt(probe.get(), "PRAGMA application_id");
+        if (!applicationId) {
             setError(error, notOurs.arg(path, sql::lastError(probe.get())));
             return nullptr;
         }
+        const int appId = int(*applicationId);
         if (appId != schema::kApplicationId) {
             setError(error,
                      notOurs.arg(path,
@@ -161,7 +156,7 @@ std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error)
                                      .arg(QString::number(quint32(appId), 16))));
             return nullptr;
         }
-        version = pragmaInt(probe.get(), "PRAGMA user_version", &ok);
+        version = int(sql::pragmaInt(probe.get(), "PRAGMA user_version").value_or(0));
         if (version > schema::kCurrentVersion) {
             setError(error,
                      QStringLiteral("%1 was made by a newer Placard (schema version %2; "

@@ -275,13 +275,28 @@ bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
         using Chunk = std::vector<FtsRow>;
         constexpr std::size_t kChunk = 1024;
         BoundedQueue<Chunk> queue;
-        std::thread producer([&] {
+        // Declared before the thread, so that whatever way this scope is left, the reader
+        // is told to stop and joined before the queue it uses goes.
+        std::thread producer;
+        struct Joiner {
+            BoundedQueue<Chunk> &queue;
+            std::thread &thread;
+            ~Joiner()
+            {
+                queue.close();
+                if (thread.joinable())
+                    thread.join();
+            }
+        } joiner{queue, producer};
+        producer = std::thread([&] {
             FtsRowReader rows(reader, datasetId);
             Chunk chunk;
             chunk.reserve(kChunk);
-            for (FtsRow row; !queue.closed() && rows.next(row);) {
+            for (FtsRow row; rows.next(row);) {
                 chunk.push_back(std::move(row));
                 if (chunk.size() == kChunk) {
+                    if (queue.closed())
+                        break;
                     queue.takeSpent(); // freed on this thread
                     queue.push(std::exchange(chunk, {}));
                     chunk.reserve(kChunk);

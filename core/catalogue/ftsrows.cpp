@@ -19,6 +19,10 @@ FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId)
         m_typeNames.insert(types.int64(0), types.bytes(1).toByteArray());
     if (!m_events.isValid() || !m_links.isValid() || !tags.isValid() || !types.isValid())
         m_error = sql::lastError(db);
+    else if (tags.resultCode() != SQLITE_DONE)
+        m_error = tags.error();
+    else if (types.resultCode() != SQLITE_DONE)
+        m_error = types.error();
     else
         m_events.bind(1, datasetId);
 }

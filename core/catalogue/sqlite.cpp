@@ -28,6 +28,20 @@ bool exec(sqlite3 *db, const char *sql, QString *error)
     return false;
 }
 
+std::optional<qint64> pragmaInt(sqlite3 *db, const char *sql)
+{
+    Statement q(db, sql);
+    if (!q.isValid() || !q.next())
+        return std::nullopt;
+    return q.int64(0);
+}
+
+QString pragmaText(sqlite3 *db, const char *sql)
+{
+    Statement q(db, sql);
+    return q.isValid() && q.next() ? q.text(0) : QString();
+}
+
 Statement::Statement(sqlite3 *db, const char *sql)
     : m_db(db)
 {

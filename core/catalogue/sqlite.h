@@ -24,6 +24,11 @@ QString lastError(sqlite3 *db);
 /// Runs one or more statements that return no rows; false and *error on failure.
 bool exec(sqlite3 *db, const char *sql, QString *error = nullptr);
 
+/// The first column of the first row a pragma (or query) gives; nullopt without one.
+std::optional<qint64> pragmaInt(sqlite3 *db, const char *sql);
+/// The same as text; empty without one.
+QString pragmaText(sqlite3 *db, const char *sql);
+
 /// A prepared statement bound to one connection; not thread-safe, like the connection.
 /// Text is bound as UTF-8 copied by SQLite, so temporaries may be passed.
 class Statement {

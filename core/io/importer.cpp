@@ -283,13 +283,21 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     QString error;
     // The importer makes every id it links to, so the per-row foreign key checks would
     // only repeat what it knows; they are off for the bulk transaction and back on after.
-    // The import's pages are copied from the write-ahead log into the file once, at the
-    // end, rather than after the events and again after their text index.
+    // The import's pages are copied from the write-ahead log into the file once, when it
+    // ends however it ends, rather than after the events and again after their text index.
+    const qint64 autoCheckpoint = sql::pragmaInt(db, "PRAGMA wal_autocheckpoint").value_or(1000);
     sql::exec(db, "PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0");
     struct SettingsBack {
         sqlite3 *db;
-        ~SettingsBack() { sql::exec(db, "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000"); }
-    } settingsBack{db};
+        qint64 autoCheckpoint;
+        ~SettingsBack()
+        {
+            // Passive: readers are not waited for; what they still need is copied later.
+            const QByteArray back = "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=" +
+                QByteArray::number(autoCheckpoint) + "; PRAGMA wal_checkpoint(PASSIVE);";
+            sql::exec(db, back.constData());
+        }
+    } settingsBack{db, autoCheckpoint};
     if (!sql::exec(db, "BEGIN IMMEDIATE", &error)) {
         report.error =
             QStringLiteral("%1: cannot write to the catalogue: %2").arg(m_catalogue.path(), error);
@@ -525,8 +533,10 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                              const_cast<std::atomic_bool *>(cancel));
     bool indexed = !isCancelled(cancel);
     if (indexed && sql::exec(db, "BEGIN IMMEDIATE", &error)) {
-        // Its own connection reads the committed events' text for the index.
-        const sql::Connection reader = m_catalogue.openReader();
+        // Its own connection reads the committed events' text for the index; only in WAL
+        // mode can it read beside this one's write transaction.
+        const bool wal = sql::pragmaText(db, "PRAGMA journal_mode") == QLatin1StringView("wal");
+        const sql::Connection reader = wal ? m_catalogue.openReader() : sql::Connection();
         indexed = writer.indexDataset(datasetId, reader.get());
         hasher.join();
         sql::Statement hash(db, "UPDATE datasets SET sha256=?2 WHERE id=?1");
@@ -549,8 +559,6 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         report.error = QStringLiteral("the events were imported but the text index failed: %1")
                            .arg(writer.error().isEmpty() ? error : writer.error());
     }
-    // Without waiting for readers: what they still need is copied at a later checkpoint.
-    sql::exec(db, "PRAGMA wal_checkpoint(PASSIVE)");
     report.committed = true;
     report.seconds = timer.nsecsElapsed() / 1e9;
     m_catalogue.announceExternalChange(Catalogue::ChangeKind::Reset);

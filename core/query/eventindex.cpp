@@ -589,9 +589,11 @@ void EventIndex::mapPoints(const Filter &filter, std::vector<MapPoint> &out,
         const std::size_t middle = begin + (end - begin) / 2;
         later.reserve(end - middle);
         MapPointFacts laterFacts;
-        std::thread helper(pointsOf, middle, end, std::ref(later), std::ref(laterFacts));
-        pointsOf(begin, middle, out, gathered);
-        helper.join();
+        {
+            // Joined when the scope is left, also by an exception.
+            std::jthread helper(pointsOf, middle, end, std::ref(later), std::ref(laterFacts));
+            pointsOf(begin, middle, out, gathered);
+        }
         out.insert(out.end(), later.begin(), later.end());
         gathered.merge(laterFacts);
     }

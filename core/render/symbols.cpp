@@ -126,10 +126,11 @@ double symbolRadius(const Cluster &c)
     return c.single ? eventRadius(c.single->size) : clusterRadius(c.count);
 }
 
-// A sweep along x over a few thousand symbols, a few rounds at most.
+// A sweep along x over a few thousand symbols, a few rounds in practice.
 void mergeOverlapping(std::vector<Cluster> &clusters)
 {
-    for (int round = 0; round < 8; ++round) {
+    // Each round merges at least one pair or ends it all, so this ends.
+    for (;;) {
         std::vector<std::size_t> order(clusters.size());
         for (std::size_t i = 0; i < order.size(); ++i)
             order[i] = i;

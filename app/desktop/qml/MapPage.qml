@@ -72,6 +72,7 @@ Item {
         anchors.fill: parent
         center: view.map.center
         zoomLevel: view.map.zoomLevel
+        maximumZoomLevel: view.map.maximumZoomLevel
     }
 
     // The dates the map shows while the timeline plays.
