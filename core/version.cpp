@@ -2,6 +2,7 @@
 #include "version.h"
 
 #include <gdal.h>
+#include <openssl/crypto.h>
 #include <sqlite3.h>
 
 namespace placard {
@@ -13,9 +14,10 @@ QString version()
 
 QString libraryVersions()
 {
-    return QStringLiteral("Qt %1\nSQLite %2\nGDAL %3")
+    return QStringLiteral("Qt %1\nSQLite %2\nGDAL %3\nOpenSSL %4")
         .arg(QString::fromLatin1(qVersion()), QString::fromLatin1(sqlite3_libversion()),
-             QString::fromLatin1(GDALVersionInfo("RELEASE_NAME")));
+             QString::fromLatin1(GDALVersionInfo("RELEASE_NAME")),
+             QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION_STRING)));
 }
 
 } // namespace placard
