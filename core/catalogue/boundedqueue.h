@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -82,6 +83,19 @@ private:
     std::vector<T> m_spent;
     bool m_done = false;
     bool m_closed = false;
+};
+
+/// Closes a queue and joins the thread that produces into it when a scope is left, however
+/// it is left: declared after both, it runs before the queue goes.
+template<typename T> struct ProducerJoiner {
+    BoundedQueue<T> &queue;
+    std::thread &thread;
+    ~ProducerJoiner()
+    {
+        queue.close();
+        if (thread.joinable())
+            thread.join();
+    }
 };
 
 } // namespace placard

@@ -275,19 +275,8 @@ bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
         using Chunk = std::vector<FtsRow>;
         constexpr std::size_t kChunk = 1024;
         BoundedQueue<Chunk> queue;
-        // Declared before the thread, so that whatever way this scope is left, the reader
-        // is told to stop and joined before the queue it uses goes.
         std::thread producer;
-        struct Joiner {
-            BoundedQueue<Chunk> &queue;
-            std::thread &thread;
-            ~Joiner()
-            {
-                queue.close();
-                if (thread.joinable())
-                    thread.join();
-            }
-        } joiner{queue, producer};
+        const ProducerJoiner<Chunk> joiner{queue, producer};
         producer = std::thread([&] {
             FtsRowReader rows(reader, datasetId);
             Chunk chunk;

@@ -372,16 +372,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             flush();
         queue.finish();
     });
-    struct ProducerJoiner {
-        BatchQueue &q;
-        std::thread &t;
-        ~ProducerJoiner()
-        {
-            q.close();
-            if (t.joinable())
-                t.join();
-        }
-    } joinProducer{queue, producer};
+    const ProducerJoiner<Batch> joinProducer{queue, producer};
 
     EventWriter writer(db);
     sql::Statement addProblem(db,
