@@ -275,6 +275,8 @@ void TestImporter::cancelLeavesCatalogueAsItWas()
 
     std::atomic_bool cancel{false};
     int calls = 0;
+    int indexing = 0;
+    importer.setIndexingStarted([&] { ++indexing; });
     const ImportReport r = importer.importCsv(big, {}, &cancel, [&](qint64 done, qint64 total) {
         QVERIFY(done > 0 && done <= total);
         if (++calls == 3)
@@ -283,13 +285,36 @@ void TestImporter::cancelLeavesCatalogueAsItWas()
     QVERIFY(r.cancelled);
     QVERIFY(!r.committed);
     QCOMPARE(calls, 3);
+    QCOMPARE(indexing, 0); // stopped before its events were committed
     QCOMPARE(contentDump(*m_catalogue), before);
     QCOMPARE(m_catalogue->integrityProblems(), QString());
 
-    // And the same import, not cancelled, goes through afterwards.
-    const ImportReport again = importer.importCsv(big, {});
+    // Cancelled once the events are committed, while their text is indexed: taken back out.
+    cancel = false;
+    importer.setIndexingStarted([&] {
+        ++indexing;
+        cancel = true;
+    });
+    const ImportReport late = importer.importCsv(big, {}, &cancel);
+    QCOMPARE(indexing, 1);
+    QVERIFY(late.cancelled);
+    QVERIFY(!late.committed);
+    QCOMPARE(contentDump(*m_catalogue), before);
+    QCOMPARE(m_catalogue->integrityProblems(), QString());
+
+    // And the same import, not cancelled, goes through afterwards, its indexing announced
+    // once every row was read.
+    qint64 lastDone = 0;
+    importer.setIndexingStarted([&] {
+        ++indexing;
+        QCOMPARE(lastDone, QFileInfo(big).size());
+    });
+    const ImportReport again =
+        importer.importCsv(big, {}, nullptr, [&](qint64 done, qint64) { lastDone = done; });
     QVERIFY(again.committed);
     QCOMPARE(again.imported, 20000);
+    QCOMPARE(indexing, 2);
+    QCOMPARE(m_catalogue->searchText(QStringLiteral("loud")).size(), 1);
 }
 
 void TestImporter::undoImport()

@@ -424,6 +424,7 @@ void ImportRunPage::initializePage()
 {
     m_done = false;
     m_cancel->setEnabled(true);
+    m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_rate->clear();
     m_cancelFlag = std::make_shared<std::atomic_bool>(false);
@@ -462,6 +463,14 @@ void ImportRunPage::initializePage()
             return failed;
         }
         io::Importer importer(*own);
+        importer.setIndexingStarted([page] {
+            QMetaObject::invokeMethod(page, [page] {
+                if (!page)
+                    return;
+                page->m_progress->setRange(0, 0); // busy: no count to show
+                page->m_rate->setText(tr("Building the search index…"));
+            });
+        });
         return std::make_shared<io::ImportReport>(importer.importFile(
             path, options, cancel.get(), [page, clock, records](qint64 done, qint64 total) {
                 QMetaObject::invokeMethod(page, [page, clock, records, done, total] {

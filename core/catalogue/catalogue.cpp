@@ -470,6 +470,25 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
     Transaction tx(handle(), error);
     if (!tx.isOpen())
         return false;
+    // The types and tags its events use, as JSON arrays: those no other event uses go with
+    // them, so that taking an import back out leaves the names as they were before it.
+    QByteArray usedTypes, usedTags;
+    {
+        sql::Statement types(handle(),
+                             "SELECT json_group_array(DISTINCT type_id) FROM events "
+                             "WHERE dataset_id = ?1 AND type_id IS NOT NULL");
+        sql::Statement tags(handle(),
+                            "SELECT json_group_array(DISTINCT tag_id) FROM event_tags WHERE "
+                            "event_id IN (SELECT id FROM events WHERE dataset_id = ?1)");
+        types.bind(1, datasetId);
+        tags.bind(1, datasetId);
+        if (!types.next() || !tags.next()) {
+            setError(error, sql::lastError(handle()));
+            return false;
+        }
+        usedTypes = types.bytes(0).toByteArray();
+        usedTags = tags.bytes(0).toByteArray();
+    }
     sql::Statement unindex(handle(),
                            "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM "
                            "events WHERE dataset_id = ?1)");
@@ -486,6 +505,19 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
     }
     if (sqlite3_changes(handle()) == 0) {
         setError(error, QStringLiteral("no dataset %1").arg(datasetId));
+        return false;
+    }
+    sql::Statement unusedTags(handle(),
+                              "DELETE FROM tags WHERE id IN (SELECT value FROM json_each(?1)) "
+                              "AND id NOT IN (SELECT tag_id FROM event_tags)");
+    sql::Statement unusedTypes(
+        handle(),
+        "DELETE FROM event_types WHERE id IN (SELECT value FROM json_each(?1)) AND id "
+        "NOT IN (SELECT type_id FROM events WHERE type_id IS NOT NULL)");
+    unusedTags.bind(1, usedTags);
+    unusedTypes.bind(1, usedTypes);
+    if (!unusedTags.run() || !unusedTypes.run()) {
+        setError(error, sql::lastError(handle()));
         return false;
     }
     if (!tx.commit(error))

@@ -513,6 +513,9 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     }
     open = false;
     report.eventsSeconds = timer.nsecsElapsed() / 1e9;
+    // Back on at once: taking the import out again (a cancel while indexing) relies on the
+    // cascades from its dataset.
+    sql::exec(db, "PRAGMA foreign_keys=ON");
 
     // The file's hash beside the text index, on the other core.
     QByteArray sha256;
@@ -523,6 +526,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     sqlite3_progress_handler(db, 10000, interruptWhenCancelled,
                              const_cast<std::atomic_bool *>(cancel));
     bool indexed = !isCancelled(cancel);
+    if (indexed && m_indexingStarted)
+        m_indexingStarted();
     if (indexed && sql::exec(db, "BEGIN IMMEDIATE", &error)) {
         // Its own connection reads the committed events' text for the index; only in WAL
         // mode can it read beside this one's write transaction.

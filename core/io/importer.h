@@ -111,6 +111,14 @@ class Importer {
 public:
     explicit Importer(Catalogue &catalogue);
 
+    /// Told, on the importing thread, when the events are committed and their text index is
+    /// being built (a few seconds for a million): the read progress is then complete, but
+    /// the import is not done.
+    void setIndexingStarted(std::function<void()> started)
+    {
+        m_indexingStarted = std::move(started);
+    }
+
     /// Imports a CSV file or a vector file GDAL reads, as openRecordSource() decides.
     ImportReport importFile(const QString &path, const ImportOptions &options,
                             const std::atomic_bool *cancel = nullptr,
@@ -126,6 +134,7 @@ private:
                               const std::function<void(qint64, qint64)> &progress);
 
     Catalogue &m_catalogue;
+    std::function<void()> m_indexingStarted;
 };
 
 } // namespace placard::io
