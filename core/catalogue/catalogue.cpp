@@ -472,22 +472,22 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
         return false;
     // The types and tags its events use, as JSON arrays: those no other event uses go with
     // them, so that taking an import back out leaves the names as they were before it.
-    QByteArray usedTypes, usedTags;
-    {
-        sql::Statement types(handle(),
-                             "SELECT json_group_array(DISTINCT type_id) FROM events "
-                             "WHERE dataset_id = ?1 AND type_id IS NOT NULL");
-        sql::Statement tags(handle(),
-                            "SELECT json_group_array(DISTINCT tag_id) FROM event_tags WHERE "
-                            "event_id IN (SELECT id FROM events WHERE dataset_id = ?1)");
-        types.bind(1, datasetId);
-        tags.bind(1, datasetId);
-        if (!types.next() || !tags.next()) {
-            setError(error, sql::lastError(handle()));
-            return false;
-        }
-        usedTypes = types.bytes(0).toByteArray();
-        usedTags = tags.bytes(0).toByteArray();
+    const auto usedBy = [this, datasetId](const char *query) -> std::optional<QByteArray> {
+        sql::Statement q(handle(), query);
+        q.bind(1, datasetId);
+        if (!q.next())
+            return std::nullopt;
+        return q.bytes(0).toByteArray();
+    };
+    const std::optional<QByteArray> usedTypes =
+        usedBy("SELECT json_group_array(DISTINCT type_id) FROM events "
+               "WHERE dataset_id = ?1 AND type_id IS NOT NULL");
+    const std::optional<QByteArray> usedTags =
+        usedBy("SELECT json_group_array(DISTINCT tag_id) FROM event_tags WHERE "
+               "event_id IN (SELECT id FROM events WHERE dataset_id = ?1)");
+    if (!usedTypes || !usedTags) {
+        setError(error, sql::lastError(handle()));
+        return false;
     }
     sql::Statement unindex(handle(),
                            "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM "
@@ -507,16 +507,17 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
         setError(error, QStringLiteral("no dataset %1").arg(datasetId));
         return false;
     }
-    sql::Statement unusedTags(handle(),
-                              "DELETE FROM tags WHERE id IN (SELECT value FROM json_each(?1)) "
-                              "AND id NOT IN (SELECT tag_id FROM event_tags)");
-    sql::Statement unusedTypes(
-        handle(),
-        "DELETE FROM event_types WHERE id IN (SELECT value FROM json_each(?1)) AND id "
-        "NOT IN (SELECT type_id FROM events WHERE type_id IS NOT NULL)");
-    unusedTags.bind(1, usedTags);
-    unusedTypes.bind(1, usedTypes);
-    if (!unusedTags.run() || !unusedTypes.run()) {
+    const auto dropUnused = [this](const char *query, const QByteArray &nameIds) {
+        sql::Statement q(handle(), query);
+        q.bind(1, nameIds);
+        return q.run();
+    };
+    if (!dropUnused("DELETE FROM tags WHERE id IN (SELECT value FROM json_each(?1)) "
+                    "AND id NOT IN (SELECT tag_id FROM event_tags)",
+                    *usedTags) ||
+        !dropUnused("DELETE FROM event_types WHERE id IN (SELECT value FROM json_each(?1)) "
+                    "AND id NOT IN (SELECT type_id FROM events WHERE type_id IS NOT NULL)",
+                    *usedTypes)) {
         setError(error, sql::lastError(handle()));
         return false;
     }
