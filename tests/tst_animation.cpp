@@ -66,12 +66,12 @@ void TestAnimation::writesEveryFrame()
     animation.settings.title = QStringLiteral("Three days");
     animation.typeNames = {{1, QStringLiteral("protest")}};
     animation.pointsFor = [&](const AnimationFrame &f) {
-        auto points = std::make_shared<std::vector<MapPoint>>();
+        auto points = std::make_shared<MapPoints>();
         for (const Dated &e : events) {
             if (e.day >= f.first && e.day <= f.last)
                 points->push_back(e.point);
         }
-        return std::shared_ptr<const std::vector<MapPoint>>(points);
+        return std::shared_ptr<const MapPoints>(points);
     };
     const QList<AnimationFrame> frames = animationFrames(day(2026, 1, 1), day(2026, 1, 3),
                                                          {Period::Day, 1}, {Period::Day, 1}, false);

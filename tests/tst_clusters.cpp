@@ -45,8 +45,8 @@ void TestClusters::projection()
 void TestClusters::grouping()
 {
     // Minneapolis and Saint Paul fall together at zoom 4, apart at zoom 11; Paris stays alone.
-    const std::vector<MapPoint> points{at(44.9778, -93.265, 1, 2000), at(44.9537, -93.09, 2),
-                                       at(48.8566, 2.3522, 3, 500)};
+    const MapPoints points{at(44.9778, -93.265, 1, 2000), at(44.9537, -93.09, 2),
+                           at(48.8566, 2.3522, 3, 500)};
     const QPointF centre = geo::mercator::toWorld(45, -60);
     const auto far = clusterPoints(points, centre, 2, QSizeF(1200, 800));
     QCOMPARE(far.size(), std::size_t(2));
@@ -70,7 +70,7 @@ void TestClusters::grouping()
 void TestClusters::acrossTheAntimeridian()
 {
     // Fiji's two sides, seen from 179° E: both on screen, near each other.
-    const std::vector<MapPoint> points{at(-17.8, 178.5, 1), at(-16.5, -179.9, 2)};
+    const MapPoints points{at(-17.8, 178.5, 1), at(-16.5, -179.9, 2)};
     const auto clusters =
         clusterPoints(points, geo::mercator::toWorld(-17, 179.5), 6, QSizeF(800, 600), 10);
     QCOMPARE(clusters.size(), std::size_t(2));
@@ -90,7 +90,7 @@ void TestClusters::gridAgreesWithDirect()
     // the same clusters, in the same order, as clustering every point directly.
     QFETCH(int, count);
     QRandomGenerator rng(20260130);
-    auto points = std::make_shared<std::vector<MapPoint>>();
+    auto points = std::make_shared<MapPoints>();
     const QPointF spots[] = {{44.98, -93.27}, {40.71, -74.0}, {45.46, 9.19}, {-33.9, 151.2}};
     for (int i = 0; i < count; ++i) {
         MapPoint p;
@@ -171,21 +171,20 @@ void TestClusters::pool()
     // A vector comes back with its memory when its last holder lets go, on any thread; at
     // most two wait; one still held when the pool goes is simply freed.
     std::shared_ptr<MapPointPool> pool = MapPointPool::create();
-    std::shared_ptr<std::vector<MapPoint>> a = pool->take();
+    std::shared_ptr<MapPoints> a = pool->take();
     a->resize(1000);
     const MapPoint *memory = a->data();
-    std::shared_ptr<std::vector<MapPoint>> held = a;
+    std::shared_ptr<MapPoints> held = a;
     a.reset();
     QCOMPARE(pool->idle(), std::size_t(0));
     std::thread([&held] { held.reset(); }).join();
     QCOMPARE(pool->idle(), std::size_t(1));
-    std::shared_ptr<std::vector<MapPoint>> again = pool->take();
+    std::shared_ptr<MapPoints> again = pool->take();
     QCOMPARE(pool->idle(), std::size_t(0));
     QVERIFY(again->empty());
     QCOMPARE(again->capacity(), std::size_t(1000));
     QCOMPARE(static_cast<const MapPoint *>(again->data()), memory);
-    std::vector<std::shared_ptr<std::vector<MapPoint>>> many{pool->take(), pool->take(),
-                                                             pool->take()};
+    std::vector<std::shared_ptr<MapPoints>> many{pool->take(), pool->take(), pool->take()};
     many.clear();
     QCOMPARE(pool->idle(), std::size_t(2));
     pool.reset();

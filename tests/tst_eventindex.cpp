@@ -222,6 +222,31 @@ Filter randomFilter(QRandomGenerator &rng, const QList<qint64> &types, const QLi
     return f;
 }
 
+/// Fails unless the clusters mapPoints() gathers with the points for a view are those
+/// clusterPoints() makes of the points afterwards: the same groups, in the same order, with
+/// the same single events (positions to rounding: sums are taken in another order).
+void compareGatheredClusters(const EventIndex &index, const Filter &f)
+{
+    const QPointF centre(0.45, 0.38);
+    const QSizeF viewport(1024, 768);
+    for (const double zoom : {1.5, 3.0}) {
+        ClusterBuilder cells(centre, zoom, viewport);
+        MapPoints points;
+        index.mapPoints(f, points, nullptr, &cells);
+        const std::vector<Cluster> gathered = cells.finish(points);
+        const std::vector<Cluster> direct = clusterPoints(points, centre, zoom, viewport);
+        QCOMPARE(gathered.size(), direct.size());
+        for (std::size_t k = 0; k < direct.size(); ++k) {
+            QCOMPARE(gathered[k].count, direct[k].count);
+            QCOMPARE(gathered[k].knownSize, direct[k].knownSize);
+            QCOMPARE(gathered[k].unknownSize, direct[k].unknownSize);
+            QCOMPARE(gathered[k].single, direct[k].single);
+            QVERIFY(std::abs(gathered[k].position.x() - direct[k].position.x()) < 1e-6);
+            QVERIFY(std::abs(gathered[k].position.y() - direct[k].position.y()) < 1e-6);
+        }
+    }
+}
+
 } // namespace
 
 class TestEventIndex : public QObject {
@@ -264,6 +289,8 @@ void TestEventIndex::agreesWithSql()
                                      .arg(i)
                                      .arg(actual.size())
                                      .arg(expected.size())));
+            if (i % 10 == 0)
+                compareGatheredClusters(index, f);
         }
     };
     check(200);
@@ -412,7 +439,7 @@ void TestEventIndex::largeCatalogueReadInParallel()
             fields.insert(q.int64(0), {q.int64(1), q.int64(2), q.int64(3), q.int64(4)});
         }
     }
-    std::vector<MapPoint> points;
+    MapPoints points;
     for (int i = 0; i < 25; ++i) {
         const Filter f = randomFilter(rng, types, tags, ids);
         QList<qint64> expected = bySql(*catalogue, f);
@@ -437,6 +464,9 @@ void TestEventIndex::largeCatalogueReadInParallel()
         QCOMPARE(facts.unknown, one.unknown);
         QCOMPARE(facts.area, one.area);
         QCOMPARE(facts.imprecise, one.imprecise);
+        // The clusters gathered with the points on two threads, too.
+        if (i % 5 == 0)
+            compareGatheredClusters(index, f);
     }
     // Inside a transaction other connections would not see the catalogue's own writes: the
     // index then reads on the catalogue's connection alone, and sees them.

@@ -420,6 +420,30 @@ void TestMainWindow::eventLayerAgreesWithMap()
     }
     QCOMPARE(drawn, 16);
     QVERIFY(biggest >= 3);
+    // A change of filter brings the clusters of this view, gathered with the new points, and
+    // the layer takes them: they are what clustering the points afterwards gives.
+    MapBridge *bridge = window.mapWidget()->bridge();
+    const LayerView view{
+        geo::mercator::toWorld(layer->center().latitude(), layer->center().longitude()), 2.5,
+        layer->size()};
+    QVERIFY(bridge->layerView() == view);
+    QSignalSpy eventsSet(bridge, &MapBridge::eventsChanged);
+    auto *types = window.filtersDock()->findChild<QListWidget *>(QStringLiteral("types"));
+    types->item(1)->setCheckState(Qt::Unchecked);
+    QCOMPARE(eventsSet.count(), 1);
+    QVERIFY(!bridge->takeClusters()); // taken
+    std::vector<Cluster> expected =
+        clusterPoints(*bridge->events(), view.center, view.zoom, view.size);
+    render::mergeOverlapping(expected);
+    const std::vector<Cluster> adopted = layer->visibleClusters();
+    QCOMPARE(adopted.size(), expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+        QCOMPARE(adopted[k].count, expected[k].count);
+        QCOMPARE(adopted[k].single, expected[k].single);
+        QVERIFY(std::abs(adopted[k].position.x() - expected[k].position.x()) < 1e-6);
+        QVERIFY(std::abs(adopted[k].position.y() - expected[k].position.y()) < 1e-6);
+    }
+    types->item(1)->setCheckState(Qt::Checked);
     // On screen: the layer draws through a canvas as big as the symbols' extent (not the
     // whole map), and every cluster shows its dark disc there (looked at beside its count).
     auto *canvas = layer->findChild<QQuickPaintedItem *>();

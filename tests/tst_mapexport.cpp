@@ -110,11 +110,11 @@ private:
         return MapExport(settings, m_points, m_typeNames, m_basemap);
     }
     /// Points spread over the contiguous United States, for dense maps.
-    static std::shared_ptr<const std::vector<MapPoint>> randomPoints(int count);
+    static std::shared_ptr<const MapPoints> randomPoints(int count);
 
     QTemporaryDir m_dir;
     std::shared_ptr<const geo::BasemapRenderer> m_basemap;
-    std::shared_ptr<const std::vector<MapPoint>> m_points;
+    std::shared_ptr<const MapPoints> m_points;
     QHash<qint64, QString> m_typeNames;
 };
 
@@ -131,7 +131,7 @@ void TestMapExport::initTestCase()
     QVERIFY2(catalogue, qPrintable(error));
     EventIndex index;
     index.rebuild(*catalogue);
-    m_points = std::make_shared<const std::vector<MapPoint>>(index.mapPoints(Filter()));
+    m_points = std::make_shared<const MapPoints>(index.mapPoints(Filter()));
     QCOMPARE(m_points->size(), std::size_t(16));
     sql::Statement q(catalogue->handle(), "SELECT id, name FROM event_types");
     while (q.next())
@@ -441,7 +441,7 @@ void TestMapExport::oneEventShowsItsCity()
                          500,
                          2,
                          0};
-    const auto one = std::make_shared<const std::vector<MapPoint>>(1, paris);
+    const auto one = std::make_shared<const MapPoints>(1, paris);
     const MapExport page(goldenSettings(), one, m_typeNames, m_basemap);
     QVERIFY(page.error().isEmpty());
     QCOMPARE(page.zoom(), 11.0);
@@ -450,18 +450,16 @@ void TestMapExport::oneEventShowsItsCity()
     // One placed only at a country: the country round it, not a field.
     MapPoint country = paris;
     country.precision = quint8(GeoPrecision::Country);
-    const MapExport wide(goldenSettings(),
-                         std::make_shared<const std::vector<MapPoint>>(1, country), m_typeNames,
-                         m_basemap);
+    const MapExport wide(goldenSettings(), std::make_shared<const MapPoints>(1, country),
+                         m_typeNames, m_basemap);
     QCOMPARE(wide.zoom(), 4.0);
     country.precision = quint8(GeoPrecision::Admin1);
-    const MapExport state(goldenSettings(),
-                          std::make_shared<const std::vector<MapPoint>>(1, country), m_typeNames,
-                          m_basemap);
+    const MapExport state(goldenSettings(), std::make_shared<const MapPoints>(1, country),
+                          m_typeNames, m_basemap);
     QCOMPARE(state.zoom(), 6.0);
     // No events at all: the inhabited world, and no legend.
-    const MapExport none(goldenSettings(), std::make_shared<const std::vector<MapPoint>>(),
-                         m_typeNames, m_basemap);
+    const MapExport none(goldenSettings(), std::make_shared<const MapPoints>(), m_typeNames,
+                         m_basemap);
     QVERIFY(none.error().isEmpty());
     QVERIFY(none.extent().width() > 0.9);
     QVERIFY(none.legendTexts().isEmpty());
@@ -726,10 +724,10 @@ void TestMapExport::palette()
     QCOMPARE(typeColourIndex(17), 0);
 }
 
-std::shared_ptr<const std::vector<MapPoint>> TestMapExport::randomPoints(int count)
+std::shared_ptr<const MapPoints> TestMapExport::randomPoints(int count)
 {
     QRandomGenerator random(7);
-    auto points = std::make_shared<std::vector<MapPoint>>();
+    auto points = std::make_shared<MapPoints>();
     points->reserve(std::size_t(count));
     for (int i = 0; i < count; ++i) {
         const QPointF w =

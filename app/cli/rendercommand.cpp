@@ -116,7 +116,7 @@ int animate(const QCommandLineParser &parser, const QString &out,
         Filter frame = filter;
         frame.fromDay = f.first;
         frame.toDay = f.last;
-        return std::make_shared<const std::vector<MapPoint>>(index.mapPoints(frame));
+        return std::make_shared<const MapPoints>(index.mapPoints(frame));
     };
     QString error;
     if (!render::writeAnimation(out, frames, animation, &error)) {
@@ -296,7 +296,7 @@ int renderCommand(const QStringList &args)
     Filter filter;
     if (ids)
         filter.textIds = *ids; // exactly the events the query found
-    auto points = std::make_shared<const std::vector<MapPoint>>(index.mapPoints(filter));
+    auto points = std::make_shared<const MapPoints>(index.mapPoints(filter));
     QHash<qint64, QString> typeNames;
     {
         sql::Statement q(catalogue->handle(), "SELECT id, name FROM event_types");

@@ -123,7 +123,7 @@ void EventLayer::mouseReleaseEvent(QMouseEvent *event)
 
 QList<qint64> EventLayer::inseparableEvents(QPointF position) const
 {
-    std::shared_ptr<const std::vector<MapPoint>> events = m_bridge ? m_bridge->events() : nullptr;
+    std::shared_ptr<const MapPoints> events = m_bridge ? m_bridge->events() : nullptr;
     const std::optional<Cluster> cluster = symbolAt(position);
     if (!events || !cluster || cluster->single || !m_center.isValid())
         return {};
@@ -174,13 +174,39 @@ void EventLayer::componentComplete()
                 m_clusteredEvents.reset();
                 m_clusters.clear();
                 m_grid.reset(); // built again once the new events are drawn (paint())
+                adoptClusters(m_bridge->takeClusters());
                 refresh();
             });
             connect(m_bridge, &MapBridge::selectionChanged, this, [this] { refresh(); });
         }
     }
+    publishView();
     buildGrid(); // for events set before this page was loaded
     refresh();
+}
+
+LayerView EventLayer::view() const
+{
+    return {geo::mercator::toWorld(m_center.latitude(), m_center.longitude()), m_zoom, size()};
+}
+
+void EventLayer::publishView()
+{
+    if (m_bridge && m_center.isValid())
+        m_bridge->setLayerView(view());
+}
+
+void EventLayer::adoptClusters(std::optional<ViewClusters> made)
+{
+    std::shared_ptr<const MapPoints> events = m_bridge->events();
+    if (!made || !events || !m_center.isValid() || made->view != view())
+        return;
+    m_clusters = std::move(made->clusters);
+    render::mergeOverlapping(m_clusters);
+    m_clusteredEvents = std::move(events);
+    m_clusteredCentre = made->view.center;
+    m_clusteredZoom = made->view.zoom;
+    m_clusteredSize = made->view.size;
 }
 
 void EventLayer::setCenter(const QGeoCoordinate &center)
@@ -188,6 +214,7 @@ void EventLayer::setCenter(const QGeoCoordinate &center)
     if (center == m_center)
         return;
     m_center = center;
+    publishView();
     Q_EMIT viewChanged();
     refresh();
 }
@@ -197,6 +224,7 @@ void EventLayer::setZoomLevel(double zoom)
     if (qFuzzyCompare(zoom, m_zoom))
         return;
     m_zoom = zoom;
+    publishView();
     Q_EMIT viewChanged();
     refresh();
 }
@@ -215,13 +243,13 @@ std::vector<Cluster> EventLayer::visibleClusters() const
 
 const std::vector<Cluster> &EventLayer::clusters() const
 {
-    std::shared_ptr<const std::vector<MapPoint>> events = m_bridge ? m_bridge->events() : nullptr;
+    std::shared_ptr<const MapPoints> events = m_bridge ? m_bridge->events() : nullptr;
     if (!events || !m_center.isValid()) {
         m_clusteredEvents.reset();
         m_clusters.clear();
         return m_clusters;
     }
-    const QPointF centre = geo::mercator::toWorld(m_center.latitude(), m_center.longitude());
+    const QPointF centre = view().center;
     if (events != m_clusteredEvents || centre != m_clusteredCentre || m_zoom != m_clusteredZoom ||
         size() != m_clusteredSize) {
         // Until the grid of these events is ready (a few tens of milliseconds for a million),
@@ -243,7 +271,7 @@ void EventLayer::buildGrid()
 {
     if (m_buildingGrid || !m_bridge)
         return;
-    std::shared_ptr<const std::vector<MapPoint>> events = m_bridge->events();
+    std::shared_ptr<const MapPoints> events = m_bridge->events();
     if (!events || events->size() < kGridFrom || (m_grid && m_grid->points() == events))
         return;
     m_buildingGrid = true;
@@ -483,8 +511,10 @@ void EventLayer::refresh()
 void EventLayer::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
 {
     QQuickItem::geometryChange(newGeometry, oldGeometry);
-    if (newGeometry.size() != oldGeometry.size())
+    if (newGeometry.size() != oldGeometry.size()) {
+        publishView();
         refresh();
+    }
 }
 
 void EventLayer::updatePolish()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mapbridge.h"
 #include "query/clusters.h"
 #include "query/mappointfacts.h"
 
@@ -17,7 +18,6 @@
 namespace placard {
 
 class LayerCanvas;
-class MapBridge;
 
 /// Draws the filtered events over the map (no QML item per event): symbols coloured by type
 /// and sized by crowd size, hollow where only a state or country is known, and clusters
@@ -78,6 +78,12 @@ private:
     /// change: painting, hovering and clicking all ask for them, and each time would cost a
     /// pass over every event.
     const std::vector<Cluster> &clusters() const;
+    /// What it shows now.
+    LayerView view() const;
+    /// Tells the bridge, so that a change of events can bring their clusters for it.
+    void publishView();
+    /// Takes clusters made with the current events, when they are of the current view.
+    void adoptClusters(std::optional<ViewClusters> made);
     /// What the events shown hold, for the legend (the map's bridge has them).
     const MapPointFacts &legendFacts() const;
     /// Starts making a ClusterGrid of the events on a worker thread, one at a time, so that
@@ -105,7 +111,7 @@ private:
 
     // The cache of clusters(). It holds the events they were made from, so
     // that Cluster::single stays valid and a new set of events is noticed.
-    mutable std::shared_ptr<const std::vector<MapPoint>> m_clusteredEvents;
+    mutable std::shared_ptr<const MapPoints> m_clusteredEvents;
     mutable QPointF m_clusteredCentre;
     mutable double m_clusteredZoom = 0;
     mutable QSizeF m_clusteredSize;

@@ -272,8 +272,7 @@ void MainWindow::exportMap()
     }
     const QString credit =
         files.isEmpty() ? QString() : tr("Data: %1").arg(files.join(QStringLiteral(", ")));
-    auto points =
-        bridge->events() ? bridge->events() : std::make_shared<const std::vector<MapPoint>>();
+    auto points = bridge->events() ? bridge->events() : std::make_shared<const MapPoints>();
     MapExportDialog dialog(points, bridge->typeNames(), view, caption, credit, this);
     if (time->hasExtent()) {
         // The animation plays the timeline as it is set: its window (a week when it shows
@@ -290,7 +289,7 @@ void MainWindow::exportMap()
                 Filter frame = filter;
                 frame.fromDay = f.first;
                 frame.toDay = f.last;
-                return std::make_shared<const std::vector<MapPoint>>(index->mapPoints(frame));
+                return std::make_shared<const MapPoints>(index->mapPoints(frame));
             });
     }
     dialog.exec();
@@ -625,6 +624,9 @@ void MainWindow::showEvents()
     }
     m_map->bridge()->setTypeNames(typeNames);
     m_timeline->timeline()->setTypeNames(typeNames);
+    // The map's frame is asked for first: its widget waits a few milliseconds after a
+    // request before it draws, and that wait passes while the points are gathered.
+    m_map->quickWindow()->update();
     Filter filter = currentFilter();
     const TimelineController *time = m_timeline->controller();
     // In a large catalogue the map comes first; the table and the histogram (which shows
@@ -641,12 +643,20 @@ void MainWindow::showEvents()
         filter.toDay = time->activeLast();
     }
     // The points are written into a vector of an earlier change that nothing holds any more.
-    std::shared_ptr<std::vector<MapPoint>> points = m_pointPool->take();
+    std::shared_ptr<MapPoints> points = m_pointPool->take();
     MapPointFacts facts;
+    // The clusters of the map's view are gathered with the points, in the same pass.
+    const std::optional<LayerView> view = m_map->bridge()->layerView();
+    std::optional<ClusterBuilder> cells;
+    if (view)
+        cells.emplace(view->center, view->zoom, view->size);
     if (m_index)
-        m_index->mapPoints(filter, *points, &facts);
+        m_index->mapPoints(filter, *points, &facts, cells ? &*cells : nullptr);
+    std::optional<ViewClusters> clusters;
+    if (cells)
+        clusters = ViewClusters{*view, cells->finish(*points)};
     m_filters->setCounts(qint64(points->size()), m_index ? m_index->size() : 0);
-    m_map->bridge()->setEvents(std::move(points), std::move(facts));
+    m_map->bridge()->setEvents(std::move(points), std::move(facts), std::move(clusters));
     // A brushed or playing timeline moves many times a second; the table (which reads the
     // catalogue) follows once it rests.
     if (sender() == time)

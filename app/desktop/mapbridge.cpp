@@ -15,10 +15,11 @@ QString MapBridge::userAgent() const
     return QStringLiteral("Placard/%1 (desktop atlas of demonstrations)").arg(version());
 }
 
-void MapBridge::setEvents(std::shared_ptr<const std::vector<MapPoint>> events,
-                          std::optional<MapPointFacts> facts)
+void MapBridge::setEvents(std::shared_ptr<const MapPoints> events,
+                          std::optional<MapPointFacts> facts, std::optional<ViewClusters> clusters)
 {
     m_events = std::move(events);
+    m_clusters = std::move(clusters);
     m_eventFacts = facts ? std::move(*facts)
         : m_events       ? MapPointFacts::of(*m_events)
                          : MapPointFacts();

@@ -11,9 +11,24 @@
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace placard {
+
+/// What the event layer shows: its centre in Web Mercator world units, its zoom and size.
+struct LayerView {
+    QPointF center;
+    double zoom = 0;
+    QSizeF size;
+    bool operator==(const LayerView &) const = default;
+};
+
+/// The clusters of one layer view, made with the events (see EventIndex::mapPoints).
+struct ViewClusters {
+    LayerView view;
+    std::vector<Cluster> clusters;
+};
 
 /// The typed link between the widgets and the map QML: the tile source the map must
 /// use, and requests (zoom, show the world) the menus send to it. One per QML engine,
@@ -51,10 +66,17 @@ public:
     void setHighDpiTiles(bool on) { m_highDpiTiles = on; }
 
     /// The events the map shows (shared, immutable), or nullptr.
-    std::shared_ptr<const std::vector<MapPoint>> events() const { return m_events; }
-    /// Sets the events and what they hold (found here when not given).
-    void setEvents(std::shared_ptr<const std::vector<MapPoint>> events,
-                   std::optional<MapPointFacts> facts = std::nullopt);
+    std::shared_ptr<const MapPoints> events() const { return m_events; }
+    /// Sets the events and what they hold (found here when not given), with their clusters
+    /// for the layer's view when they were gathered with them.
+    void setEvents(std::shared_ptr<const MapPoints> events,
+                   std::optional<MapPointFacts> facts = std::nullopt,
+                   std::optional<ViewClusters> clusters = std::nullopt);
+    /// The clusters given with the events, once: the layer takes them.
+    std::optional<ViewClusters> takeClusters() { return std::exchange(m_clusters, std::nullopt); }
+    /// The view the event layer shows, which it keeps up to date; nothing until it has one.
+    std::optional<LayerView> layerView() const { return m_layerView; }
+    void setLayerView(const LayerView &view) { m_layerView = view; }
     const MapPointFacts &eventFacts() const { return m_eventFacts; }
     /// Names of the event types, by id, for the legend.
     QHash<qint64, QString> typeNames() const { return m_typeNames; }
@@ -113,7 +135,9 @@ private:
     QString m_timeLabel;
     bool m_highDpiTiles = false;
     MapPointFacts m_eventFacts;
-    std::shared_ptr<const std::vector<MapPoint>> m_events;
+    std::optional<ViewClusters> m_clusters;
+    std::optional<LayerView> m_layerView;
+    std::shared_ptr<const MapPoints> m_events;
     QHash<qint64, QString> m_typeNames;
     qint64 m_selected = 0;
 };

@@ -34,7 +34,7 @@ constexpr int kPreviewWidth = 560;
 constexpr int kPreviewHeight = 440;
 } // namespace
 
-MapExportDialog::MapExportDialog(std::shared_ptr<const std::vector<MapPoint>> points,
+MapExportDialog::MapExportDialog(std::shared_ptr<const MapPoints> points,
                                  const QHash<qint64, QString> &typeNames, const QRectF &view,
                                  const QString &caption, const QString &credit, QWidget *parent)
     : QDialog(parent)
@@ -289,8 +289,7 @@ namespace placard {
 
 void MapExportDialog::setAnimation(
     const QList<render::AnimationFrame> &frames,
-    std::function<std::shared_ptr<const std::vector<MapPoint>>(const render::AnimationFrame &)>
-        pointsFor)
+    std::function<std::shared_ptr<const MapPoints>(const render::AnimationFrame &)> pointsFor)
 {
     m_frames = frames;
     m_pointsFor = std::move(pointsFor);

@@ -29,7 +29,7 @@ class MapExportDialog : public QDialog {
 
 public:
     /// `points` are the events the map shows; `view` the world rectangle it shows.
-    MapExportDialog(std::shared_ptr<const std::vector<MapPoint>> points,
+    MapExportDialog(std::shared_ptr<const MapPoints> points,
                     const QHash<qint64, QString> &typeNames, const QRectF &view,
                     const QString &caption, const QString &credit, QWidget *parent = nullptr);
 
@@ -45,8 +45,7 @@ public:
     /// Offers "Export Animation…": these frames, each with the events pointsFor gives.
     void setAnimation(
         const QList<render::AnimationFrame> &frames,
-        std::function<std::shared_ptr<const std::vector<MapPoint>>(const render::AnimationFrame &)>
-            pointsFor);
+        std::function<std::shared_ptr<const MapPoints>(const render::AnimationFrame &)> pointsFor);
     /// Writes the animation's PNG frames for `path` (and, when `video` is given and ffmpeg is
     /// installed, an MP4) on a worker with progress and Cancel; empty or why not.
     QString exportAnimationTo(const QString &path, const QString &video = {});
@@ -54,7 +53,7 @@ public:
 private:
     void applyPreset();
 
-    std::shared_ptr<const std::vector<MapPoint>> m_points;
+    std::shared_ptr<const MapPoints> m_points;
     QHash<qint64, QString> m_typeNames;
     QRectF m_view;
     std::shared_ptr<const geo::BasemapRenderer> m_basemap[2]; ///< light, dark; made on demand
@@ -75,8 +74,7 @@ private:
     QTimer *m_pause;
     QImage m_preview;
     QList<render::AnimationFrame> m_frames;
-    std::function<std::shared_ptr<const std::vector<MapPoint>>(const render::AnimationFrame &)>
-        m_pointsFor;
+    std::function<std::shared_ptr<const MapPoints>(const render::AnimationFrame &)> m_pointsFor;
     QPushButton *m_animate = nullptr;
 
     std::shared_ptr<const geo::BasemapRenderer> basemap(geo::BasemapStyle style);

@@ -10,203 +10,11 @@ namespace placard {
 
 namespace {
 
-/// std::floor() for the values met here, as an integer: inlined, where std::floor() is a call
-/// into the maths library on baseline x86-64, twice for every point.
-qint64 floorOf(double v)
-{
-    const qint64 i = qint64(v);
-    return i - qint64(double(i) > v);
-}
-
 /// -1, 0 or +1: how worldToScreen() moves a point round the world, given its x − center x.
 int wrapOf(double dx)
 {
     return dx > 0.5 ? -1 : dx < -0.5 ? 1 : 0;
 }
-
-/// worldToScreen() for one view, with the scale worked out once rather than once per point.
-struct Projection {
-    Projection(QPointF c, double zoom, QSizeF v)
-        : center(c)
-        , viewport(v)
-        , scale(256.0 * std::exp2(zoom))
-    {
-    }
-    QPointF operator()(double x, double y) const
-    {
-        double dx = x - center.x();
-        // The shorter way round the world, so points across the antimeridian show.
-        if (dx > 0.5)
-            dx -= 1.0;
-        else if (dx < -0.5)
-            dx += 1.0;
-        return {viewport.width() / 2 + dx * scale,
-                viewport.height() / 2 + (y - center.y()) * scale};
-    }
-    QPointF center;
-    QSizeF viewport;
-    double scale;
-};
-
-/// The screen cells of one view and what has fallen into them. Only the cells over the
-/// viewport and its margin can receive a point: they are a flat array indexed directly.
-class Cells {
-public:
-    Cells(QPointF center, double zoom, QSizeF viewport, double cell)
-        : m_project(center, zoom, viewport)
-        , m_cell(cell)
-        , m_perCell(1.0 / cell)
-        , m_margin(cell)
-        , m_right(viewport.width() + cell)
-        , m_bottom(viewport.height() + cell)
-        , m_left(qint64(std::floor(-m_margin / cell)))
-    {
-        Q_ASSERT(cell > 0);
-        const qint64 columns = qint64(std::floor(m_right / cell)) - m_left + 1;
-        const qint64 rows = qint64(std::floor(m_bottom / cell)) - m_left + 1;
-        if (columns > 0 && rows > 0) {
-            m_columns = columns;
-            m_cells.resize(std::size_t(columns * rows));
-        }
-    }
-
-    bool isEmpty() const { return m_cells.empty(); }
-    double scale() const { return m_project.scale; }
-    /// The world rectangle the viewport and its margin show (x may run past 0 or 1).
-    double worldLeft() const { return world(-m_margin, m_project.center.x(), half().width()); }
-    double worldRight() const { return world(m_right, m_project.center.x(), half().width()); }
-    double worldTop() const { return world(-m_margin, m_project.center.y(), half().height()); }
-    double worldBottom() const { return world(m_bottom, m_project.center.y(), half().height()); }
-    QPointF project(double x, double y) const { return m_project(x, y); }
-    bool inside(QPointF s) const
-    {
-        return !(s.x() < -m_margin || s.y() < -m_margin || s.x() > m_right || s.y() > m_bottom);
-    }
-    bool outside(QPointF topLeft, QPointF bottomRight) const
-    {
-        return bottomRight.x() < -m_margin || bottomRight.y() < -m_margin ||
-            topLeft.x() > m_right || topLeft.y() > m_bottom;
-    }
-    bool sameCell(QPointF a, QPointF b) const
-    {
-        return floorOf(a.x() / m_cell) == floorOf(b.x() / m_cell) &&
-            floorOf(a.y() / m_cell) == floorOf(b.y() / m_cell);
-    }
-
-    /// Adds the point `index` at screen position `s`, if it is in view.
-    void add(QPointF s, std::size_t index, qint64 size)
-    {
-        if (!inside(s))
-            return;
-        Cell &c = at(s);
-        if (c.count++ == 0)
-            ++m_used;
-        c.first = std::min(c.first, index);
-        c.sx += s.x();
-        c.sy += s.y();
-        if (size >= 0)
-            c.known += size;
-        else
-            ++c.unknown;
-    }
-    /// Adds `count` points, all in view in the cell of `s`, from their sums.
-    void addGroup(QPointF s, int count, double sumX, double sumY, qint64 known, int unknown,
-                  std::size_t first)
-    {
-        Cell &c = at(s);
-        if (c.count == 0)
-            ++m_used;
-        c.count += count;
-        c.first = std::min(c.first, first);
-        c.sx += sumX;
-        c.sy += sumY;
-        c.known += known;
-        c.unknown += unknown;
-    }
-
-    /// Adds what `other`, made for the same view, has gathered.
-    void merge(const Cells &other)
-    {
-        Q_ASSERT(other.m_cells.size() == m_cells.size());
-        for (std::size_t k = 0; k < m_cells.size(); ++k) {
-            const Cell &o = other.m_cells[k];
-            if (o.count == 0)
-                continue;
-            Cell &c = m_cells[k];
-            if (c.count == 0)
-                ++m_used;
-            c.count += o.count;
-            c.first = std::min(c.first, o.first);
-            c.sx += o.sx;
-            c.sy += o.sy;
-            c.known += o.known;
-            c.unknown += o.unknown;
-        }
-    }
-
-    /// The clusters, in the order of their first points.
-    std::vector<Cluster> finish(const std::vector<MapPoint> &points) const
-    {
-        std::vector<const Cell *> ordered;
-        ordered.reserve(m_used);
-        for (const Cell &c : m_cells) {
-            if (c.count > 0)
-                ordered.push_back(&c);
-        }
-        std::sort(ordered.begin(), ordered.end(),
-                  [](const Cell *l, const Cell *r) { return l->first < r->first; });
-        std::vector<Cluster> out;
-        out.reserve(ordered.size());
-        for (const Cell *c : ordered) {
-            Cluster cluster;
-            cluster.count = c->count;
-            cluster.knownSize = c->known;
-            cluster.unknownSize = c->unknown;
-            if (c->count == 1) {
-                const MapPoint &p = points[c->first];
-                cluster.single = &p;
-                cluster.position = project(p.x, p.y);
-            } else {
-                cluster.position = {c->sx / c->count, c->sy / c->count};
-            }
-            out.push_back(cluster);
-        }
-        return out;
-    }
-
-private:
-    struct Cell {
-        double sx = 0;
-        double sy = 0;
-        qint64 known = 0;
-        int count = 0;
-        int unknown = 0;
-        std::size_t first = std::numeric_limits<std::size_t>::max(); ///< smallest index
-    };
-    QSizeF half() const { return m_project.viewport / 2; }
-    double world(double screen, double center, double half) const
-    {
-        return center + (screen - half) / m_project.scale;
-    }
-    Cell &at(QPointF s)
-    {
-        // A multiplication, not a division: two for each of a million points.
-        const qint64 cx = floorOf(s.x() * m_perCell) - m_left;
-        const qint64 cy = floorOf(s.y() * m_perCell) - m_left;
-        return m_cells[std::size_t(cy * m_columns + cx)];
-    }
-
-    Projection m_project;
-    double m_cell;
-    double m_perCell;
-    double m_margin;
-    double m_right;
-    double m_bottom;
-    qint64 m_left; ///< the first cell's column (and row)
-    qint64 m_columns = 0;
-    std::vector<Cell> m_cells;
-    std::size_t m_used = 0;
-};
 
 /// Past this many points, clustering takes both cores: a thread costs tens of microseconds.
 constexpr std::size_t kTwoThreadsFrom = 100000;
@@ -218,22 +26,134 @@ bool isPlaced(const MapPoint &p)
 
 } // namespace
 
-QPointF worldToScreen(QPointF world, QPointF center, double zoom, QSizeF viewport)
+ClusterBuilder::ClusterBuilder(QPointF center, double zoom, QSizeF viewport, double cell)
+    : m_center(center)
+    , m_viewport(viewport)
+    , m_scale(256.0 * std::exp2(zoom))
+    , m_cell(cell)
+    , m_perCell(1.0 / cell)
+    , m_margin(cell)
+    , m_right(viewport.width() + cell)
+    , m_bottom(viewport.height() + cell)
+    , m_left(qint64(std::floor(-m_margin / cell)))
 {
-    return Projection(center, zoom, viewport)(world.x(), world.y());
+    Q_ASSERT(cell > 0);
+    const qint64 columns = qint64(std::floor(m_right / cell)) - m_left + 1;
+    const qint64 rows = qint64(std::floor(m_bottom / cell)) - m_left + 1;
+    if (columns > 0 && rows > 0) {
+        m_columns = columns;
+        m_cells.resize(std::size_t(columns * rows));
+    }
 }
 
-std::vector<Cluster> clusterPoints(const std::vector<MapPoint> &points, QPointF center, double zoom,
+bool ClusterBuilder::sameView(QPointF center, double zoom, QSizeF viewport, double cell) const
+{
+    return center == m_center && viewport == m_viewport && cell == m_cell &&
+        256.0 * std::exp2(zoom) == m_scale;
+}
+
+bool ClusterBuilder::outside(QPointF topLeft, QPointF bottomRight) const
+{
+    return bottomRight.x() < -m_margin || bottomRight.y() < -m_margin || topLeft.x() > m_right ||
+        topLeft.y() > m_bottom;
+}
+
+bool ClusterBuilder::sameCell(QPointF a, QPointF b) const
+{
+    return floorToInt(a.x() / m_cell) == floorToInt(b.x() / m_cell) &&
+        floorToInt(a.y() / m_cell) == floorToInt(b.y() / m_cell);
+}
+
+double ClusterBuilder::world(double screen, double center, double half) const
+{
+    return center + (screen - half) / m_scale;
+}
+
+void ClusterBuilder::addGroup(QPointF s, int count, double sumX, double sumY, qint64 known,
+                              int unknown, std::size_t first)
+{
+    Cell &c = at(s);
+    if (c.count == 0)
+        ++m_used;
+    c.count += count;
+    c.first = std::min(c.first, first);
+    c.sx += sumX;
+    c.sy += sumY;
+    c.known += known;
+    c.unknown += unknown;
+}
+
+void ClusterBuilder::merge(const ClusterBuilder &other, std::size_t indexOffset)
+{
+    Q_ASSERT(other.m_cells.size() == m_cells.size());
+    for (std::size_t k = 0; k < m_cells.size(); ++k) {
+        const Cell &o = other.m_cells[k];
+        if (o.count == 0)
+            continue;
+        Cell &c = m_cells[k];
+        if (c.count == 0)
+            ++m_used;
+        c.count += o.count;
+        c.first = std::min(c.first, o.first + indexOffset);
+        c.sx += o.sx;
+        c.sy += o.sy;
+        c.known += o.known;
+        c.unknown += o.unknown;
+    }
+}
+
+std::vector<Cluster> ClusterBuilder::finish(const MapPoints &points) const
+{
+    std::vector<const Cell *> ordered;
+    ordered.reserve(m_used);
+    for (const Cell &c : m_cells) {
+        if (c.count > 0)
+            ordered.push_back(&c);
+    }
+    std::sort(ordered.begin(), ordered.end(),
+              [](const Cell *l, const Cell *r) { return l->first < r->first; });
+    std::vector<Cluster> out;
+    out.reserve(ordered.size());
+    for (const Cell *c : ordered) {
+        Cluster cluster;
+        cluster.count = c->count;
+        cluster.knownSize = c->known;
+        cluster.unknownSize = c->unknown;
+        if (c->count == 1) {
+            const MapPoint &p = points[c->first];
+            cluster.single = &p;
+            cluster.position = project(p.x, p.y);
+        } else {
+            cluster.position = {c->sx / c->count, c->sy / c->count};
+        }
+        out.push_back(cluster);
+    }
+    return out;
+}
+
+QPointF worldToScreen(QPointF world, QPointF center, double zoom, QSizeF viewport)
+{
+    double dx = world.x() - center.x();
+    // The shorter way round the world, so points across the antimeridian show.
+    if (dx > 0.5)
+        dx -= 1.0;
+    else if (dx < -0.5)
+        dx += 1.0;
+    const double scale = 256.0 * std::exp2(zoom);
+    return {viewport.width() / 2 + dx * scale,
+            viewport.height() / 2 + (world.y() - center.y()) * scale};
+}
+
+std::vector<Cluster> clusterPoints(const MapPoints &points, QPointF center, double zoom,
                                    QSizeF viewport, double cell)
 {
-    Cells cells(center, zoom, viewport, cell);
+    ClusterBuilder cells(center, zoom, viewport, cell);
     if (cells.isEmpty())
         return {};
-    const auto gather = [&points](Cells &into, std::size_t from, std::size_t to) {
+    const auto gather = [&points](ClusterBuilder &into, std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
             const MapPoint &p = points[i];
-            if (isPlaced(p))
-                into.add(into.project(p.x, p.y), i, p.size);
+            into.add(p, i);
         }
     };
     if (points.size() < kTwoThreadsFrom) {
@@ -242,21 +162,21 @@ std::vector<Cluster> clusterPoints(const std::vector<MapPoint> &points, QPointF 
     }
     // Half on a thread of its own (not the pool's, which may be busy drawing tiles), half
     // here; the sums of the two add up to the same clusters.
-    Cells second(center, zoom, viewport, cell);
+    ClusterBuilder second(center, zoom, viewport, cell);
     const std::size_t middle = points.size() / 2;
     std::thread helper(gather, std::ref(second), middle, points.size());
     gather(cells, 0, middle);
     helper.join();
-    cells.merge(second);
+    cells.merge(second, 0);
     return cells.finish(points);
 }
 
-ClusterGrid::ClusterGrid(std::shared_ptr<const std::vector<MapPoint>> points)
+ClusterGrid::ClusterGrid(std::shared_ptr<const MapPoints> points)
     : m_points(std::move(points))
 {
-    const std::vector<MapPoint> &p = *m_points;
+    const MapPoints &p = *m_points;
     const auto square = [](float v) {
-        return int(floorOf(double(v) * kSide));
+        return int(floorToInt(double(v) * kSide));
     };
     const auto inWorld = [](float v) {
         return v >= 0.0f && v < 1.0f;
@@ -323,10 +243,10 @@ ClusterGrid::ClusterGrid(std::shared_ptr<const std::vector<MapPoint>> points)
 std::vector<Cluster> ClusterGrid::clusters(QPointF center, double zoom, QSizeF viewport,
                                            double cell) const
 {
-    Cells cells(center, zoom, viewport, cell);
+    ClusterBuilder cells(center, zoom, viewport, cell);
     if (cells.isEmpty())
         return {};
-    const std::vector<MapPoint> &p = *m_points;
+    const MapPoints &p = *m_points;
     for (quint32 i : m_strays)
         cells.add(cells.project(p[i].x, p[i].y), i, p[i].size);
 

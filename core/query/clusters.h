@@ -4,7 +4,10 @@
 #include <QPointF>
 #include <QSizeF>
 
+#include <cmath>
+#include <limits>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace placard {
@@ -22,6 +25,26 @@ struct MapPoint {
 // 32 bytes: a million points are written at every filter change.
 static_assert(sizeof(MapPoint) == 32);
 
+/// The allocator of MapPoints: a vector of them grows (resize()) without writing its new
+/// elements, which the threads that make the points then write once, in place. The elements
+/// are undefined until written; MapPoint, an aggregate, needs no constructor to run.
+template<typename T> struct GrowsUnwritten : std::allocator<T> {
+    using value_type = T;
+    GrowsUnwritten() noexcept = default;
+    template<typename U> GrowsUnwritten(const GrowsUnwritten<U> &) noexcept { }
+    template<typename U> struct rebind {
+        using other = GrowsUnwritten<U>;
+    };
+    template<typename U> void construct(U *) noexcept { }
+    template<typename U, typename... Args> void construct(U *p, Args &&...args)
+    {
+        std::construct_at(p, std::forward<Args>(args)...);
+    }
+};
+
+/// The points the map draws: a million at every filter change.
+using MapPoints = std::vector<MapPoint, GrowsUnwritten<MapPoint>>;
+
 /// Events that fall together on screen, drawn as one symbol.
 struct Cluster {
     QPointF position; ///< screen pixels: the mean of its events
@@ -35,10 +58,125 @@ struct Cluster {
 /// `zoom` as Qt Location counts it (256·2^zoom pixels round the world).
 QPointF worldToScreen(QPointF world, QPointF center, double zoom, QSizeF viewport);
 
+/// std::floor() as an integer for the values met on a map, inlined: std::floor() is a call into
+/// the maths library on baseline x86-64, and clustering takes two for every point.
+inline qint64 floorToInt(double v)
+{
+    const qint64 i = qint64(v);
+    return i - qint64(double(i) > v);
+}
+
+/// The clusters of one view gathered point by point, so that they can be made in the same pass
+/// that produces the points (EventIndex::mapPoints) rather than in another over them all. Only
+/// the screen cells over the viewport and its margin can receive a point: they are a flat array
+/// indexed directly. Builders of the same view on separate threads merge into the same result.
+class ClusterBuilder {
+public:
+    ClusterBuilder(QPointF center, double zoom, QSizeF viewport, double cell = 44.0);
+
+    /// Whether it was made for this view.
+    bool sameView(QPointF center, double zoom, QSizeF viewport, double cell = 44.0) const;
+    /// Whether the view has no room for a cell (an empty viewport).
+    bool isEmpty() const { return m_cells.empty(); }
+    /// How many cells have points so far.
+    std::size_t clusterCount() const { return m_used; }
+    double scale() const { return m_scale; }
+    QSizeF viewport() const { return m_viewport; }
+    /// The world rectangle the viewport and its margin show (x may run past 0 or 1).
+    double worldLeft() const { return world(-m_margin, m_center.x(), m_viewport.width() / 2); }
+    double worldRight() const { return world(m_right, m_center.x(), m_viewport.width() / 2); }
+    double worldTop() const { return world(-m_margin, m_center.y(), m_viewport.height() / 2); }
+    double worldBottom() const { return world(m_bottom, m_center.y(), m_viewport.height() / 2); }
+
+    /// worldToScreen() for this view.
+    QPointF project(double x, double y) const
+    {
+        double dx = x - m_center.x();
+        // The shorter way round the world, so points across the antimeridian show.
+        if (dx > 0.5)
+            dx -= 1.0;
+        else if (dx < -0.5)
+            dx += 1.0;
+        return {m_viewport.width() / 2 + dx * m_scale,
+                m_viewport.height() / 2 + (y - m_center.y()) * m_scale};
+    }
+    bool inside(QPointF s) const
+    {
+        return !(s.x() < -m_margin || s.y() < -m_margin || s.x() > m_right || s.y() > m_bottom);
+    }
+    bool outside(QPointF topLeft, QPointF bottomRight) const;
+    bool sameCell(QPointF a, QPointF b) const;
+
+    /// Adds the point `index` (its place in the vector later given to finish()), if it is
+    /// placed and in view.
+    void add(const MapPoint &p, std::size_t index)
+    {
+        if (!std::isnan(p.x) && !std::isnan(p.y))
+            add(project(p.x, p.y), index, p.size);
+    }
+    /// Adds the point `index` at screen position `s`, if it is in view.
+    void add(QPointF s, std::size_t index, qint64 size)
+    {
+        if (!inside(s))
+            return;
+        Cell &c = at(s);
+        if (c.count++ == 0)
+            ++m_used;
+        c.first = std::min(c.first, index);
+        c.sx += s.x();
+        c.sy += s.y();
+        if (size >= 0)
+            c.known += size;
+        else
+            ++c.unknown;
+    }
+    /// Adds `count` points, all in view in the cell of `s`, from their sums.
+    void addGroup(QPointF s, int count, double sumX, double sumY, qint64 known, int unknown,
+                  std::size_t first);
+    /// Adds what `other`, made for the same view, has gathered; its indices are counted from
+    /// `indexOffset`.
+    void merge(const ClusterBuilder &other, std::size_t indexOffset);
+
+    /// The clusters, in the order of their first points; `points` are those the indices
+    /// given to add() refer to, and a single cluster points into them.
+    std::vector<Cluster> finish(const MapPoints &points) const;
+
+private:
+    struct Cell {
+        double sx = 0;
+        double sy = 0;
+        qint64 known = 0;
+        int count = 0;
+        int unknown = 0;
+        std::size_t first = std::numeric_limits<std::size_t>::max(); ///< smallest index
+    };
+    double world(double screen, double center, double half) const;
+    Cell &at(QPointF s)
+    {
+        // A multiplication, not a division: two for each of a million points.
+        const qint64 cx = floorToInt(s.x() * m_perCell) - m_left;
+        const qint64 cy = floorToInt(s.y() * m_perCell) - m_left;
+        return m_cells[std::size_t(cy * m_columns + cx)];
+    }
+
+    QPointF m_center;
+    QSizeF m_viewport;
+    double m_scale;
+    double m_cell;
+    double m_perCell;
+    double m_margin;
+    double m_right;
+    double m_bottom;
+    qint64 m_left; ///< the first cell's column (and row)
+    qint64 m_columns = 0;
+    std::vector<Cell> m_cells;
+    std::size_t m_used = 0;
+};
+
 /// Groups the points visible in the viewport by a square grid of `cell` pixels; a lone
 /// point stays single. Deterministic: the same input gives the same clusters in the same order
 /// (the order of each cluster's first point). One pass over the points, no allocation per point.
-std::vector<Cluster> clusterPoints(const std::vector<MapPoint> &points, QPointF center, double zoom,
+std::vector<Cluster> clusterPoints(const MapPoints &points, QPointF center, double zoom,
                                    QSizeF viewport, double cell = 44.0);
 
 /// The same points made ready to be clustered for many views (a pan, a zoom) at a small cost
@@ -48,10 +186,10 @@ std::vector<Cluster> clusterPoints(const std::vector<MapPoint> &points, QPointF 
 /// afterwards, so it may be built on one thread and used on another.
 class ClusterGrid {
 public:
-    explicit ClusterGrid(std::shared_ptr<const std::vector<MapPoint>> points);
+    explicit ClusterGrid(std::shared_ptr<const MapPoints> points);
 
     /// The points it was built from.
-    const std::shared_ptr<const std::vector<MapPoint>> &points() const { return m_points; }
+    const std::shared_ptr<const MapPoints> &points() const { return m_points; }
     /// What clusterPoints(*points(), …) gives: the same clusters in the same order, their
     /// positions equal to rounding (sums are taken in another order).
     std::vector<Cluster> clusters(QPointF center, double zoom, QSizeF viewport,
@@ -68,7 +206,7 @@ private:
         quint32 unknown = 0; ///< points of unknown size
         quint32 first = 0; ///< smallest index
     };
-    std::shared_ptr<const std::vector<MapPoint>> m_points;
+    std::shared_ptr<const MapPoints> m_points;
     std::vector<quint32> m_slot; ///< per grid square, row by row: 1 + its bucket, 0 when empty
     std::vector<Bucket> m_buckets;
     // The points, bucket by bucket, in index order within a bucket.

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <cmath>
 #include <future>
@@ -123,6 +124,20 @@ public:
         if (m_small)
             return v >= 0 && v < T(kSmall) && m_bits.test(std::size_t(v));
         return std::binary_search(m_values.begin(), m_values.end(), v);
+    }
+    /// Clears pass[k] for each of `n` values not in the set: for small values, without a
+    /// branch per value.
+    void keep(const T *values, quint8 *pass, std::size_t n) const
+    {
+        if (!m_small) {
+            for (std::size_t k = 0; k < n; ++k)
+                pass[k] &= quint8(contains(values[k]));
+            return;
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto v = std::make_unsigned_t<T>(values[k]);
+            pass[k] &= quint8(v < kSmall) & quint8(m_bits[std::size_t(v) & (kSmall - 1)]);
+        }
     }
 
 private:
@@ -476,48 +491,80 @@ void EventIndex::scan(const Filter &f, std::size_t fromRow, std::size_t toRow,
             tagRules.push_back(&rule);
     }
 
-    for (std::size_t i = begin; i < end; ++i) {
-        if (f.fromDay && m_rows.end[i] < *f.fromDay)
-            continue;
-        if (!types.empty() && !types.contains(m_rows.type[i]))
-            continue;
-        const qint64 size = m_rows.size[i];
-        if (size < 0) {
-            if (!f.includeUnknownSize)
-                continue;
-        } else if (sizeRange && (size < minSize || size > maxSize)) {
-            continue;
+    // The rows are taken a block at a time, each condition tested over the block in a loop of
+    // its own: the cheap ones without a branch per row (a million rows are tested at every
+    // change), the costly ones only on the rows still in.
+    constexpr std::size_t kBlock = 2048;
+    std::array<quint8, kBlock> pass;
+    const qint64 unknownPasses = f.includeUnknownSize ? 1 : 0;
+    const bool sizeTested = sizeRange || !f.includeUnknownSize;
+    for (std::size_t first = begin; first < end; first += kBlock) {
+        const std::size_t n = std::min(kBlock, end - first);
+        quint8 *in = pass.data();
+        std::fill_n(in, n, quint8(1));
+        if (f.fromDay) {
+            const qint32 from = *f.fromDay;
+            const qint32 *ends = m_rows.end.data() + first;
+            for (std::size_t k = 0; k < n; ++k)
+                in[k] &= quint8(ends[k] >= from);
         }
-        if (!countries.empty() &&
-            std::find(countries.begin(), countries.end(), m_rows.country[i]) == countries.end())
-            continue;
-        if (!regions.empty() &&
-            std::find(regions.begin(), regions.end(), m_rows.region[i]) == regions.end())
-            continue;
-        if (!f.precisions.isEmpty() && !precisions.test(m_rows.precision[i] & 0x0f))
-            continue;
-        if (!datasets.empty() && !datasets.contains(m_rows.dataset[i]))
-            continue;
-        if (f.textIds && !std::binary_search(f.textIds->cbegin(), f.textIds->cend(), m_rows.ids[i]))
-            continue;
-        bool tagsPass = true;
-        const auto first = m_rows.tags.begin() + m_rows.tagOffset[i];
-        const auto last = m_rows.tags.begin() + m_rows.tagOffset[i + 1];
-        for (const Filter::TagRule *rule : tagRules) {
-            bool any = false;
-            bool all = true;
-            for (qint64 t : rule->tagIds) {
-                const bool has = std::binary_search(first, last, t);
-                any = any || has;
-                all = all && has;
-            }
-            if (rule->all ? !all : !any) {
-                tagsPass = false;
-                break;
+        if (!types.empty())
+            types.keep(m_rows.type.data() + first, in, n);
+        if (sizeTested) {
+            const qint64 *sizes = m_rows.size.data() + first;
+            for (std::size_t k = 0; k < n; ++k) {
+                const qint64 size = sizes[k];
+                in[k] &=
+                    quint8(size < 0 ? unknownPasses : qint64(size >= minSize && size <= maxSize));
             }
         }
-        if (tagsPass)
-            onMatch(i);
+        if (!f.precisions.isEmpty()) {
+            const quint8 *precision = m_rows.precision.data() + first;
+            for (std::size_t k = 0; k < n; ++k)
+                in[k] &= quint8(precisions[precision[k] & 0x0f]);
+        }
+        if (!datasets.empty())
+            datasets.keep(m_rows.dataset.data() + first, in, n);
+        const auto keepWhere = [&](auto &&passes) {
+            for (std::size_t k = 0; k < n; ++k) {
+                if (in[k] && !passes(first + k))
+                    in[k] = 0;
+            }
+        };
+        if (!countries.empty())
+            keepWhere([&](std::size_t i) {
+                return std::find(countries.begin(), countries.end(), m_rows.country[i]) !=
+                    countries.end();
+            });
+        if (!regions.empty())
+            keepWhere([&](std::size_t i) {
+                return std::find(regions.begin(), regions.end(), m_rows.region[i]) != regions.end();
+            });
+        if (f.textIds)
+            keepWhere([&](std::size_t i) {
+                return std::binary_search(f.textIds->cbegin(), f.textIds->cend(), m_rows.ids[i]);
+            });
+        if (!tagRules.empty())
+            keepWhere([&](std::size_t i) {
+                const auto firstTag = m_rows.tags.begin() + m_rows.tagOffset[i];
+                const auto lastTag = m_rows.tags.begin() + m_rows.tagOffset[i + 1];
+                for (const Filter::TagRule *rule : tagRules) {
+                    bool any = false;
+                    bool all = true;
+                    for (qint64 t : rule->tagIds) {
+                        const bool has = std::binary_search(firstTag, lastTag, t);
+                        any = any || has;
+                        all = all && has;
+                    }
+                    if (rule->all ? !all : !any)
+                        return false;
+                }
+                return true;
+            });
+        for (std::size_t k = 0; k < n; ++k) {
+            if (in[k])
+                onMatch(first + k);
+        }
     }
 }
 
@@ -549,54 +596,92 @@ QList<qint64> EventIndex::matching(const Filter &filter) const
     return ids;
 }
 
-std::vector<MapPoint> EventIndex::mapPoints(const Filter &filter) const
+MapPoints EventIndex::mapPoints(const Filter &filter) const
 {
-    std::vector<MapPoint> points;
+    MapPoints points;
     mapPoints(filter, points);
     return points;
 }
 
-void EventIndex::mapPoints(const Filter &filter, std::vector<MapPoint> &out,
-                           MapPointFacts *facts) const
+void EventIndex::mapPoints(const Filter &filter, MapPoints &out, MapPointFacts *facts,
+                           ClusterBuilder *clusters) const
 {
-    // Room for every row the time window leaves, each point written once (resizing would
-    // zero them first).
-    out.clear();
-    const auto [begin, end] = rowRange(filter);
-    out.reserve(end - begin);
+    Q_ASSERT(!clusters || clusters->clusterCount() == 0);
     MapPointFacts ownFacts;
     MapPointFacts &gathered = facts ? *facts : ownFacts;
     gathered = {};
-    const auto pointsOf = [this, &filter](std::size_t first, std::size_t last,
-                                          std::vector<MapPoint> &into, MapPointFacts &seen) {
-        scan(filter, first, last, [&](std::size_t i) {
-            const qint64 size = m_rows.size[i];
-            const MapPoint &p = into.emplace_back(
-                m_rows.x[i], m_rows.y[i], m_rows.ids[i], qint32(m_rows.type[i]),
-                size < 0 ? -1 : qint32(std::min<qint64>(size, std::numeric_limits<qint32>::max())),
-                quint8(m_rows.precision[i] & 0x0f), quint8(m_rows.precision[i] >> 4));
-            seen.add(p);
-        });
-    };
+    // Past this many rows, the work is shared with a helper thread: half the rows each.
     constexpr std::size_t kParallelFrom = 100'000;
-    if (end - begin < kParallelFrom) {
-        pointsOf(begin, end, out, gathered);
-    } else {
-        // The later half on a helper, into a buffer this thread keeps (fresh pages from the
-        // system cost more than the copy), then appended.
-        thread_local std::vector<MapPoint> later;
-        later.clear();
-        const std::size_t middle = begin + (end - begin) / 2;
-        later.reserve(end - middle);
-        MapPointFacts laterFacts;
-        {
-            // Joined when the scope is left, also by an exception.
-            std::jthread helper(pointsOf, middle, end, std::ref(later), std::ref(laterFacts));
-            pointsOf(begin, middle, out, gathered);
+    const auto [begin, end] = rowRange(filter);
+    const bool twoParts = end - begin >= kParallelFrom;
+    const std::size_t middle = twoParts ? begin + (end - begin) / 2 : end;
+
+    // First the rows that pass, part by part, so that each part knows where its points go;
+    // then each part writes its points there, once, with what they hold and their clusters.
+    // (Appending the later part's points to the earlier's would write them all twice.) The
+    // lists of rows are the calling thread's, kept from one change to the next.
+    thread_local std::vector<quint32> earlierRows;
+    thread_local std::vector<quint32> laterRows;
+    const auto findRows = [this, &filter](std::size_t first, std::size_t last,
+                                          std::vector<quint32> &rows) {
+        rows.clear();
+        rows.reserve(last - first);
+        scan(filter, first, last, [&rows](std::size_t i) { rows.push_back(quint32(i)); });
+    };
+    const auto writePoints = [this, &out](const std::vector<quint32> &rows, std::size_t offset,
+                                          MapPointFacts &seen, ClusterBuilder *cells) {
+        MapPoint *to = out.data() + offset;
+        // The clusters are gathered block by block, from points still in the cache.
+        constexpr std::size_t kBlock = 4096;
+        for (std::size_t from = 0; from < rows.size(); from += kBlock) {
+            const std::size_t until = std::min(rows.size(), from + kBlock);
+            for (std::size_t k = from; k < until; ++k) {
+                const std::size_t i = rows[k];
+                const qint64 size = m_rows.size[i];
+                to[k] = {m_rows.x[i],
+                         m_rows.y[i],
+                         m_rows.ids[i],
+                         qint32(m_rows.type[i]),
+                         size < 0
+                             ? -1
+                             : qint32(std::min<qint64>(size, std::numeric_limits<qint32>::max())),
+                         quint8(m_rows.precision[i] & 0x0f),
+                         quint8(m_rows.precision[i] >> 4)};
+                seen.add(to[k]);
+            }
+            if (cells) {
+                for (std::size_t k = from; k < until; ++k)
+                    cells->add(to[k], offset + k);
+            }
         }
-        out.insert(out.end(), later.begin(), later.end());
-        gathered.merge(laterFacts);
+    };
+
+    out.clear();
+    if (!twoParts) {
+        findRows(begin, end, earlierRows);
+        out.resize(earlierRows.size());
+        writePoints(earlierRows, 0, gathered, clusters);
+        gathered.finish();
+        return;
     }
+    {
+        // Joined when the scope is left, also by an exception.
+        std::jthread helper(findRows, middle, end, std::ref(laterRows));
+        findRows(begin, middle, earlierRows);
+    }
+    out.resize(earlierRows.size() + laterRows.size());
+    MapPointFacts laterFacts;
+    std::optional<ClusterBuilder> laterClusters;
+    if (clusters)
+        laterClusters.emplace(*clusters);
+    {
+        std::jthread helper(writePoints, std::cref(laterRows), earlierRows.size(),
+                            std::ref(laterFacts), laterClusters ? &*laterClusters : nullptr);
+        writePoints(earlierRows, 0, gathered, clusters);
+    }
+    if (clusters)
+        clusters->merge(*laterClusters, 0);
+    gathered.merge(laterFacts);
     gathered.finish();
 }
 

@@ -53,13 +53,15 @@ public:
     /// Ids of the events that pass the filter, ascending.
     QList<qint64> matching(const Filter &filter) const;
     /// What the map draws of the events that pass the filter, in time order.
-    std::vector<MapPoint> mapPoints(const Filter &filter) const;
+    MapPoints mapPoints(const Filter &filter) const;
     /// The same into `out`, which is cleared and keeps its capacity: a caller that recycles
     /// the vector of a million points saves fresh pages from the system at every change.
-    /// With `facts`, also what the points hold, gathered in the same pass. Past 100,000 rows
-    /// the work is shared with a second thread.
-    void mapPoints(const Filter &filter, std::vector<MapPoint> &out,
-                   MapPointFacts *facts = nullptr) const;
+    /// With `facts`, also what the points hold, and with `clusters` (a builder nothing has
+    /// been added to), the clusters of its view, both gathered in the same pass: another pass
+    /// over a million points written moments before would read them all from memory again.
+    /// Past 100,000 rows the work is shared with a second thread.
+    void mapPoints(const Filter &filter, MapPoints &out, MapPointFacts *facts = nullptr,
+                   ClusterBuilder *clusters = nullptr) const;
     /// How many events each type id has (0: no type), read from memory: what the filters
     /// show beside each type, without a pass of SQL over every event.
     QHash<qint64, qint64> typeCounts() const;

@@ -36,7 +36,7 @@ void MapPointFacts::finish()
     m_large.clear();
 }
 
-MapPointFacts MapPointFacts::of(const std::vector<MapPoint> &points)
+MapPointFacts MapPointFacts::of(const MapPoints &points)
 {
     MapPointFacts facts;
     for (const MapPoint &p : points)

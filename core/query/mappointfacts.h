@@ -41,7 +41,7 @@ public:
     void finish();
 
     /// The facts of a whole set of points.
-    static MapPointFacts of(const std::vector<MapPoint> &points);
+    static MapPointFacts of(const MapPoints &points);
 
 private:
     void addLarge(qint32 type);

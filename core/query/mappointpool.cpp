@@ -8,9 +8,9 @@ std::shared_ptr<MapPointPool> MapPointPool::create()
     return std::shared_ptr<MapPointPool>(new MapPointPool);
 }
 
-std::shared_ptr<std::vector<MapPoint>> MapPointPool::take()
+std::shared_ptr<MapPoints> MapPointPool::take()
 {
-    std::unique_ptr<std::vector<MapPoint>> points;
+    std::unique_ptr<MapPoints> points;
     {
         std::lock_guard lock(m_mutex);
         if (!m_idle.empty()) {
@@ -19,17 +19,16 @@ std::shared_ptr<std::vector<MapPoint>> MapPointPool::take()
         }
     }
     if (!points)
-        points = std::make_unique<std::vector<MapPoint>>();
+        points = std::make_unique<MapPoints>();
     points->clear();
     // The pool may be gone by the time the last holder lets go: then the vector is freed.
     std::weak_ptr<MapPointPool> pool = weak_from_this();
-    return std::shared_ptr<std::vector<MapPoint>>(
-        points.release(), [pool](std::vector<MapPoint> *given) {
-            if (const std::shared_ptr<MapPointPool> alive = pool.lock())
-                alive->giveBack(given);
-            else
-                delete given;
-        });
+    return std::shared_ptr<MapPoints>(points.release(), [pool](MapPoints *given) {
+        if (const std::shared_ptr<MapPointPool> alive = pool.lock())
+            alive->giveBack(given);
+        else
+            delete given;
+    });
 }
 
 std::size_t MapPointPool::idle() const
@@ -38,9 +37,9 @@ std::size_t MapPointPool::idle() const
     return m_idle.size();
 }
 
-void MapPointPool::giveBack(std::vector<MapPoint> *points)
+void MapPointPool::giveBack(MapPoints *points)
 {
-    std::unique_ptr<std::vector<MapPoint>> owned(points);
+    std::unique_ptr<MapPoints> owned(points);
     std::lock_guard lock(m_mutex);
     if (m_idle.size() < kKept)
         m_idle.push_back(std::move(owned));

@@ -17,17 +17,17 @@ public:
     static std::shared_ptr<MapPointPool> create();
 
     /// An empty vector, with the capacity of one given back earlier when there is one.
-    std::shared_ptr<std::vector<MapPoint>> take();
+    std::shared_ptr<MapPoints> take();
     /// Vectors waiting to be taken again.
     std::size_t idle() const;
 
 private:
     MapPointPool() = default;
-    void giveBack(std::vector<MapPoint> *points);
+    void giveBack(MapPoints *points);
 
     static constexpr std::size_t kKept = 2;
     mutable std::mutex m_mutex;
-    std::vector<std::unique_ptr<std::vector<MapPoint>>> m_idle;
+    std::vector<std::unique_ptr<MapPoints>> m_idle;
 };
 
 } // namespace placard

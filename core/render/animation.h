@@ -28,7 +28,7 @@ QList<AnimationFrame> animationFrames(qint32 extentFirst, qint32 extentLast, con
 /// the events of a frame, the type names and the basemap.
 struct Animation {
     MapExportSettings settings;
-    std::function<std::shared_ptr<const std::vector<MapPoint>>(const AnimationFrame &)> pointsFor;
+    std::function<std::shared_ptr<const MapPoints>(const AnimationFrame &)> pointsFor;
     QHash<qint64, QString> typeNames;
     std::shared_ptr<const geo::BasemapRenderer> basemap;
 };

@@ -45,8 +45,8 @@ double reach(const Symbol &s)
 
 } // namespace
 
-LegendFacts LegendFacts::of(const std::vector<MapPoint> &points,
-                            const std::vector<quint32> &indices, bool clusters)
+LegendFacts LegendFacts::of(const MapPoints &points, const std::vector<quint32> &indices,
+                            bool clusters)
 {
     LegendFacts facts;
     facts.clusters = clusters;

@@ -23,7 +23,7 @@ struct LegendFacts {
     bool clusters = false; ///< some symbols stand for several events
 
     /// The facts of the events listed by `indices` into `points`, with `clusters` as given.
-    static LegendFacts of(const std::vector<MapPoint> &points, const std::vector<quint32> &indices,
+    static LegendFacts of(const MapPoints &points, const std::vector<quint32> &indices,
                           bool clusters);
     /// The facts of two sets of symbols together.
     LegendFacts united(const LegendFacts &other) const;

@@ -192,12 +192,11 @@ QString dateRangeText(const QDate &first, const QDate &last)
     return QStringLiteral("%1–%2").arg(first.day()).arg(full(last));
 }
 
-MapExport::MapExport(const MapExportSettings &settings,
-                     std::shared_ptr<const std::vector<MapPoint>> points,
+MapExport::MapExport(const MapExportSettings &settings, std::shared_ptr<const MapPoints> points,
                      const QHash<qint64, QString> &typeNames,
                      std::shared_ptr<const geo::BasemapRenderer> basemap)
     : m_settings(settings)
-    , m_points(points ? std::move(points) : std::make_shared<const std::vector<MapPoint>>())
+    , m_points(points ? std::move(points) : std::make_shared<const MapPoints>())
     , m_typeNames(typeNames)
     , m_basemap(std::move(basemap))
 {
@@ -342,7 +341,7 @@ LegendFacts MapExport::fitMap(double legendAbove)
     }
 
     // The bounds to show: the extent asked for, or the events'.
-    const std::vector<MapPoint> &points = *m_points;
+    const MapPoints &points = *m_points;
     QRectF bounds;
     double maxZoom = kMaxZoom;
     if (st.extent) {
@@ -475,7 +474,7 @@ std::optional<QRectF> MapExport::freeCorner() const
 void MapExport::placeMarks()
 {
     const double s = m_settings.scale();
-    const std::vector<MapPoint> &points = *m_points;
+    const MapPoints &points = *m_points;
     m_marks.clear();
     if (m_settings.clusters) {
         // The map's grouping, in layout pixels, then onto the page. A story-sized selection
@@ -722,8 +721,7 @@ bool MapExport::write(const QString &path, QString *error, ExportTimings *timing
 }
 
 bool exportMap(const QString &path, const MapExportSettings &settings,
-               std::shared_ptr<const std::vector<MapPoint>> points,
-               const QHash<qint64, QString> &typeNames,
+               std::shared_ptr<const MapPoints> points, const QHash<qint64, QString> &typeNames,
                std::shared_ptr<const geo::BasemapRenderer> basemap, QString *error)
 {
     const MapExport page(settings, std::move(points), typeNames, std::move(basemap));

@@ -109,8 +109,7 @@ struct ExportTimings {
 class MapExport {
 public:
     /// `basemap` may be null: the map is then plain water-coloured.
-    MapExport(const MapExportSettings &settings,
-              std::shared_ptr<const std::vector<MapPoint>> points,
+    MapExport(const MapExportSettings &settings, std::shared_ptr<const MapPoints> points,
               const QHash<qint64, QString> &typeNames,
               std::shared_ptr<const geo::BasemapRenderer> basemap);
 
@@ -160,7 +159,7 @@ private:
     std::optional<QRectF> freeCorner() const;
 
     MapExportSettings m_settings;
-    std::shared_ptr<const std::vector<MapPoint>> m_points;
+    std::shared_ptr<const MapPoints> m_points;
     QHash<qint64, QString> m_typeNames;
     std::shared_ptr<const geo::BasemapRenderer> m_basemap;
     QString m_error;
@@ -182,8 +181,7 @@ private:
 
 /// Writes one export; false and *error when the settings or the file do not allow it.
 bool exportMap(const QString &path, const MapExportSettings &settings,
-               std::shared_ptr<const std::vector<MapPoint>> points,
-               const QHash<qint64, QString> &typeNames,
+               std::shared_ptr<const MapPoints> points, const QHash<qint64, QString> &typeNames,
                std::shared_ptr<const geo::BasemapRenderer> basemap, QString *error);
 
 /// The dates of a map's events as a caption: "30 January 2026", "26–30 January 2026",

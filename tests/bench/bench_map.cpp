@@ -348,7 +348,7 @@ int main(int argc, char *argv[])
         const QList<qint64> all = index.matching(Filter{});
         const double matchingMs = double(part.nsecsElapsed()) / 1e6;
         part.start();
-        const std::vector<MapPoint> points = index.mapPoints(Filter{});
+        const MapPoints points = index.mapPoints(Filter{});
         const double pointsMs = double(part.nsecsElapsed()) / 1e6;
         part.start();
         const auto clusters =

@@ -31,7 +31,7 @@ constexpr int kRuns = 5;
 /// Events round the towns of the contiguous United States, more round larger ones, as event
 /// lists are: a few jittered kilometres from the town, some placed only at a state, sizes
 /// unknown for a third of them and spread over four orders of magnitude otherwise.
-std::vector<MapPoint> makeEvents(const geo::BasemapData &data)
+MapPoints makeEvents(const geo::BasemapData &data)
 {
     struct Town {
         QPointF lonLat;
@@ -52,7 +52,7 @@ std::vector<MapPoint> makeEvents(const geo::BasemapData &data)
     for (const Town &t : towns)
         cumulative.push_back(sum += t.weight / total);
     QRandomGenerator random(20260130);
-    std::vector<MapPoint> events;
+    MapPoints events;
     events.reserve(kEvents);
     for (int i = 0; i < kEvents; ++i) {
         const double pick = random.generateDouble();
@@ -108,7 +108,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const double loadMs = timer.nsecsElapsed() / 1e6;
-    const auto points = std::make_shared<const std::vector<MapPoint>>(makeEvents(*data));
+    const auto points = std::make_shared<const MapPoints>(makeEvents(*data));
     const QHash<qint64, QString> typeNames{{1, QStringLiteral("protest")},
                                            {2, QStringLiteral("march")},
                                            {3, QStringLiteral("rally")},

@@ -14,6 +14,10 @@ Item {
         id: view
         objectName: "mapView"
         anchors.fill: parent
+        // Drawn in software, the map is kept as an image between its own changes: a frame
+        // that only the events change (a filter, the timeline playing) then copies it rather
+        // than drawing every tile again, at half the cost.
+        layer.enabled: GraphicsInfo.api === GraphicsInfo.Software
 
         map.plugin: Plugin {
             name: "osm"
