@@ -496,6 +496,7 @@ void EventIndex::scan(const Filter &f, std::size_t fromRow, std::size_t toRow,
     // change), the costly ones only on the rows still in.
     constexpr std::size_t kBlock = 2048;
     std::array<quint8, kBlock> pass;
+    std::array<quint32, kBlock> hits;
     const qint64 unknownPasses = f.includeUnknownSize ? 1 : 0;
     const bool sizeTested = sizeRange || !f.includeUnknownSize;
     for (std::size_t first = begin; first < end; first += kBlock) {
@@ -561,10 +562,14 @@ void EventIndex::scan(const Filter &f, std::size_t fromRow, std::size_t toRow,
                 }
                 return true;
             });
+        // The rows that passed, listed without a branch per row: which pass is hard to guess.
+        std::size_t passed = 0;
         for (std::size_t k = 0; k < n; ++k) {
-            if (in[k])
-                onMatch(first + k);
+            hits[passed] = quint32(k);
+            passed += in[k];
         }
+        for (std::size_t h = 0; h < passed; ++h)
+            onMatch(first + hits[h]);
     }
 }
 
