@@ -235,7 +235,11 @@ void TestMainWindow::opensCatalogues()
 
     MainWindow window;
     QCOMPARE(window.catalogueSummary(), QStringLiteral("No catalogue open"));
+    // The events are put on the map once, whatever the docks set up on the way.
+    QSignalSpy shown(window.mapWidget()->bridge(), &MapBridge::eventsChanged);
     QVERIFY2(window.openCatalogue(sample, &error), qPrintable(error));
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(window.mapWidget()->bridge()->events()->size(), std::size_t(16));
     QCOMPARE(window.catalogueSummary(), QStringLiteral("16 events in sample.placard"));
     QCOMPARE(window.windowTitle(), QStringLiteral("sample.placard — Placard"));
 

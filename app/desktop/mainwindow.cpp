@@ -45,6 +45,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -451,8 +452,11 @@ void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
     m_catalogue = std::move(catalogue);
     m_index = std::make_unique<EventIndex>();
     m_index->rebuild(*m_catalogue);
-    refreshFilterTypes();
-    refreshTimelineExtent();
+    {
+        const QScopedValueRollback hold(m_holdEvents, true);
+        refreshFilterTypes();
+        refreshTimelineExtent();
+    }
     connect(m_catalogue.get(), &Catalogue::changed, this,
             [this](Catalogue::ChangeKind kind, const QList<qint64> &ids) {
                 m_index->applyChange(*m_catalogue, kind, ids);
@@ -616,6 +620,8 @@ Filter MainWindow::currentFilterWithTime() const
 
 void MainWindow::showEvents()
 {
+    if (m_holdEvents)
+        return;
     QHash<qint64, QString> typeNames;
     if (m_catalogue) {
         sql::Statement q(m_catalogue->handle(), "SELECT id, name FROM event_types");

@@ -141,6 +141,9 @@ private:
     TimelineDock *m_timeline = nullptr;
     QTimer *m_tableUpdate = nullptr; ///< the table follows a playing timeline less often
     QTimer *m_histogramUpdate = nullptr; ///< … and the histogram a filter, in a large catalogue
+    /// While a catalogue is taken in, the docks it sets up would each show the events again:
+    /// they are shown once, at the end.
+    bool m_holdEvents = false;
     QUndoStack *m_undo = nullptr;
     qint64 m_placing = 0;
     quint64 m_choicesRequest = 0; ///< the latest reading of the filters' choices
