@@ -448,6 +448,21 @@ void TestMainWindow::eventLayerAgreesWithMap()
         QVERIFY(std::abs(adopted[k].position.y() - expected[k].position.y()) < 1e-6);
     }
     types->item(1)->setCheckState(Qt::Checked);
+    // View ▸ Legend takes the legend off the map (it may cover events) and back, and is
+    // remembered.
+    auto *legendAction = window.findChild<QAction *>(QStringLiteral("showLegend"));
+    QVERIFY(legendAction && legendAction->isChecked());
+    const QList<QQuickPaintedItem *> canvases = layer->findChildren<QQuickPaintedItem *>();
+    QCOMPARE(canvases.size(), 2); // the symbols', then the legend's
+    QTRY_VERIFY(canvases.at(1)->isVisible());
+    legendAction->trigger();
+    QVERIFY(!bridge->legendShown());
+    QTRY_VERIFY(!canvases.at(1)->isVisible());
+    QVERIFY(canvases.at(0)->isVisible());
+    QCOMPARE(QSettings().value(QStringLiteral("map/legend")).toBool(), false);
+    legendAction->trigger();
+    QTRY_VERIFY(canvases.at(1)->isVisible());
+    QCOMPARE(QSettings().value(QStringLiteral("map/legend")).toBool(), true);
     // On screen: the layer draws through a canvas as big as the symbols' extent (not the
     // whole map), and every cluster shows its dark disc there (looked at beside its count).
     auto *canvas = layer->findChild<QQuickPaintedItem *>();

@@ -270,6 +270,10 @@
         <translation>&amp;Ganze Welt</translation>
     </message>
     <message>
+        <source>&amp;Legend</source>
+        <translation>&amp;Legende</translation>
+    </message>
+    <message>
         <location filename="../app/desktop/mainwindow.cpp" line="363"/>
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>

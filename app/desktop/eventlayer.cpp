@@ -178,6 +178,7 @@ void EventLayer::componentComplete()
                 refresh();
             });
             connect(m_bridge, &MapBridge::selectionChanged, this, [this] { refresh(); });
+            connect(m_bridge, &MapBridge::legendShownChanged, this, [this] { refresh(); });
         }
     }
     publishView();
@@ -290,6 +291,11 @@ const MapPointFacts &EventLayer::legendFacts() const
 {
     static const MapPointFacts none;
     return m_bridge && m_bridge->events() ? m_bridge->eventFacts() : none;
+}
+
+bool EventLayer::legendShown() const
+{
+    return !m_bridge || m_bridge->legendShown();
 }
 
 QStringList EventLayer::legendEntries() const
@@ -486,7 +492,7 @@ void EventLayer::paint(QPainter *painter) const
 {
     paintSymbols(painter);
     const QStringList entries = legendEntries();
-    if (entries.isEmpty())
+    if (entries.isEmpty() || !legendShown())
         return;
     const QImage &image = legendImage(entries, painter->device()->devicePixelRatioF());
     painter->drawImage(legendPosition(image), image);
@@ -530,7 +536,7 @@ void EventLayer::updatePolish()
     }
     // The legend's, only when what it says or where it stands changes.
     const QStringList entries = legendEntries();
-    m_legendCanvas->setVisible(!entries.isEmpty());
+    m_legendCanvas->setVisible(!entries.isEmpty() && legendShown());
     if (!entries.isEmpty()) {
         const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
         const QImage &image = legendImage(entries, dpr);

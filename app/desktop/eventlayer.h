@@ -60,6 +60,8 @@ public:
     /// The legend's lines, generated from the events shown: "type" for each type, then the
     /// symbol styles in use.
     QStringList legendEntries() const;
+    /// Whether the legend is drawn (it may be turned off).
+    bool legendShown() const;
 
 Q_SIGNALS:
     void viewChanged();

@@ -939,6 +939,15 @@ void MainWindow::createMenus()
     QAction *world = view->addAction(tr("&Whole World"), this,
                                      [this] { Q_EMIT m_map->bridge()->worldRequested(); });
     world->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *legend = view->addAction(tr("&Legend"));
+    legend->setObjectName(QStringLiteral("showLegend"));
+    legend->setCheckable(true);
+    legend->setChecked(QSettings().value(QStringLiteral("map/legend"), true).toBool());
+    m_map->bridge()->setLegendShown(legend->isChecked());
+    connect(legend, &QAction::toggled, this, [this](bool on) {
+        m_map->bridge()->setLegendShown(on);
+        QSettings().setValue(QStringLiteral("map/legend"), on);
+    });
     view->addSeparator();
     for (QDockWidget *dock :
          std::initializer_list<QDockWidget *>{m_filters, m_timeline, m_table, m_details})

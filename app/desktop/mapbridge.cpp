@@ -34,6 +34,14 @@ void MapBridge::setSelectedEvent(qint64 id)
     Q_EMIT selectionChanged(id);
 }
 
+void MapBridge::setLegendShown(bool shown)
+{
+    if (shown == m_legendShown)
+        return;
+    m_legendShown = shown;
+    Q_EMIT legendShownChanged();
+}
+
 void MapBridge::setZoomLevel(double zoom)
 {
     if (qFuzzyCompare(zoom, m_zoomLevel))

@@ -80,6 +80,9 @@ public:
     const MapPointFacts &eventFacts() const { return m_eventFacts; }
     /// Names of the event types, by id, for the legend.
     QHash<qint64, QString> typeNames() const { return m_typeNames; }
+    /// Whether the map shows its legend (View ▸ Legend): it may hide events in a corner.
+    bool legendShown() const { return m_legendShown; }
+    void setLegendShown(bool shown);
     /// The event selected on the map or elsewhere; 0 for none.
     qint64 selectedEvent() const { return m_selected; }
     void setSelectedEvent(qint64 id);
@@ -109,6 +112,7 @@ Q_SIGNALS:
     /// The map was clicked at this point while placing.
     void placeClicked(double latitude, double longitude);
     void eventsChanged();
+    void legendShownChanged();
     /// The pointer rests on one event or a cluster (global screen position); or on nothing.
     void eventHovered(qint64 id, QPoint globalPosition);
     void clusterHovered(int count, qint64 knownSize, int unknownSize, QPoint globalPosition);
@@ -140,6 +144,7 @@ private:
     std::shared_ptr<const MapPoints> m_events;
     QHash<qint64, QString> m_typeNames;
     qint64 m_selected = 0;
+    bool m_legendShown = true;
 };
 
 } // namespace placard
