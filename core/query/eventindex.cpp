@@ -3,7 +3,6 @@
 
 #include "geo/webmercator.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QThread>
 
@@ -371,12 +370,11 @@ void EventIndex::rebuild(const Catalogue &catalogue)
     if (count >= kParallelFrom && sqlite3_get_autocommit(db) &&
         QFileInfo(catalogue.path()).isFile()) {
         parts = std::clamp(QThread::idealThreadCount(), 1, 4);
-        const QByteArray path = QFile::encodeName(catalogue.path());
         for (int k = 1; k < parts; ++k) {
-            sqlite3 *raw = nullptr;
-            sqlite3_open_v2(path.constData(), &raw, SQLITE_OPEN_READONLY, nullptr);
-            sql::Connection connection(raw);
-            if (!connection || !configureConnection(connection.get(), false, nullptr))
+            // The catalogue's own readers: each used by one thread, without SQLite's locking
+            // round every call (twenty a row here).
+            sql::Connection connection = catalogue.openReader(nullptr);
+            if (!connection)
                 break;
             connections.push_back(std::move(connection));
         }
