@@ -27,9 +27,13 @@ namespace {
 /// Catalogues of fewer events are read on one connection.
 constexpr qint64 kParallelFrom = 100000;
 
+// What can be worked out in SQL is: each column read costs a call into SQLite, and opening a
+// large catalogue reads a million rows. The precision byte holds the place's precision in its
+// low four bits, the date's above.
 constexpr const char *kColumns =
-    "SELECT id, start_day, end_day, lat, lon, type_id, size_high, size_low, geo_precision, "
-    "coalesce(dataset_id, 0), country, admin1, date_precision FROM events";
+    "SELECT id, start_day, end_day, lat, lon, coalesce(type_id, 0), "
+    "coalesce(size_high, size_low, -1), (geo_precision & 15) | ((date_precision & 15) << 4), "
+    "coalesce(dataset_id, 0), country, admin1 FROM events";
 
 /// Numbers the distinct strings a load meets, by their UTF-8 bytes: a million rows name a
 /// few hundred countries and regions, so each becomes a QString once, not once per row.
@@ -91,14 +95,13 @@ template<typename Rows> void appendRow(const sql::Statement &q, Rows &into, Stri
         into.x.push_back(float(w.x()));
         into.y.push_back(float(w.y()));
     }
-    into.type.push_back(q.isNull(5) ? 0 : q.int64(5));
-    into.size.push_back(!q.isNull(6) ? q.int64(6) : !q.isNull(7) ? q.int64(7) : -1);
-    // One byte for both precisions: the place's in the low four bits, the date's above.
-    into.precision.push_back(quint8((q.int64(8) & 0x0f) | (q.int64(12) & 0x0f) << 4));
-    into.dataset.push_back(q.int64(9));
-    const std::string_view country = view(q.bytes(10));
+    into.type.push_back(q.int64(5));
+    into.size.push_back(q.int64(6));
+    into.precision.push_back(quint8(q.int64(7)));
+    into.dataset.push_back(q.int64(8));
+    const std::string_view country = view(q.bytes(9));
     into.country.push_back(numbers.get(country));
-    into.region.push_back(q.isNull(11) ? -1 : numbers.region(country, view(q.bytes(11))));
+    into.region.push_back(q.isNull(10) ? -1 : numbers.region(country, view(q.bytes(10))));
 }
 
 /// A filter's list of values, asked about once per row: a bitmap when the values are small
