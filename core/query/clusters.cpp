@@ -46,12 +46,6 @@ ClusterBuilder::ClusterBuilder(QPointF center, double zoom, QSizeF viewport, dou
     }
 }
 
-bool ClusterBuilder::sameView(QPointF center, double zoom, QSizeF viewport, double cell) const
-{
-    return center == m_center && viewport == m_viewport && cell == m_cell &&
-        256.0 * std::exp2(zoom) == m_scale;
-}
-
 bool ClusterBuilder::outside(QPointF topLeft, QPointF bottomRight) const
 {
     return bottomRight.x() < -m_margin || bottomRight.y() < -m_margin || topLeft.x() > m_right ||
@@ -133,15 +127,7 @@ std::vector<Cluster> ClusterBuilder::finish(const MapPoints &points) const
 
 QPointF worldToScreen(QPointF world, QPointF center, double zoom, QSizeF viewport)
 {
-    double dx = world.x() - center.x();
-    // The shorter way round the world, so points across the antimeridian show.
-    if (dx > 0.5)
-        dx -= 1.0;
-    else if (dx < -0.5)
-        dx += 1.0;
-    const double scale = 256.0 * std::exp2(zoom);
-    return {viewport.width() / 2 + dx * scale,
-            viewport.height() / 2 + (world.y() - center.y()) * scale};
+    return projectAtScale(world.x(), world.y(), center, 256.0 * std::exp2(zoom), viewport);
 }
 
 std::vector<Cluster> clusterPoints(const MapPoints &points, QPointF center, double zoom,

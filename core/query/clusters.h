@@ -58,6 +58,18 @@ struct Cluster {
 /// `zoom` as Qt Location counts it (256·2^zoom pixels round the world).
 QPointF worldToScreen(QPointF world, QPointF center, double zoom, QSizeF viewport);
 
+/// worldToScreen() with the scale (256·2^zoom) worked out by the caller, once for many points.
+inline QPointF projectAtScale(double x, double y, QPointF center, double scale, QSizeF viewport)
+{
+    double dx = x - center.x();
+    // The shorter way round the world, so points across the antimeridian show.
+    if (dx > 0.5)
+        dx -= 1.0;
+    else if (dx < -0.5)
+        dx += 1.0;
+    return {viewport.width() / 2 + dx * scale, viewport.height() / 2 + (y - center.y()) * scale};
+}
+
 /// std::floor() as an integer for the values met on a map, inlined: std::floor() is a call into
 /// the maths library on baseline x86-64, and clustering takes two for every point.
 inline qint64 floorToInt(double v)
@@ -74,8 +86,6 @@ class ClusterBuilder {
 public:
     ClusterBuilder(QPointF center, double zoom, QSizeF viewport, double cell = 44.0);
 
-    /// Whether it was made for this view.
-    bool sameView(QPointF center, double zoom, QSizeF viewport, double cell = 44.0) const;
     /// Whether the view has no room for a cell (an empty viewport).
     bool isEmpty() const { return m_cells.empty(); }
     /// How many cells have points so far.
@@ -91,14 +101,7 @@ public:
     /// worldToScreen() for this view.
     QPointF project(double x, double y) const
     {
-        double dx = x - m_center.x();
-        // The shorter way round the world, so points across the antimeridian show.
-        if (dx > 0.5)
-            dx -= 1.0;
-        else if (dx < -0.5)
-            dx += 1.0;
-        return {m_viewport.width() / 2 + dx * m_scale,
-                m_viewport.height() / 2 + (y - m_center.y()) * m_scale};
+        return projectAtScale(x, y, m_center, m_scale, m_viewport);
     }
     bool inside(QPointF s) const
     {
