@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cstdint>
 #include <thread>
 
 using namespace placard;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void gridAgreesWithDirect();
     void facts();
     void pool();
+    void hugePageColumns();
 };
 
 void TestClusters::projection()
@@ -189,6 +191,38 @@ void TestClusters::pool()
     QCOMPARE(pool->idle(), std::size_t(2));
     pool.reset();
     again.reset(); // the pool is gone: freed, not given back
+}
+
+void TestClusters::hugePageColumns()
+{
+    // A column grows from the heap into blocks of its own, aligned to a huge page, and keeps
+    // its values on the way; copies and moves work across the two kinds of block.
+    Column<qint64> values;
+    for (qint64 v = 0; v < 1000000; ++v)
+        values.push_back(v * 3 - 7);
+    QVERIFY(values.capacity() * sizeof(qint64) >= hugepages::kFrom);
+    QCOMPARE(reinterpret_cast<std::uintptr_t>(values.data()) % (std::uintptr_t(2) << 20),
+             std::uintptr_t(0));
+    for (qint64 v = 0; v < 1000000; ++v) {
+        if (values[std::size_t(v)] != v * 3 - 7)
+            QFAIL(qPrintable(QStringLiteral("value %1 lost").arg(v)));
+    }
+    Column<qint64> copy = values;
+    QCOMPARE(copy, values);
+    copy.resize(10);
+    copy.shrink_to_fit();
+    QCOMPARE(copy, Column<qint64>({-7, -4, -1, 2, 5, 8, 11, 14, 17, 20}));
+    Column<qint64> moved = std::move(values);
+    QCOMPARE(moved.size(), std::size_t(1000000));
+    QCOMPARE(moved.back(), qint64(999999 * 3 - 7));
+
+    // Points grow without being written: those written before stay.
+    MapPoints points(2);
+    points[0].id = 41;
+    points[1].id = 42;
+    points.resize(300000);
+    QCOMPARE(points[0].id, qint64(41));
+    QCOMPARE(points[1].id, qint64(42));
 }
 
 QTEST_GUILESS_MAIN(TestClusters)

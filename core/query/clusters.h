@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "query/hugepages.h"
+
 #include <QPointF>
 #include <QSizeF>
 
@@ -24,23 +26,6 @@ struct MapPoint {
 };
 // 32 bytes: a million points are written at every filter change.
 static_assert(sizeof(MapPoint) == 32);
-
-/// The allocator of MapPoints: a vector of them grows (resize()) without writing its new
-/// elements, which the threads that make the points then write once, in place. The elements
-/// are undefined until written; MapPoint, an aggregate, needs no constructor to run.
-template<typename T> struct GrowsUnwritten : std::allocator<T> {
-    using value_type = T;
-    GrowsUnwritten() noexcept = default;
-    template<typename U> GrowsUnwritten(const GrowsUnwritten<U> &) noexcept { }
-    template<typename U> struct rebind {
-        using other = GrowsUnwritten<U>;
-    };
-    template<typename U> void construct(U *) noexcept { }
-    template<typename U, typename... Args> void construct(U *p, Args &&...args)
-    {
-        std::construct_at(p, std::forward<Args>(args)...);
-    }
-};
 
 /// The points the map draws: a million at every filter change.
 using MapPoints = std::vector<MapPoint, GrowsUnwritten<MapPoint>>;

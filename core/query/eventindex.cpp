@@ -26,6 +26,8 @@ namespace {
 
 /// Catalogues of fewer events are read on one connection.
 constexpr qint64 kParallelFrom = 100000;
+/// A span of ids wider than this is counted before the rows are read.
+constexpr qint64 kCountFrom = 16000000;
 
 // What can be worked out in SQL is: each column read costs a call into SQLite, and opening a
 // large catalogue reads a million rows. The precision byte holds the place's precision in its
@@ -186,28 +188,6 @@ void EventIndex::Columns::append(const Columns &from, std::size_t i)
     tagOffset.push_back(quint32(tags.size()));
 }
 
-void EventIndex::Columns::append(const Columns &from)
-{
-    const auto add = [](auto &to, const auto &more) {
-        to.insert(to.end(), more.begin(), more.end());
-    };
-    add(ids, from.ids);
-    add(start, from.start);
-    add(end, from.end);
-    add(x, from.x);
-    add(y, from.y);
-    add(type, from.type);
-    add(size, from.size);
-    add(precision, from.precision);
-    add(dataset, from.dataset);
-    add(country, from.country);
-    add(region, from.region);
-    const quint32 shift = quint32(tags.size());
-    for (std::size_t i = 1; i < from.tagOffset.size(); ++i)
-        tagOffset.push_back(from.tagOffset[i] + shift);
-    add(tags, from.tags);
-}
-
 qint32 EventIndex::intern(const QString &s)
 {
     if (s.isEmpty())
@@ -285,42 +265,86 @@ void EventIndex::internStrings(Columns &rows)
     rows.strings.clear();
 }
 
-void EventIndex::setRows(Columns in)
+void EventIndex::setRows(std::vector<Columns> parts)
 {
-    const std::size_t n = in.rows();
-    // Order by start day, and by id within a day: the rows come in id order, so a stable
-    // counting sort over the days does it in linear time for any plausible span of days.
-    std::vector<quint32> order(n);
-    if (n > 0) {
-        const auto [lo, hi] = std::minmax_element(in.start.begin(), in.start.end());
-        const qint64 low = *lo;
-        const qint64 span = qint64(*hi) - low + 1;
-        if (span <= qint64(4 * n + 65536)) {
-            std::vector<quint32> next(std::size_t(span) + 1, 0);
-            for (qint32 s : in.start)
-                ++next[std::size_t(s - low + 1)];
-            std::partial_sum(next.begin(), next.end(), next.begin());
-            for (std::size_t i = 0; i < n; ++i)
-                order[next[std::size_t(in.start[i] - low)]++] = quint32(i);
-        } else {
-            std::iota(order.begin(), order.end(), 0u);
-            std::stable_sort(order.begin(), order.end(),
-                             [&](quint32 a, quint32 b) { return in.start[a] < in.start[b]; });
+    std::size_t n = 0;
+    for (const Columns &part : parts)
+        n += part.rows();
+    // Row i (counting through the parts, in id order) goes to row rank[i] in (start day, id)
+    // order. Every column is then copied in id order to its rank: reading from one place
+    // and writing to one place per day, which the cache follows, where reading each row from
+    // where it was would miss the cache at nearly every row of a million.
+    Column<quint32> rank;
+    rank.reserve(n);
+    qint32 low = std::numeric_limits<qint32>::max(), high = std::numeric_limits<qint32>::min();
+    m_maxSpan = 0;
+    for (const Columns &part : parts) {
+        for (std::size_t i = 0; i < part.rows(); ++i) {
+            low = std::min(low, part.start[i]);
+            high = std::max(high, part.start[i]);
+            m_maxSpan = std::max(m_maxSpan, part.end[i] - part.start[i]);
         }
     }
-    const auto gather = [&order](auto &to, const auto &from) {
-        to.resize(from.size());
-        for (std::size_t k = 0; k < order.size(); ++k)
-            to[k] = from[order[k]];
+    const qint64 span = n > 0 ? qint64(high) - low + 1 : 0;
+    if (span <= qint64(4 * n + 65536)) {
+        // A counting sort over the days: linear for any plausible span of days.
+        std::vector<quint32> next(std::size_t(span) + 1, 0);
+        for (const Columns &part : parts) {
+            for (qint32 s : part.start)
+                ++next[std::size_t(s - low + 1)];
+        }
+        std::partial_sum(next.begin(), next.end(), next.begin());
+        for (const Columns &part : parts) {
+            for (qint32 s : part.start)
+                rank.push_back(next[std::size_t(s - low)]++);
+        }
+    } else {
+        Column<qint32> start;
+        start.reserve(n);
+        for (const Columns &part : parts)
+            start.insert(start.end(), part.start.begin(), part.start.end());
+        std::vector<quint32> order(n);
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](quint32 a, quint32 b) { return start[a] < start[b]; });
+        rank.resize(n);
+        for (std::size_t k = 0; k < n; ++k)
+            rank[order[k]] = quint32(k);
+    }
+    const auto scatter = [&](auto member) {
+        auto &to = m_rows.*member;
+        to.resize(n);
+        const quint32 *at = rank.data();
+        for (const Columns &part : parts) {
+            for (const auto &value : part.*member)
+                to[*at++] = value;
+        }
     };
-    // Each column gathered in an order of its own reads it all over memory: a million rows
-    // wait on memory more than on the processor, so the columns are shared with a helper.
+    // Two threads share the columns: the copying waits on memory more than on the processor.
     const auto someColumns = [&] {
-        gather(m_rows.ids, in.ids);
-        gather(m_rows.x, in.x);
-        gather(m_rows.y, in.y);
-        gather(m_rows.dataset, in.dataset);
-        gather(m_rows.country, in.country);
+        scatter(&Columns::ids);
+        scatter(&Columns::x);
+        scatter(&Columns::y);
+        scatter(&Columns::dataset);
+        scatter(&Columns::country);
+        // The tags: each row's count at its rank, their offsets, then the tags themselves.
+        Column<quint32> &offset = m_rows.tagOffset;
+        offset.assign(n + 1, 0);
+        const quint32 *at = rank.data();
+        for (const Columns &part : parts) {
+            for (std::size_t i = 0; i < part.rows(); ++i)
+                offset[*at++ + 1] = part.tagOffset[i + 1] - part.tagOffset[i];
+        }
+        std::partial_sum(offset.begin(), offset.end(), offset.begin());
+        m_rows.tags.resize(offset.back());
+        at = rank.data();
+        for (const Columns &part : parts) {
+            for (std::size_t i = 0; i < part.rows(); ++i) {
+                std::copy(part.tags.begin() + part.tagOffset[i],
+                          part.tags.begin() + part.tagOffset[i + 1],
+                          m_rows.tags.begin() + offset[*at++]);
+            }
+        }
     };
     {
         std::optional<std::jthread> helper;
@@ -328,42 +352,46 @@ void EventIndex::setRows(Columns in)
             helper.emplace(someColumns);
         else
             someColumns();
-        gather(m_rows.start, in.start);
-        gather(m_rows.end, in.end);
-        gather(m_rows.type, in.type);
-        gather(m_rows.size, in.size);
-        gather(m_rows.precision, in.precision);
-        gather(m_rows.region, in.region);
+        scatter(&Columns::start);
+        scatter(&Columns::end);
+        scatter(&Columns::type);
+        scatter(&Columns::size);
+        scatter(&Columns::precision);
+        scatter(&Columns::region);
+        m_sortedIds.clear();
+        m_sortedIds.reserve(n);
+        for (const Columns &part : parts)
+            m_sortedIds.insert(m_sortedIds.end(), part.ids.begin(), part.ids.end());
     }
-    m_rows.tagOffset.assign(1, 0);
-    m_rows.tagOffset.reserve(n + 1);
-    m_rows.tags.clear();
-    m_rows.tags.reserve(in.tags.size());
-    m_maxSpan = 0;
-    m_rowOfId.resize(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const quint32 i = order[k];
-        m_rows.tags.insert(m_rows.tags.end(), in.tags.begin() + in.tagOffset[i],
-                           in.tags.begin() + in.tagOffset[i + 1]);
-        m_rows.tagOffset.push_back(quint32(m_rows.tags.size()));
-        m_rowOfId[i] = quint32(k);
-        m_maxSpan = std::max(m_maxSpan, m_rows.end[k] - m_rows.start[k]);
-    }
-    m_sortedIds = std::move(in.ids);
+    m_rowOfId = std::move(rank);
+}
+
+void EventIndex::setRows(Columns rows)
+{
+    std::vector<Columns> parts;
+    parts.push_back(std::move(rows));
+    setRows(std::move(parts));
 }
 
 void EventIndex::rebuild(const Catalogue &catalogue)
 {
     m_stringIds.clear();
     sqlite3 *db = catalogue.handle();
-    qint64 first = 0, last = -1, count = 0;
+    // The span of ids bounds the count of events, enough to plan the reading: counting them
+    // would read the whole table once more (a tenth of a second at a million). Only a span
+    // of ids far wider than any catalogue is checked by counting.
+    qint64 first = 0, last = -1;
     {
-        sql::Statement q(db, "SELECT min(id), max(id), count(*) FROM events");
+        sql::Statement q(db, "SELECT (SELECT min(id) FROM events), (SELECT max(id) FROM events)");
         if (q.next() && !q.isNull(0)) {
             first = q.int64(0);
             last = q.int64(1);
-            count = q.int64(2);
         }
+    }
+    qint64 count = last - first + 1;
+    if (count > kCountFrom) {
+        sql::Statement q(db, "SELECT count(*) FROM events");
+        count = q.next() ? q.int64(0) : 0;
     }
     // Reading is mostly SQLite's work: a large catalogue is read in ranges of ids at once,
     // each on a read-only connection of its own. Not while the catalogue's connection is in
@@ -373,7 +401,7 @@ void EventIndex::rebuild(const Catalogue &catalogue)
     if (count >= kParallelFrom && sqlite3_get_autocommit(db) &&
         QFileInfo(catalogue.path()).isFile()) {
         parts = std::clamp(QThread::idealThreadCount(), 1, 4);
-        for (int k = 1; k < parts; ++k) {
+        for (int k = 0; k < parts; ++k) {
             // The catalogue's own readers: each used by one thread, without SQLite's locking
             // round every call (twenty a row here).
             sql::Connection connection = catalogue.openReader(nullptr);
@@ -381,7 +409,7 @@ void EventIndex::rebuild(const Catalogue &catalogue)
                 break;
             connections.push_back(std::move(connection));
         }
-        parts = int(connections.size()) + 1;
+        parts = int(connections.size());
     }
     // Range k is ids [bounds[k], bounds[k + 1] − 1]; the last ends at `last` itself.
     std::vector<qint64> bounds(std::size_t(parts) + 1, first);
@@ -390,23 +418,20 @@ void EventIndex::rebuild(const Catalogue &catalogue)
     std::vector<Columns> chunks(static_cast<std::size_t>(parts));
     const auto read = [&](sqlite3 *connection, int k) {
         const qint64 to = k + 1 < parts ? bounds[std::size_t(k) + 1] - 1 : last;
-        // The first chunk has room for every row: the others are appended to it.
-        chunks[std::size_t(k)].reserve(std::size_t(k == 0 ? count : count / parts), 0);
+        chunks[std::size_t(k)].reserve(
+            std::size_t(std::min(to - bounds[std::size_t(k)] + 1, count)), 0);
         readRange(connection, bounds[std::size_t(k)], to, chunks[std::size_t(k)]);
     };
     std::vector<std::future<void>> others;
     for (int k = 1; k < parts; ++k)
         others.push_back(
-            std::async(std::launch::async, read, connections[std::size_t(k) - 1].get(), k));
-    read(db, 0);
+            std::async(std::launch::async, read, connections[std::size_t(k)].get(), k));
+    read(connections.empty() ? db : connections[0].get(), 0);
     for (std::future<void> &other : others)
         other.get();
     for (Columns &chunk : chunks)
         internStrings(chunk);
-    Columns rows = std::move(chunks.front());
-    for (std::size_t k = 1; k < chunks.size(); ++k)
-        rows.append(chunks[k]);
-    setRows(std::move(rows));
+    setRows(std::move(chunks));
 }
 
 void EventIndex::applyChange(const Catalogue &catalogue, Catalogue::ChangeKind kind,

@@ -4,6 +4,7 @@
 #include "catalogue/catalogue.h"
 #include "query/clusters.h"
 #include "query/histogram.h"
+#include "query/hugepages.h"
 #include "query/mappointfacts.h"
 
 #include <QHash>
@@ -77,20 +78,20 @@ private:
     /// Rows being loaded or rebuilt, in id order, before they become the columns below: one
     /// vector per field, as there.
     struct Columns {
-        std::vector<qint64> ids;
-        std::vector<qint32> start;
-        std::vector<qint32> end;
-        std::vector<float> x; ///< Web Mercator world x in [0, 1], NaN when unplaced
-        std::vector<float> y;
-        std::vector<qint64> type;
-        std::vector<qint64> size; ///< -1 unknown
-        std::vector<quint8> precision;
-        std::vector<qint64> dataset;
-        std::vector<qint32> country; ///< index into m_stringIds, -1 none
-        std::vector<qint32> region;
+        Column<qint64> ids;
+        Column<qint32> start;
+        Column<qint32> end;
+        Column<float> x; ///< Web Mercator world x in [0, 1], NaN when unplaced
+        Column<float> y;
+        Column<qint64> type;
+        Column<qint64> size; ///< -1 unknown
+        Column<quint8> precision;
+        Column<qint64> dataset;
+        Column<qint32> country; ///< index into m_stringIds, -1 none
+        Column<qint32> region;
         /// Tags of row i, ascending: tags[tagOffset[i] … tagOffset[i+1]).
-        std::vector<quint32> tagOffset{0};
-        std::vector<qint64> tags;
+        Column<quint32> tagOffset{0};
+        Column<qint64> tags;
         /// While loading: the strings that country and region number, until internStrings().
         std::vector<QString> strings;
 
@@ -98,9 +99,6 @@ private:
         void reserve(std::size_t rows, std::size_t tagCount);
         /// Appends row i of another set of columns.
         void append(const Columns &from, std::size_t i);
-        /// Appends row i of the index.
-        /// Appends every row of other columns, their strings numbered alike.
-        void append(const Columns &from);
     };
     /// Reads the events with ids in [first, last] and their tags, in id order, onto the end
     /// of `into`, their countries and regions numbered in into.strings. Touches nothing of
@@ -110,7 +108,8 @@ private:
     static void readIds(sqlite3 *db, const QList<qint64> &ids, Columns &into);
     /// Numbers the countries and regions of rows as the index does.
     void internStrings(Columns &rows);
-    /// Makes the index from rows in id order.
+    /// Makes the index from rows in id order: those of the parts one after the other.
+    void setRows(std::vector<Columns> parts);
     void setRows(Columns rows);
     qint32 intern(const QString &s);
     /// Calls onMatch(row) for each row that passes the filter, in row order.
@@ -124,8 +123,8 @@ private:
 
     Columns m_rows; ///< in (start day, id) order
     // Id order, for matching() to list ids ascending without sorting them.
-    std::vector<qint64> m_sortedIds; ///< every id, ascending
-    std::vector<quint32> m_rowOfId; ///< the row of m_sortedIds[k]
+    Column<qint64> m_sortedIds; ///< every id, ascending
+    Column<quint32> m_rowOfId; ///< the row of m_sortedIds[k]
     qint32 m_maxSpan = 0; ///< longest end − start, to bound the scan for a time window
     QHash<QString, qint32> m_stringIds;
 };
