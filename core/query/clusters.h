@@ -107,16 +107,14 @@ public:
     {
         if (!inside(s))
             return;
+        // Without branches: whether a size is known is a coin toss from one point to the next.
         Cell &c = at(s);
-        if (c.count++ == 0)
-            ++m_used;
+        m_used += std::size_t(c.count++ == 0);
         c.first = std::min(c.first, index);
         c.sx += s.x();
         c.sy += s.y();
-        if (size >= 0)
-            c.known += size;
-        else
-            ++c.unknown;
+        c.known += size >= 0 ? size : 0;
+        c.unknown += int(size < 0);
     }
     /// Adds `count` points, all in view in the cell of `s`, from their sums.
     void addGroup(QPointF s, int count, double sumX, double sumY, qint64 known, int unknown,

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <barrier>
 #include <bitset>
 #include <cmath>
 #include <future>
@@ -707,20 +708,33 @@ void EventIndex::mapPoints(const Filter &filter, MapPoints &out, MapPointFacts *
         gathered.finish();
         return;
     }
-    {
-        // Joined when the scope is left, also by an exception.
-        std::jthread helper(findRows, middle, end, std::ref(laterRows));
-        findRows(begin, middle, earlierRows);
-    }
-    out.resize(earlierRows.size() + laterRows.size());
+    // One helper for both steps, which meet in the middle (the output is sized there): a
+    // thread started and woken on the other core costs about a millisecond here. Nothing
+    // may throw between the two steps, or the other would wait for ever; so all the memory
+    // is had first.
+    std::vector<quint32> &earlier = earlierRows; // this thread's lists, for both threads
+    std::vector<quint32> &later = laterRows;
+    earlier.reserve(middle - begin);
+    later.reserve(end - middle);
+    out.reserve(end - begin);
     MapPointFacts laterFacts;
     std::optional<ClusterBuilder> laterClusters;
     if (clusters)
         laterClusters.emplace(*clusters);
+    const auto sizeOutput = [&]() noexcept {
+        out.resize(earlier.size() + later.size());
+    };
+    std::barrier found(2, sizeOutput);
     {
-        std::jthread helper(writePoints, std::cref(laterRows), earlierRows.size(),
-                            std::ref(laterFacts), laterClusters ? &*laterClusters : nullptr);
-        writePoints(earlierRows, 0, gathered, clusters);
+        std::jthread helper([&] {
+            findRows(middle, end, later);
+            found.arrive_and_wait();
+            writePoints(later, earlier.size(), laterFacts,
+                        laterClusters ? &*laterClusters : nullptr);
+        });
+        findRows(begin, middle, earlier);
+        found.arrive_and_wait();
+        writePoints(earlier, 0, gathered, clusters);
     }
     if (clusters)
         clusters->merge(*laterClusters, 0);
