@@ -143,19 +143,26 @@ void TestClusters::facts()
         return MapPoint{0.5f, 0.5f, 1, type, size, quint8(geo), quint8(date)};
     };
     MapPointFacts first;
-    first.add(point(7000, -1, GeoPrecision::Locality, DatePrecision::Day));
-    first.add(point(3, -1, GeoPrecision::Exact, DatePrecision::Day));
-    first.add(point(5000, -1, GeoPrecision::Locality, DatePrecision::Day));
+    const MapPoint some[] = {point(7000, -1, GeoPrecision::Locality, DatePrecision::Day),
+                             point(3, -1, GeoPrecision::Exact, DatePrecision::Day),
+                             point(5000, -1, GeoPrecision::Locality, DatePrecision::Day)};
+    first.addAll(some, 3);
+    // Ids at both ends of the first word's bits and one past them, in a second run.
+    const MapPoint more[] = {point(100, -1, GeoPrecision::Exact, DatePrecision::Day),
+                             point(63, -1, GeoPrecision::Exact, DatePrecision::Day),
+                             point(64, -1, GeoPrecision::Exact, DatePrecision::Day)};
+    first.addAll(more, 3);
     QCOMPARE(first.unknown, true);
     QCOMPARE(first.sized, false);
     QCOMPARE(first.area, false);
     QCOMPARE(first.imprecise, false);
     MapPointFacts second;
-    second.add(point(5000, 120, GeoPrecision::Admin1, DatePrecision::Day));
-    second.add(point(0, 0, GeoPrecision::Locality, DatePrecision::Month));
+    const MapPoint others[] = {point(5000, 120, GeoPrecision::Admin1, DatePrecision::Day),
+                               point(0, 0, GeoPrecision::Locality, DatePrecision::Month)};
+    second.addAll(others, 2);
     first.merge(second);
     first.finish();
-    QCOMPARE(first.types, (QList<qint64>{0, 3, 5000, 7000}));
+    QCOMPARE(first.types, (QList<qint64>{0, 3, 63, 64, 100, 5000, 7000}));
     QCOMPARE(first.sized, true); // a size of 0 is known
     QCOMPARE(first.unknown, true);
     QCOMPARE(first.area, true);

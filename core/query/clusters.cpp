@@ -46,6 +46,42 @@ ClusterBuilder::ClusterBuilder(QPointF center, double zoom, QSizeF viewport, dou
     }
 }
 
+void ClusterBuilder::addAll(const MapPoint *points, std::size_t n, std::size_t firstIndex)
+{
+    // The same steps as add(), with the view's numbers in locals: the compiler cannot keep
+    // members in registers across stores into the cells, which might (for all it knows)
+    // overwrite them, and would load them all again for every point.
+    const QPointF center = m_center;
+    const QSizeF viewport = m_viewport;
+    const double scale = m_scale;
+    const double perCell = m_perCell;
+    const double low = -m_margin;
+    const double right = m_right;
+    const double bottom = m_bottom;
+    const qint64 left = m_left;
+    const qint64 columns = m_columns;
+    Cell *const cells = m_cells.data();
+    std::size_t used = m_used;
+    for (std::size_t k = 0; k < n; ++k) {
+        const MapPoint &p = points[k];
+        if (std::isnan(p.x) || std::isnan(p.y))
+            continue;
+        const QPointF s = projectAtScale(p.x, p.y, center, scale, viewport);
+        if (s.x() < low || s.y() < low || s.x() > right || s.y() > bottom)
+            continue;
+        const qint64 cx = floorToInt(s.x() * perCell) - left;
+        const qint64 cy = floorToInt(s.y() * perCell) - left;
+        Cell &c = cells[std::size_t(cy * columns + cx)];
+        used += std::size_t(c.count++ == 0);
+        c.first = std::min(c.first, firstIndex + k);
+        c.sx += s.x();
+        c.sy += s.y();
+        c.known += p.size >= 0 ? p.size : 0;
+        c.unknown += int(p.size < 0);
+    }
+    m_used = used;
+}
+
 bool ClusterBuilder::outside(QPointF topLeft, QPointF bottomRight) const
 {
     return bottomRight.x() < -m_margin || bottomRight.y() < -m_margin || topLeft.x() > m_right ||

@@ -116,6 +116,9 @@ public:
         c.known += size >= 0 ? size : 0;
         c.unknown += int(size < 0);
     }
+    /// add() for n points in a row, the first of them number `firstIndex`: the view's
+    /// numbers kept in registers all along.
+    void addAll(const MapPoint *points, std::size_t n, std::size_t firstIndex);
     /// Adds `count` points, all in view in the cell of `s`, from their sums.
     void addGroup(QPointF s, int count, double sumX, double sumY, qint64 known, int unknown,
                   std::size_t first);

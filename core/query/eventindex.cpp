@@ -691,12 +691,10 @@ void EventIndex::mapPoints(const Filter &filter, MapPoints &out, MapPointFacts *
                              : qint32(std::min<qint64>(size, std::numeric_limits<qint32>::max())),
                          quint8(m_rows.precision[i] & 0x0f),
                          quint8(m_rows.precision[i] >> 4)};
-                seen.add(to[k]);
             }
-            if (cells) {
-                for (std::size_t k = from; k < until; ++k)
-                    cells->add(to[k], offset + k);
-            }
+            seen.addAll(to + from, until - from);
+            if (cells)
+                cells->addAll(to + from, until - from, offset + from);
         }
     };
 
