@@ -350,6 +350,11 @@ void TestEventIndex::histogramAgreesWithSql()
     QRandomGenerator rng(20260131);
     auto catalogue = randomCatalogue(dir.filePath(QStringLiteral("h.placard")), rng, 2000, 2);
     QVERIFY(catalogue);
+    // Type ids a hand-edited catalogue may hold: far past any array, and below zero.
+    QVERIFY(sql::exec(catalogue->handle(),
+                      "INSERT INTO event_types(id, name) VALUES (5000000000, 'huge'), "
+                      "(-3, 'negative'); UPDATE events SET type_id = 5000000000 WHERE id % 7 = 0; "
+                      "UPDATE events SET type_id = -3 WHERE id % 11 = 0;"));
     EventIndex index;
     index.rebuild(*catalogue);
     const QList<qint64> types = idsOf(*catalogue, "SELECT id FROM event_types");

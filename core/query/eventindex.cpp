@@ -107,6 +107,39 @@ template<typename Rows> void appendRow(const sql::Statement &q, Rows &into, Stri
     into.region.push_back(q.isNull(10) ? -1 : numbers.region(country, view(q.bytes(10))));
 }
 
+/// Dense numbers for the event type ids a pass meets, in the order met: by an array for
+/// the usual small ids, by a hash for any other a catalogue may hold (ids are whatever its
+/// rows say, past any array or below zero).
+class TypeNumbers {
+public:
+    static constexpr quint64 kSmall = 4096;
+    static constexpr std::size_t kNone = std::size_t(-1);
+
+    TypeNumbers()
+        : m_small(kSmall, kNone)
+    {
+    }
+    /// The number of `type`, or kNone the first time, when number() gives it one.
+    std::size_t find(qint64 type) const
+    {
+        if (quint64(type) < kSmall)
+            return m_small[std::size_t(type)];
+        const auto it = m_large.find(type);
+        return it == m_large.end() ? kNone : it->second;
+    }
+    std::size_t number(qint64 type)
+    {
+        if (quint64(type) < kSmall)
+            return m_small[std::size_t(type)] = m_count++;
+        return m_large[type] = m_count++;
+    }
+
+private:
+    std::vector<std::size_t> m_small;
+    std::unordered_map<qint64, std::size_t> m_large;
+    std::size_t m_count = 0;
+};
+
 /// A filter's list of values, asked about once per row: a bitmap when the values are small
 /// (type and dataset ids are), else sorted and searched.
 template<typename T> class ValueSet {
@@ -797,10 +830,19 @@ Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
         std::fill(binOfDay.begin() + (h.starts[b] - origin), binOfDay.begin() + (next - origin),
                   quint32(b));
     }
-    // Type ids are small row ids: a slot per id, one column of counts per slot in use.
-    std::vector<int> slotOfType;
+    // A column of counts per type met, numbered densely in the order met.
+    TypeNumbers numbers;
     std::vector<qint64> typeOfSlot;
     std::vector<std::vector<quint32>> columns;
+    const auto columnOf = [&](qint64 type) -> std::vector<quint32> & {
+        std::size_t slot = numbers.find(type);
+        if (slot == TypeNumbers::kNone) {
+            slot = numbers.number(type);
+            typeOfSlot.push_back(type);
+            columns.emplace_back(h.starts.size(), 0u);
+        }
+        return columns[slot];
+    };
     h.imprecise.assign(h.starts.size(), 0);
     Filter f = filter;
     f.fromDay = first; // rows overlapping the span; those starting before it are skipped
@@ -809,25 +851,17 @@ Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
         const qint32 start = m_rows.start[i];
         if (start < first)
             return;
-        const qint64 type = std::max<qint64>(0, m_rows.type[i]);
-        if (std::size_t(type) >= slotOfType.size())
-            slotOfType.resize(std::size_t(type) + 1, -1);
-        int &slot = slotOfType[std::size_t(type)];
-        if (slot < 0) {
-            slot = int(typeOfSlot.size());
-            typeOfSlot.push_back(type);
-            columns.emplace_back(h.starts.size(), 0u);
-        }
         const quint32 bin = binOfDay[std::size_t(start - origin)];
-        ++columns[std::size_t(slot)][bin];
+        ++columnOf(m_rows.type[i])[bin];
         if (m_rows.precision[i] >> 4) // dated only to the month or year
             ++h.imprecise[bin];
     };
     if (onlyTime(filter)) {
         // Nothing but dates to test: rows are in start order, so each bin's rows are one run,
-        // counted by type id straight into a small array and moved to their columns per bin.
+        // counted by type id straight into a small array (the odd other id into its column)
+        // and moved to their columns per bin.
         auto row = std::lower_bound(m_rows.start.cbegin(), m_rows.start.cend(), first);
-        std::vector<quint32> perType;
+        std::vector<quint32> perType(TypeNumbers::kSmall, 0);
         std::vector<qint64> touched;
         for (std::size_t b = 0; b < h.starts.size(); ++b) {
             const qint32 next =
@@ -837,25 +871,16 @@ Histogram EventIndex::histogram(const Filter &filter, qint32 first, qint32 last,
             for (auto i = std::size_t(row - m_rows.start.cbegin()),
                       end = std::size_t(runEnd - m_rows.start.cbegin());
                  i < end; ++i) {
-                const std::size_t type = std::size_t(std::max<qint64>(0, m_rows.type[i]));
-                if (type >= perType.size())
-                    perType.resize(type + 1, 0);
-                if (perType[type]++ == 0)
-                    touched.push_back(qint64(type));
+                const qint64 type = m_rows.type[i];
+                if (quint64(type) >= TypeNumbers::kSmall)
+                    ++columnOf(type)[b];
+                else if (perType[std::size_t(type)]++ == 0)
+                    touched.push_back(type);
                 imprecise += (m_rows.precision[i] >> 4) != 0;
             }
             h.imprecise[b] = imprecise;
-            for (const qint64 type : touched) {
-                if (std::size_t(type) >= slotOfType.size())
-                    slotOfType.resize(std::size_t(type) + 1, -1);
-                int &slot = slotOfType[std::size_t(type)];
-                if (slot < 0) {
-                    slot = int(typeOfSlot.size());
-                    typeOfSlot.push_back(type);
-                    columns.emplace_back(h.starts.size(), 0u);
-                }
-                columns[std::size_t(slot)][b] = std::exchange(perType[std::size_t(type)], 0);
-            }
+            for (const qint64 type : touched)
+                columnOf(type)[b] = std::exchange(perType[std::size_t(type)], 0);
             touched.clear();
             row = runEnd;
         }
