@@ -443,6 +443,25 @@ const QImage &EventLayer::symbolImage(SymbolStyle style, qint64 type, double rad
     return image;
 }
 
+const QStaticText &EventLayer::countLabel(int count, const QPainter &painter) const
+{
+    // Laying a text out takes longer than drawing it: a cluster's count is laid out once for
+    // all frames (a few hundred distinct counts in practice).
+    const qreal dpr = painter.device()->devicePixelRatioF();
+    if (dpr != m_labelDpr || m_labels.size() > 2048) {
+        m_labels.clear();
+        m_labelDpr = dpr;
+    }
+    const QString text = render::compactCount(count);
+    QStaticText &label = m_labels[text];
+    if (label.text().isEmpty()) {
+        label.setText(text);
+        label.setTextFormat(Qt::PlainText);
+        label.prepare(painter.transform(), painter.font());
+    }
+    return label;
+}
+
 void EventLayer::paintSymbols(QPainter *painter) const
 {
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -483,8 +502,9 @@ void EventLayer::paintSymbols(QPainter *painter) const
         }
         stamp(symbolImage(SymbolStyle::Cluster, 0, r, dpr), c.position);
         painter->setPen(Qt::white);
-        painter->drawText(QRectF(c.position.x() - r, c.position.y() - r, 2 * r, 2 * r),
-                          Qt::AlignCenter, render::compactCount(c.count));
+        const QStaticText &label = countLabel(c.count, *painter);
+        const QSizeF size = label.size();
+        painter->drawStaticText(c.position - QPointF(size.width() / 2, size.height() / 2), label);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QImage>
 #include <QQuickItem>
+#include <QStaticText>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -94,6 +95,8 @@ private:
     /// Asks for the canvases to be placed and drawn again before the next frame.
     void refresh();
     void paintSymbols(QPainter *painter) const;
+    /// The text of a cluster of `count` events, laid out for the painter's font.
+    const QStaticText &countLabel(int count, const QPainter &painter) const;
     /// The rectangle the symbols of the current view cover, halos and rings included.
     QRectF symbolsBounds() const;
     /// The legend's image for these entries, drawn once and kept while they stay.
@@ -121,6 +124,8 @@ private:
     // Images drawn once and copied at every paint.
     mutable QHash<quint32, QImage> m_symbols;
     mutable qreal m_symbolDpr = 0;
+    mutable QHash<QString, QStaticText> m_labels; ///< clusters' counts, laid out once
+    mutable qreal m_labelDpr = 0;
     mutable QImage m_legendImage;
     mutable QStringList m_legendImageEntries;
     LayerCanvas *m_symbolCanvas = nullptr;
