@@ -428,8 +428,10 @@ void EventIndex::rebuild(const Catalogue &catalogue)
         count = q.next() ? q.int64(0) : 0;
     }
     // Reading is mostly SQLite's work: a large catalogue is read in ranges of ids at once,
-    // each on a read-only connection of its own. Not while the catalogue's connection is in
-    // a transaction, which other connections would not see.
+    // each on a read-only connection of its own, whose small page cache is reused as the scan
+    // goes (the catalogue's own would grow to 64 MB of pages read once, each new page a fault
+    // into the kernel). Not while the catalogue's connection is in a transaction, which other
+    // connections would not see; the catalogue's connection reads when no other opens.
     int parts = 1;
     std::vector<sql::Connection> connections;
     if (count >= kParallelFrom && sqlite3_get_autocommit(db) &&
@@ -443,7 +445,7 @@ void EventIndex::rebuild(const Catalogue &catalogue)
                 break;
             connections.push_back(std::move(connection));
         }
-        parts = int(connections.size());
+        parts = std::max(1, int(connections.size()));
     }
     // Range k is ids [bounds[k], bounds[k + 1] − 1]; the last ends at `last` itself.
     std::vector<qint64> bounds(std::size_t(parts) + 1, first);
