@@ -13,6 +13,7 @@
 #include <QPainter>
 #include <QQmlEngine>
 #include <QQuickWindow>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
@@ -173,7 +174,11 @@ void EventLayer::componentComplete()
                 // Let the old events go now rather than at the next paint.
                 m_clusteredEvents.reset();
                 m_clusters.clear();
-                m_grid.reset(); // built again once the new events are drawn (paint())
+                // Built again once the new events are drawn (paint()); the old one is let go
+                // on a worker, since giving tens of megabytes back takes a millisecond or two.
+                if (m_grid)
+                    QThreadPool::globalInstance()->start(
+                        [old = std::move(m_grid)]() mutable { old.reset(); });
                 adoptClusters(m_bridge->takeClusters());
                 refresh();
             });

@@ -205,8 +205,8 @@ ClusterGrid::ClusterGrid(std::shared_ptr<const MapPoints> points)
     };
     // A counting sort by grid square: count, place, then sum bucket by bucket.
     constexpr quint32 kNone = std::numeric_limits<quint32>::max();
-    std::vector<quint32> squareOf(p.size(), kNone);
-    std::vector<quint32> count(std::size_t(kSide) * kSide + 1, 0);
+    Column<quint32> squareOf(p.size(), kNone);
+    Column<quint32> count(std::size_t(kSide) * kSide + 1, 0);
     for (std::size_t i = 0; i < p.size(); ++i) {
         if (!isPlaced(p[i]))
             continue;

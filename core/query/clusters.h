@@ -195,14 +195,15 @@ private:
         quint32 unknown = 0; ///< points of unknown size
         quint32 first = 0; ///< smallest index
     };
+    // Columns in huge pages: a grid is made anew, tens of megabytes, after every change.
     std::shared_ptr<const MapPoints> m_points;
-    std::vector<quint32> m_slot; ///< per grid square, row by row: 1 + its bucket, 0 when empty
-    std::vector<Bucket> m_buckets;
+    Column<quint32> m_slot; ///< per grid square, row by row: 1 + its bucket, 0 when empty
+    Column<Bucket> m_buckets;
     // The points, bucket by bucket, in index order within a bucket.
-    std::vector<float> m_x;
-    std::vector<float> m_y;
-    std::vector<quint32> m_index;
-    std::vector<qint64> m_size;
+    Column<float> m_x;
+    Column<float> m_y;
+    Column<quint32> m_index;
+    Column<qint64> m_size;
     std::vector<quint32> m_strays; ///< points outside the world square, looked at every time
 };
 
