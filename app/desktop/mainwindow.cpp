@@ -450,6 +450,7 @@ void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
     m_map->bridge()->setSelectedEvent(0);
     m_table->model()->setEvents(nullptr, {});
     m_catalogue = std::move(catalogue);
+    m_typeNamesStale = true;
     m_index = std::make_unique<EventIndex>();
     m_index->rebuild(*m_catalogue);
     {
@@ -460,6 +461,7 @@ void MainWindow::adopt(std::unique_ptr<Catalogue> catalogue)
     connect(m_catalogue.get(), &Catalogue::changed, this,
             [this](Catalogue::ChangeKind kind, const QList<qint64> &ids) {
                 m_index->applyChange(*m_catalogue, kind, ids);
+                m_typeNamesStale = true;
                 m_table->model()->invalidateOrders();
                 refreshFilterTypes();
                 if (kind != Catalogue::ChangeKind::Updated)
@@ -622,14 +624,17 @@ void MainWindow::showEvents()
 {
     if (m_holdEvents)
         return;
-    QHash<qint64, QString> typeNames;
-    if (m_catalogue) {
-        sql::Statement q(m_catalogue->handle(), "SELECT id, name FROM event_types");
-        while (q.next())
-            typeNames.insert(q.int64(0), q.text(1));
+    if (m_typeNamesStale) {
+        m_typeNamesStale = false;
+        QHash<qint64, QString> typeNames;
+        if (m_catalogue) {
+            sql::Statement q(m_catalogue->handle(), "SELECT id, name FROM event_types");
+            while (q.next())
+                typeNames.insert(q.int64(0), q.text(1));
+        }
+        m_map->bridge()->setTypeNames(typeNames);
+        m_timeline->timeline()->setTypeNames(typeNames);
     }
-    m_map->bridge()->setTypeNames(typeNames);
-    m_timeline->timeline()->setTypeNames(typeNames);
     // The map's frame is asked for first: its widget waits a few milliseconds after a
     // request before it draws, and that wait passes while the points are gathered.
     m_map->quickWindow()->update();

@@ -144,6 +144,9 @@ private:
     /// While a catalogue is taken in, the docks it sets up would each show the events again:
     /// they are shown once, at the end.
     bool m_holdEvents = false;
+    /// The type names the map and the timeline hold are read again at the next showEvents():
+    /// set when a catalogue is taken in or changes.
+    bool m_typeNamesStale = true;
     QUndoStack *m_undo = nullptr;
     qint64 m_placing = 0;
     quint64 m_choicesRequest = 0; ///< the latest reading of the filters' choices
