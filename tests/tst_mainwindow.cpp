@@ -509,6 +509,15 @@ void TestMainWindow::eventLayerAgreesWithMap()
         e.datePrecision = DatePrecision::Month;
         QVERIFY(window.catalogue()->updateEvent(e));
         QVERIFY(layer->legendEntries().contains(QStringLiteral("date: month or year only")));
+        // A type new to the catalogue is named on the map and in its legend at once.
+        const QString type = e.type;
+        e.type = QStringLiteral("vigil");
+        QVERIFY(window.catalogue()->updateEvent(e));
+        QVERIFY(window.mapWidget()->bridge()->typeNames().values().contains(e.type));
+        QVERIFY(layer->legendEntries().contains(e.type));
+        e.type = type;
+        QVERIFY(window.catalogue()->updateEvent(e));
+        QVERIFY(!layer->legendEntries().contains(QStringLiteral("vigil")));
     }
     // Hovering an event names it; the symbol under a point is the one drawn there. Close
     // enough to Milan that it is not clustered with Paris.
