@@ -69,15 +69,7 @@ void ClusterBuilder::addAll(const MapPoint *points, std::size_t n, std::size_t f
         const QPointF s = projectAtScale(p.x, p.y, center, scale, viewport);
         if (s.x() < low || s.y() < low || s.x() > right || s.y() > bottom)
             continue;
-        const qint64 cx = floorToInt(s.x() * perCell) - left;
-        const qint64 cy = floorToInt(s.y() * perCell) - left;
-        Cell &c = cells[std::size_t(cy * columns + cx)];
-        used += std::size_t(c.count++ == 0);
-        c.first = std::min(c.first, firstIndex + k);
-        c.sx += s.x();
-        c.sy += s.y();
-        c.known += p.size >= 0 ? p.size : 0;
-        c.unknown += int(p.size < 0);
+        take(cells[cellOf(s, perCell, left, columns)], s, firstIndex + k, p.size, used);
     }
     m_used = used;
 }
@@ -173,10 +165,7 @@ std::vector<Cluster> clusterPoints(const MapPoints &points, QPointF center, doub
     if (cells.isEmpty())
         return {};
     const auto gather = [&points](ClusterBuilder &into, std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i) {
-            const MapPoint &p = points[i];
-            into.add(p, i);
-        }
+        into.addAll(points.data() + from, to - from, from);
     };
     if (points.size() < kTwoThreadsFrom) {
         gather(cells, 0, points.size());

@@ -95,29 +95,15 @@ public:
     bool outside(QPointF topLeft, QPointF bottomRight) const;
     bool sameCell(QPointF a, QPointF b) const;
 
-    /// Adds the point `index` (its place in the vector later given to finish()), if it is
-    /// placed and in view.
-    void add(const MapPoint &p, std::size_t index)
-    {
-        if (!std::isnan(p.x) && !std::isnan(p.y))
-            add(project(p.x, p.y), index, p.size);
-    }
     /// Adds the point `index` at screen position `s`, if it is in view.
     void add(QPointF s, std::size_t index, qint64 size)
     {
-        if (!inside(s))
-            return;
-        // Without branches: whether a size is known is a coin toss from one point to the next.
-        Cell &c = at(s);
-        m_used += std::size_t(c.count++ == 0);
-        c.first = std::min(c.first, index);
-        c.sx += s.x();
-        c.sy += s.y();
-        c.known += size >= 0 ? size : 0;
-        c.unknown += int(size < 0);
+        if (inside(s))
+            take(at(s), s, index, size, m_used);
     }
-    /// add() for n points in a row, the first of them number `firstIndex`: the view's
-    /// numbers kept in registers all along.
+    /// Adds n points in a row, the first of them number `firstIndex` (their places in the
+    /// vector later given to finish()), those placed and in view, with the view's numbers
+    /// kept in registers all along.
     void addAll(const MapPoint *points, std::size_t n, std::size_t firstIndex);
     /// Adds `count` points, all in view in the cell of `s`, from their sums.
     void addGroup(QPointF s, int count, double sumX, double sumY, qint64 known, int unknown,
@@ -140,12 +126,25 @@ private:
         std::size_t first = std::numeric_limits<std::size_t>::max(); ///< smallest index
     };
     double world(double screen, double center, double half) const;
-    Cell &at(QPointF s)
+    /// The cell of screen position `s`, for cells `perCell` to the pixel from column (and
+    /// row) `left`: a multiplication, not a division, two for each of a million points.
+    static std::size_t cellOf(QPointF s, double perCell, qint64 left, qint64 columns)
     {
-        // A multiplication, not a division: two for each of a million points.
-        const qint64 cx = floorToInt(s.x() * m_perCell) - m_left;
-        const qint64 cy = floorToInt(s.y() * m_perCell) - m_left;
-        return m_cells[std::size_t(cy * m_columns + cx)];
+        const qint64 cx = floorToInt(s.x() * perCell) - left;
+        const qint64 cy = floorToInt(s.y() * perCell) - left;
+        return std::size_t(cy * columns + cx);
+    }
+    Cell &at(QPointF s) { return m_cells[cellOf(s, m_perCell, m_left, m_columns)]; }
+    /// Counts a point at `s` into its cell; `used` counts the cells in use. Without branches:
+    /// whether a size is known is a coin toss from one point to the next.
+    static void take(Cell &c, QPointF s, std::size_t index, qint64 size, std::size_t &used)
+    {
+        used += std::size_t(c.count++ == 0);
+        c.first = std::min(c.first, index);
+        c.sx += s.x();
+        c.sy += s.y();
+        c.known += size >= 0 ? size : 0;
+        c.unknown += int(size < 0);
     }
 
     QPointF m_center;
