@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <cstdint>
+#include <limits>
 #include <thread>
 
 using namespace placard;
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void projection();
     void grouping();
     void acrossTheAntimeridian();
+    void addAllAgreesWithAdd();
     void gridAgreesWithDirect_data();
     void gridAgreesWithDirect();
     void facts();
@@ -77,6 +79,63 @@ void TestClusters::acrossTheAntimeridian()
         clusterPoints(points, geo::mercator::toWorld(-17, 179.5), 6, QSizeF(800, 600), 10);
     QCOMPARE(clusters.size(), std::size_t(2));
     QVERIFY(std::abs(clusters[0].position.x() - clusters[1].position.x()) < 400);
+}
+
+void TestClusters::addAllAgreesWithAdd()
+{
+    // addAll() places its points two coordinates at a time; add() one by one. Both must put
+    // every point in the same cell, with the same sums, whatever the point: on a cell's edge
+    // (screen positions exactly k·44 px), just inside or outside the margin, unplaced, across
+    // the antimeridian, and in runs that end anywhere.
+    QRandomGenerator rng(20261202);
+    MapPoints points;
+    const double step = 44.0 / 256.0; // one cell at zoom 0, exact in binary
+    for (int j = -12; j <= 12; ++j) {
+        for (int i = -12; i <= 12; ++i)
+            points.push_back({float(0.5 + i * step), float(0.5 + j * step), qint64(points.size()),
+                              1, i % 3 == 0 ? -1 : 10 * (i + 13), 2});
+    }
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    points.push_back({nan, nan, qint64(points.size()), 1, 5, 0});
+    points.push_back({0.02f, 0.5f, qint64(points.size()), 1, 7, 2}); // seen across the antimeridian
+    points.push_back({0.98f, 0.5f, qint64(points.size()), 1, 7, 2});
+    for (int i = 0; i < 20000; ++i)
+        points.push_back({float(rng.bounded(1.0)), float(rng.bounded(1.0)), qint64(points.size()),
+                          1, qint32(rng.bounded(3)) - 1, 2});
+    struct View {
+        QPointF centre;
+        double zoom;
+        QSizeF viewport;
+    };
+    const View views[] = {{{0.5, 0.5}, 0.0, {880, 440}},
+                          {{0.5, 0.5}, 1.0, {1024, 768}},
+                          {{0.99, 0.5}, 3.0, {800, 600}},
+                          {{0.01, 0.4}, 5.5, {1300, 700}},
+                          {{0.3, 0.7}, 6.0, {640, 480}}};
+    for (const View &v : views) {
+        ClusterBuilder one(v.centre, v.zoom, v.viewport);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const MapPoint &p = points[i];
+            if (!std::isnan(p.x))
+                one.add(one.project(p.x, p.y), i, p.size);
+        }
+        ClusterBuilder all(v.centre, v.zoom, v.viewport);
+        for (std::size_t from = 0; from < points.size(); from += 700) // runs end anywhere
+            all.addAll(points.data() + from, std::min<std::size_t>(700, points.size() - from),
+                       from);
+        QCOMPARE(all.clusterCount(), one.clusterCount());
+        const auto expected = one.finish(points);
+        const auto actual = all.finish(points);
+        QCOMPARE(actual.size(), expected.size());
+        QVERIFY(actual.size() > 1);
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+            QCOMPARE(actual[k].count, expected[k].count);
+            QCOMPARE(actual[k].knownSize, expected[k].knownSize);
+            QCOMPARE(actual[k].unknownSize, expected[k].unknownSize);
+            QCOMPARE(actual[k].single, expected[k].single);
+            QCOMPARE(actual[k].position, expected[k].position); // the same sums, in the same order
+        }
+    }
 }
 
 void TestClusters::gridAgreesWithDirect_data()

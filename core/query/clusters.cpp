@@ -2,9 +2,14 @@
 #include "query/clusters.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <thread>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace placard {
 
@@ -42,35 +47,109 @@ ClusterBuilder::ClusterBuilder(QPointF center, double zoom, QSizeF viewport, dou
     const qint64 rows = qint64(std::floor(m_bottom / cell)) - m_left + 1;
     if (columns > 0 && rows > 0) {
         m_columns = columns;
-        m_cells.resize(std::size_t(columns * rows));
+        // One cell more, past the last: where addAll() counts the points out of view.
+        m_cells.resize(std::size_t(columns * rows) + 1);
     }
 }
 
+namespace {
+
+/// What addAll() needs of a view to place points, in locals: the compiler cannot keep members
+/// in registers across stores into the cells, which might (for all it knows) overwrite them.
+struct Placing {
+    double centerX, centerY, halfWidth, halfHeight, scale, perCell, low, right, bottom;
+    qint32 left, columns;
+    quint32 outside; ///< the cell for a point out of view or unplaced
+};
+
+/// The screen position (x, y interleaved in `xy`) and the cell of each of n points, without a
+/// branch: the same arithmetic as ClusterBuilder::add(), two coordinates at a time where the
+/// processor has SSE2 (every x86-64 one). A third of the cost of clustering a million points.
+void placeRun(const MapPoint *points, std::size_t n, const Placing &v, double *xy, quint32 *target)
+{
+#if defined(__SSE2__)
+    const __m128d center = _mm_set_pd(v.centerY, v.centerX);
+    const __m128d half = _mm_set_pd(v.halfHeight, v.halfWidth);
+    const __m128d scale = _mm_set1_pd(v.scale);
+    const __m128d perCell = _mm_set1_pd(v.perCell);
+    const __m128d low = _mm_set1_pd(v.low);
+    const __m128d high = _mm_set_pd(v.bottom, v.right);
+    // The shorter way round the world, as projectAtScale(), for x only.
+    const __m128d wrapAbove = _mm_set_pd(std::numeric_limits<double>::infinity(), 0.5);
+    const __m128d wrapBelow = _mm_set_pd(-std::numeric_limits<double>::infinity(), -0.5);
+    const __m128d one = _mm_set1_pd(1.0);
+    for (std::size_t k = 0; k < n; ++k) {
+        // x and y are the point's first 8 bytes.
+        const __m128 world =
+            _mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(&points[k].x)));
+        __m128d d = _mm_sub_pd(_mm_cvtps_pd(world), center);
+        d = _mm_add_pd(d,
+                       _mm_sub_pd(_mm_and_pd(_mm_cmplt_pd(d, wrapBelow), one),
+                                  _mm_and_pd(_mm_cmpgt_pd(d, wrapAbove), one)));
+        const __m128d s = _mm_add_pd(half, _mm_mul_pd(d, scale));
+        // All ones where in view; false for NaN (an unplaced event) too.
+        const __m128d in = _mm_and_pd(_mm_cmpge_pd(s, low), _mm_cmple_pd(s, high));
+        const __m128d c = _mm_and_pd(_mm_mul_pd(s, perCell), in);
+        const __m128i t = _mm_cvttpd_epi32(c);
+        // Truncated, then one less where that went up: the floor.
+        const __m128i up = _mm_castpd_si128(_mm_cmpgt_pd(_mm_cvtepi32_pd(t), c));
+        const __m128i cell = _mm_add_epi32(t, _mm_shuffle_epi32(up, 0x08));
+        const qint32 column = _mm_cvtsi128_si32(cell) - v.left;
+        const qint32 row = _mm_cvtsi128_si32(_mm_shuffle_epi32(cell, 0x55)) - v.left;
+        _mm_storeu_pd(xy + 2 * k, s);
+        target[k] = _mm_movemask_pd(in) == 3 ? quint32(row * v.columns + column) : v.outside;
+    }
+#else
+    for (std::size_t k = 0; k < n; ++k) {
+        double dx = double(points[k].x) - v.centerX;
+        dx += double(dx < -0.5) - double(dx > 0.5);
+        const double sx = v.halfWidth + dx * v.scale;
+        const double sy = v.halfHeight + (double(points[k].y) - v.centerY) * v.scale;
+        const bool in = sx >= v.low && sy >= v.low && sx <= v.right && sy <= v.bottom;
+        const qint64 column = floorToInt((in ? sx : 0.0) * v.perCell) - v.left;
+        const qint64 row = floorToInt((in ? sy : 0.0) * v.perCell) - v.left;
+        xy[2 * k] = sx;
+        xy[2 * k + 1] = sy;
+        target[k] = in ? quint32(row * v.columns + column) : v.outside;
+    }
+#endif
+}
+
+} // namespace
+
 void ClusterBuilder::addAll(const MapPoint *points, std::size_t n, std::size_t firstIndex)
 {
-    // The same steps as add(), with the view's numbers in locals: the compiler cannot keep
-    // members in registers across stores into the cells, which might (for all it knows)
-    // overwrite them, and would load them all again for every point.
-    const QPointF center = m_center;
-    const QSizeF viewport = m_viewport;
-    const double scale = m_scale;
-    const double perCell = m_perCell;
-    const double low = -m_margin;
-    const double right = m_right;
-    const double bottom = m_bottom;
-    const qint64 left = m_left;
-    const qint64 columns = m_columns;
+    if (m_cells.empty())
+        return;
+    // A run of points at a time: first where each goes (placeRun), then each counted into its
+    // cell. A point out of view or unplaced goes to the cell past the last, emptied at the end.
+    const Placing view{m_center.x(),
+                       m_center.y(),
+                       m_viewport.width() / 2,
+                       m_viewport.height() / 2,
+                       m_scale,
+                       m_perCell,
+                       -m_margin,
+                       m_right,
+                       m_bottom,
+                       qint32(m_left),
+                       qint32(m_columns),
+                       quint32(m_cells.size() - 1)};
     Cell *const cells = m_cells.data();
     std::size_t used = m_used;
-    for (std::size_t k = 0; k < n; ++k) {
-        const MapPoint &p = points[k];
-        if (std::isnan(p.x) || std::isnan(p.y))
-            continue;
-        const QPointF s = projectAtScale(p.x, p.y, center, scale, viewport);
-        if (s.x() < low || s.y() < low || s.x() > right || s.y() > bottom)
-            continue;
-        take(cells[cellOf(s, perCell, left, columns)], s, firstIndex + k, p.size, used);
+    constexpr std::size_t kRun = 256;
+    std::array<double, 2 * kRun> xy;
+    std::array<quint32, kRun> target;
+    for (std::size_t from = 0; from < n; from += kRun) {
+        const std::size_t m = std::min(kRun, n - from);
+        const MapPoint *run = points + from;
+        placeRun(run, m, view, xy.data(), target.data());
+        for (std::size_t k = 0; k < m; ++k)
+            take(cells[target[k]], QPointF(xy[2 * k], xy[2 * k + 1]), firstIndex + from + k,
+                 run[k].size, used);
     }
+    used -= std::size_t(cells[view.outside].count > 0);
+    cells[view.outside] = Cell{};
     m_used = used;
 }
 
@@ -108,7 +187,7 @@ void ClusterBuilder::addGroup(QPointF s, int count, double sumX, double sumY, qi
 void ClusterBuilder::merge(const ClusterBuilder &other, std::size_t indexOffset)
 {
     Q_ASSERT(other.m_cells.size() == m_cells.size());
-    for (std::size_t k = 0; k < m_cells.size(); ++k) {
+    for (std::size_t k = 0; k < cellCount(); ++k) {
         const Cell &o = other.m_cells[k];
         if (o.count == 0)
             continue;
@@ -128,9 +207,9 @@ std::vector<Cluster> ClusterBuilder::finish(const MapPoints &points) const
 {
     std::vector<const Cell *> ordered;
     ordered.reserve(m_used);
-    for (const Cell &c : m_cells) {
-        if (c.count > 0)
-            ordered.push_back(&c);
+    for (std::size_t k = 0; k < cellCount(); ++k) {
+        if (m_cells[k].count > 0)
+            ordered.push_back(&m_cells[k]);
     }
     std::sort(ordered.begin(), ordered.end(),
               [](const Cell *l, const Cell *r) { return l->first < r->first; });

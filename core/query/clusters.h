@@ -135,6 +135,8 @@ private:
         return std::size_t(cy * columns + cx);
     }
     Cell &at(QPointF s) { return m_cells[cellOf(s, m_perCell, m_left, m_columns)]; }
+    /// The cells of the view (not the one past them, for the points out of view).
+    std::size_t cellCount() const { return m_cells.empty() ? 0 : m_cells.size() - 1; }
     /// Counts a point at `s` into its cell; `used` counts the cells in use. Without branches:
     /// whether a size is known is a coin toss from one point to the next.
     static void take(Cell &c, QPointF s, std::size_t index, qint64 size, std::size_t &used)

@@ -355,6 +355,14 @@ int main(int argc, char *argv[])
         const auto clusters =
             clusterPoints(points, geo::mercator::toWorld(39.0, -96.0), 4.0, QSizeF(1024, 768));
         const double clustersMs = double(part.nsecsElapsed()) / 1e6;
+        // The view's clusters taken from points already written, on one thread (median of 15).
+        QList<double> addAllMs;
+        for (int i = 0; i < 15; ++i) {
+            ClusterBuilder cells(geo::mercator::toWorld(39.0, -96.0), 4.0, QSizeF(1024, 768));
+            part.start();
+            cells.addAll(points.data(), points.size(), 0);
+            addAllMs << double(part.nsecsElapsed()) / 1e6;
+        }
         // As the window does it: into a vector of an earlier change, with and without the
         // view's clusters gathered in the same pass (medians of 15).
         MapPoints rot[3];
@@ -387,6 +395,8 @@ int main(int argc, char *argv[])
               << QString::number(quantile(bareMs, 0.5), 'f', 1) << " ms, with facts and the "
               << "clusters of the view (US, zoom 4) "
               << QString::number(quantile(withCellsMs, 0.5), 'f', 1) << " ms" << Qt::endl;
+        err() << "bench_map: parts: ClusterBuilder::addAll over all the points, one thread, "
+              << QString::number(quantile(addAllMs, 0.5), 'f', 1) << " ms" << Qt::endl;
         err() << "bench_map: parts: Catalogue::open " << QString::number(catalogueMs, 'f', 0)
               << " ms, EventIndex::rebuild " << QString::number(rebuildMs, 'f', 0)
               << " ms, matching(all) " << QString::number(matchingMs, 'f', 1)
