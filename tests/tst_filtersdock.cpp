@@ -111,6 +111,7 @@ private Q_SLOTS:
     void longTagLists();
     void savedViews();
     void fitsTheWindow();
+    void countRepaintsAlone();
 };
 
 void TestFiltersDock::showsChoices()
@@ -453,6 +454,42 @@ void TestFiltersDock::fitsTheWindow()
         QVERIFY2(w->isVisible() && w->height() >= w->minimumSizeHint().height(), name);
     }
     QVERIFY(dock->width() >= dock->widget()->minimumSizeHint().width());
+}
+
+void TestFiltersDock::countRepaintsAlone()
+{
+    // The count changes at every filter change: only the label is painted again, not the dock
+    // under it (which took milliseconds of each change's frame).
+    QMainWindow window;
+    auto *dock = new FiltersDock(&window);
+    window.addDockWidget(Qt::LeftDockWidgetArea, dock);
+    window.setCentralWidget(new QWidget);
+    window.resize(1280, 800);
+    dock->setChoices(sampleChoices());
+    dock->setCounts(16, 16);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50); // the first paint is over
+    struct PaintCounter : QObject {
+        QHash<QObject *, int> paints;
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                ++paints[watched];
+            return false;
+        }
+    } counter;
+    auto *count = dock->findChild<QLabel *>(QStringLiteral("count"));
+    QVERIFY(count);
+    count->installEventFilter(&counter);
+    dock->installEventFilter(&counter);
+    dock->widget()->installEventFilter(&counter);
+    dock->setCounts(9, 16);
+    QTRY_VERIFY(counter.paints.value(count) > 0);
+    QTest::qWait(20);
+    QCOMPARE(dock->countText(), QStringLiteral("9 of 16 events"));
+    QCOMPARE(counter.paints.value(dock), 0);
+    QCOMPARE(counter.paints.value(dock->widget()), 0);
 }
 
 QTEST_MAIN(TestFiltersDock)
