@@ -54,6 +54,18 @@ FilterChoices sampleChoices()
     return c;
 }
 
+/// A dock with the sample choices in a shown window of 1280 × 800, as the application has it.
+FiltersDock *inWindow(QMainWindow &window)
+{
+    auto *dock = new FiltersDock(&window);
+    window.addDockWidget(Qt::LeftDockWidgetArea, dock);
+    window.setCentralWidget(new QWidget);
+    window.resize(1280, 800);
+    dock->setChoices(sampleChoices());
+    window.show();
+    return dock;
+}
+
 QListWidget *listOf(const FiltersDock &dock, const char *name)
 {
     auto *filter = dock.findChild<TagListFilter *>(QLatin1String(name));
@@ -439,12 +451,7 @@ void TestFiltersDock::fitsTheWindow()
     // In a window of 1280 × 800 the dock needs no sideways scrolling and keeps the count,
     // search and saved views in sight.
     QMainWindow window;
-    auto *dock = new FiltersDock(&window);
-    window.addDockWidget(Qt::LeftDockWidgetArea, dock);
-    window.setCentralWidget(new QWidget);
-    window.resize(1280, 800);
-    dock->setChoices(sampleChoices());
-    window.show();
+    FiltersDock *dock = inWindow(window);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *scroll = dock->findChild<QScrollArea *>(QStringLiteral("sectionsScroll"));
     QVERIFY(!scroll->horizontalScrollBar()->isVisible());
@@ -461,13 +468,8 @@ void TestFiltersDock::countRepaintsAlone()
     // The count changes at every filter change: only the label is painted again, not the dock
     // under it (which took milliseconds of each change's frame).
     QMainWindow window;
-    auto *dock = new FiltersDock(&window);
-    window.addDockWidget(Qt::LeftDockWidgetArea, dock);
-    window.setCentralWidget(new QWidget);
-    window.resize(1280, 800);
-    dock->setChoices(sampleChoices());
+    FiltersDock *dock = inWindow(window);
     dock->setCounts(16, 16);
-    window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTest::qWait(50); // the first paint is over
     struct PaintCounter : QObject {
