@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
 #include "geo/geocoder.h"
+#include "io/duplicateindex.h"
 #include "io/importer.h"
 #include "io/placer.h"
 #include "io/sample.h"
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,7 +20,9 @@
 
 #include <atomic>
 
+#include <cmath>
 #include <csignal>
+#include <numbers>
 
 using namespace placard;
 using namespace placard::io;
@@ -85,6 +89,7 @@ private Q_SLOTS:
     void sampleCatalogue();
     void placesNamesOnly();
     void unknownTownsAreNotDuplicates();
+    void duplicatePointsWithinOneKilometre();
     void placesUnplacedLater();
 
 private:
@@ -476,6 +481,85 @@ void TestImporter::unknownTownsAreNotDuplicates()
     QVERIFY2(again.committed, qPrintable(again.error));
     QCOMPARE(again.imported, 0);
     QCOMPARE(again.duplicates, 4);
+}
+
+// Great-circle metres on the sphere the importer assumes (mean radius 6371008.8 m).
+static double metresBetween(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = std::numbers::pi / 180.0;
+    const double s1 = std::sin((lat2 - lat1) * rad / 2);
+    const double s2 = std::sin((lon2 - lon1) * rad / 2);
+    const double a = s1 * s1 + std::cos(lat1 * rad) * std::cos(lat2 * rad) * s2 * s2;
+    return 2 * 6371008.8 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+void TestImporter::duplicatePointsWithinOneKilometre()
+{
+    // Points scattered over some 9 km around centres from the equator to near the pole,
+    // on both sides of the antimeridian; every query is answered as a search of all points
+    // would answer it: a match exactly when a point of the same group lies within 1 km.
+    QRandomGenerator random(7);
+    const QList<QPointF> centres{{0, 0},        {0.01, 179.995}, {-0.01, -179.995},
+                                 {40.0, -93.0}, {-33.9, 18.4},   {64.1, -21.9},
+                                 {78.2, 15.6},  {-85.0, 120.0},  {89.995, 0}};
+    struct Stored {
+        DuplicateIndex::Keys keys;
+        qint64 id;
+    };
+    std::vector<Stored> stored;
+    DuplicateIndex index;
+    const auto near = [&](const QPointF &c) {
+        DuplicateIndex::Keys k;
+        k.placed = true;
+        k.group = 1 + random.bounded(2);
+        const double spread = 0.08;
+        k.latitude = std::clamp(c.x() + (random.generateDouble() - 0.5) * spread, -90.0, 90.0);
+        const double cosLat = std::max(0.02, std::cos(k.latitude * std::numbers::pi / 180));
+        double lon = c.y() + (random.generateDouble() - 0.5) * spread / cosLat;
+        if (lon > 180)
+            lon -= 360;
+        if (lon < -180)
+            lon += 360;
+        k.longitude = lon;
+        return k;
+    };
+    for (const QPointF &c : centres) {
+        for (int i = 0; i < 20; ++i) {
+            const DuplicateIndex::Keys k = near(c);
+            const qint64 id = qint64(stored.size()) + 1;
+            stored.push_back({k, id});
+            index.add(k, {id, 9});
+        }
+    }
+    int matches = 0;
+    int misses = 0;
+    for (const QPointF &c : centres) {
+        for (int i = 0; i < 400; ++i) {
+            const DuplicateIndex::Keys q = near(c);
+            bool expected = false;
+            for (const Stored &s : stored) {
+                expected = expected ||
+                    (s.keys.group == q.group &&
+                     metresBetween(q.latitude, q.longitude, s.keys.latitude, s.keys.longitude) <=
+                         1000.0);
+            }
+            const std::optional<DuplicateIndex::Match> found = index.find(q);
+            QCOMPARE(found.has_value(), expected);
+            if (!found) {
+                ++misses;
+                continue;
+            }
+            ++matches;
+            const Stored &s = stored[std::size_t(found->id - 1)];
+            QCOMPARE(found->datasetId, qint64(9));
+            QCOMPARE(s.keys.group, q.group);
+            QVERIFY(metresBetween(q.latitude, q.longitude, s.keys.latitude, s.keys.longitude) <=
+                    1000.0);
+        }
+    }
+    // Both answers were put to the test in numbers.
+    QVERIFY2(matches > 500 && misses > 500,
+             qPrintable(QStringLiteral("%1 matches, %2 misses").arg(matches).arg(misses)));
 }
 
 void TestImporter::placesUnplacedLater()

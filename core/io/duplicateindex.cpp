@@ -7,24 +7,48 @@
 namespace placard::io {
 
 namespace {
-constexpr double kCellDegrees = 0.01; // about 1.1 km of latitude
+// Points are filed in cells of a grid whose rows are 0.02° of latitude (2.2 km) and whose
+// columns are as wide in kilometres at the row's poleward edge: a search for points within
+// 1 km then looks in about four cells, where square 0.01° cells needed fifteen.
+constexpr double kRowDegrees = 0.02;
 constexpr double kRadiusMetres = 1000.0;
+constexpr double kEarthRadiusMetres = 6371008.8;
+constexpr double kDegreesPerRadian = 180.0 / std::numbers::pi;
+// The radius as an angle at the centre of the Earth, a little over, so rounding loses no cell.
+constexpr double kRadiusDegrees = kRadiusMetres / kEarthRadiusMetres * kDegreesPerRadian * 1.001;
 constexpr size_t kSeed = 0x9e3779b97f4a7c15ULL;
 
 double distanceMetres(double lat1, double lon1, double lat2, double lon2)
 {
-    constexpr double r = 6371008.8;
     constexpr double rad = std::numbers::pi / 180.0;
     const double dLat = (lat2 - lat1) * rad;
     const double dLon = (lon2 - lon1) * rad;
     const double a = std::sin(dLat / 2) * std::sin(dLat / 2) +
         std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dLon / 2) * std::sin(dLon / 2);
-    return 2 * r * std::asin(std::min(1.0, std::sqrt(a)));
+    return 2 * kEarthRadiusMetres * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-quint64 cellKey(quint64 group, qint32 y, qint32 x)
+qint32 rowOf(double latitude)
 {
-    return qHashMulti(kSeed, group, y, x);
+    return qint32(std::floor(latitude / kRowDegrees));
+}
+
+// Degrees of longitude a column of `row` spans; only adding and finding must agree on it.
+double columnWidth(qint32 row)
+{
+    const double poleward =
+        std::max(std::abs(row * kRowDegrees), std::abs((row + 1) * kRowDegrees));
+    return kRowDegrees / std::max(1e-3, std::cos(std::min(90.0, poleward) / kDegreesPerRadian));
+}
+
+qint32 columnOf(double longitude, double width)
+{
+    return qint32(std::floor(longitude / width));
+}
+
+quint64 cellKey(quint64 group, qint32 row, qint32 column)
+{
+    return qHashMulti(kSeed, group, row, column);
 }
 } // namespace
 
@@ -72,8 +96,8 @@ void DuplicateIndex::add(const Keys &keys, const Match &match)
     if (keys.name)
         m_byName.insert(keys.name, match);
     if (keys.placed) {
-        const quint64 cell = cellKey(keys.group, qint32(std::floor(keys.latitude / kCellDegrees)),
-                                     qint32(std::floor(keys.longitude / kCellDegrees)));
+        const qint32 row = rowOf(keys.latitude);
+        const quint64 cell = cellKey(keys.group, row, columnOf(keys.longitude, columnWidth(row)));
         m_byCell.insert(cell, {keys.latitude, keys.longitude, match});
     }
 }
@@ -86,18 +110,29 @@ std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) cons
     }
     if (!keys.placed || m_byCell.isEmpty())
         return std::nullopt;
-    const qint32 cy = qint32(std::floor(keys.latitude / kCellDegrees));
-    const qint32 cx = qint32(std::floor(keys.longitude / kCellDegrees));
-    const double cosLat = std::max(0.01, std::cos(keys.latitude * std::numbers::pi / 180.0));
-    const qint32 reachX = qint32(std::ceil(kRadiusMetres / (111320.0 * kCellDegrees * cosLat)));
-    for (qint32 y = cy - 1; y <= cy + 1; ++y) {
-        for (qint32 x = cx - reachX; x <= cx + reachX; ++x) {
-            const quint64 cell = cellKey(keys.group, y, x);
-            for (auto it = m_byCell.constFind(cell); it != m_byCell.cend() && it.key() == cell;
-                 ++it) {
-                if (distanceMetres(keys.latitude, keys.longitude, it->latitude, it->longitude) <=
-                    kRadiusMetres)
-                    return it->match;
+    const double lat = keys.latitude;
+    const double lon = keys.longitude;
+    // Any point within the radius lies within this many degrees of longitude: both points
+    // are at most `poleward` from the equator, where a degree of longitude is shortest.
+    const double poleward = std::min(90.0, std::abs(lat) + kRadiusDegrees);
+    const double cosPoleward = std::cos(poleward / kDegreesPerRadian);
+    const double reach =
+        cosPoleward * 180.0 > kRadiusDegrees ? kRadiusDegrees / cosPoleward : 180.0;
+    for (qint32 row = rowOf(lat - kRadiusDegrees); row <= rowOf(lat + kRadiusDegrees); ++row) {
+        const double width = columnWidth(row);
+        // Across the antimeridian a neighbour's longitude differs by about 360°.
+        for (const double shift : {-360.0, 0.0, 360.0}) {
+            const double west = std::max(-180.0, lon + shift - reach);
+            const double east = std::min(180.0, lon + shift + reach);
+            if (west > east)
+                continue;
+            for (qint32 column = columnOf(west, width); column <= columnOf(east, width); ++column) {
+                const quint64 cell = cellKey(keys.group, row, column);
+                for (auto it = m_byCell.constFind(cell); it != m_byCell.cend() && it.key() == cell;
+                     ++it) {
+                    if (distanceMetres(lat, lon, it->latitude, it->longitude) <= kRadiusMetres)
+                        return it->match;
+                }
             }
         }
     }
