@@ -46,6 +46,12 @@ qint32 columnOf(double longitude, double width)
     return qint32(std::floor(longitude / width));
 }
 
+// The top bits of a multiplicative hash: well mixed whatever the key's own bits are.
+quint64 seenBit(quint64 key, int bits)
+{
+    return (key * 0x9e3779b97f4a7c15ULL) >> (64 - bits);
+}
+
 quint64 cellKey(quint64 group, qint32 row, qint32 column)
 {
     return qHashMulti(kSeed, group, row, column);
@@ -91,20 +97,39 @@ DuplicateIndex::Keys DuplicateIndex::keysFor(const Event &event)
     return keys;
 }
 
+bool DuplicateIndex::seen(quint64 key) const
+{
+    if (m_seen.empty())
+        return false;
+    const quint64 bit = seenBit(key, kSeenBits);
+    return (m_seen[bit / 64] >> (bit % 64)) & 1;
+}
+
+void DuplicateIndex::markSeen(quint64 key)
+{
+    if (m_seen.empty())
+        m_seen.resize((std::size_t(1) << kSeenBits) / 64);
+    const quint64 bit = seenBit(key, kSeenBits);
+    m_seen[bit / 64] |= quint64(1) << (bit % 64);
+}
+
 void DuplicateIndex::add(const Keys &keys, const Match &match)
 {
-    if (keys.name)
+    if (keys.name) {
+        markSeen(keys.name);
         m_byName.insert(keys.name, match);
+    }
     if (keys.placed) {
         const qint32 row = rowOf(keys.latitude);
         const quint64 cell = cellKey(keys.group, row, columnOf(keys.longitude, columnWidth(row)));
+        markSeen(cell);
         m_byCell.insert(cell, {keys.latitude, keys.longitude, match});
     }
 }
 
 std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) const
 {
-    if (keys.name) {
+    if (keys.name && seen(keys.name)) {
         if (auto it = m_byName.constFind(keys.name); it != m_byName.cend())
             return *it;
     }
@@ -128,6 +153,8 @@ std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) cons
                 continue;
             for (qint32 column = columnOf(west, width); column <= columnOf(east, width); ++column) {
                 const quint64 cell = cellKey(keys.group, row, column);
+                if (!seen(cell))
+                    continue;
                 for (auto it = m_byCell.constFind(cell); it != m_byCell.cend() && it.key() == cell;
                      ++it) {
                     if (distanceMetres(lat, lon, it->latitude, it->longitude) <= kRadiusMetres)

@@ -7,6 +7,7 @@
 #include <QMultiHash>
 
 #include <optional>
+#include <vector>
 
 namespace placard::io {
 
@@ -45,6 +46,13 @@ private:
         double longitude;
         Match match;
     };
+    // One bit per key, set when a key is added: most searches find nothing, and a clear bit
+    // says so from this 2 MiB array instead of from the large hashes far out in memory.
+    static constexpr int kSeenBits = 24;
+    bool seen(quint64 key) const;
+    void markSeen(quint64 key);
+
+    std::vector<quint64> m_seen;
     QHash<quint64, Match> m_byName;
     QMultiHash<quint64, Point> m_byCell;
 };
