@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
+#include "catalogue/eventwriter.h"
+#include "catalogue/preparedevent.h"
+#include "catalogue/sqlite.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -73,6 +76,7 @@ private Q_SLOTS:
     void init();
     void createRefusesExistingFile();
     void insertAndReadBack();
+    void keptBackRowsWrittenWhole();
     void pagesAndCounts();
     void updateAndDelete();
     void removeDataset();
@@ -131,6 +135,69 @@ void TestCatalogue::insertAndReadBack()
     }
     QVERIFY(!cat->event(99));
     QCOMPARE(cat->unplacedCount(), 1);
+}
+
+void TestCatalogue::keptBackRowsWrittenWhole()
+{
+    // The writer keeps events, links and sources back and writes many to a statement; with
+    // foreign keys on, every event comes back exactly, whether it went in a full statement
+    // or in the rest that flush() writes, with none to five tags and none to three sources.
+    QString error;
+    auto cat = Catalogue::create(path("kept.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QList<Event> before{sampleEvent(100)};
+    QVERIFY2(cat->insertEvents(before, &error), qPrintable(error));
+    sqlite3 *db = cat->handle();
+    QVERIFY(sql::exec(db, "BEGIN"));
+    NameDictionary names(db);
+    QList<Event> expected;
+    std::vector<PreparedEvent> prepared;
+    prepared.reserve(75);
+    for (int n = 0; n < 75; ++n) {
+        Event e = sampleEvent(n);
+        e.issues.clear();
+        for (int k = 0; k < n % 6; ++k)
+            e.issues << QStringLiteral("issue %1").arg(k);
+        e.sources.clear();
+        for (int k = 0; k < n % 4; ++k)
+            e.sources.append({QStringLiteral("https://news.example/%1/%2").arg(n).arg(k),
+                              QStringLiteral("Outlet %1").arg(k), QString()});
+        if (n % 3 == 0) {
+            e.title.clear();
+            e.latitude.reset();
+            e.longitude.reset();
+            e.geoPrecision = GeoPrecision::Unplaced;
+        }
+        e.createdAt = 1767225600 + n;
+        expected.append(e);
+        prepared.push_back(prepareEvent(Event(e), names));
+    }
+    EventWriter writer(db);
+    QVERIFY2(writer.insertNames(names.takeNew()), qPrintable(writer.error()));
+    for (PreparedEvent &p : prepared)
+        QVERIFY2(writer.insertPrepared(p), qPrintable(writer.error()));
+    QVERIFY2(writer.flush(), qPrintable(writer.error()));
+    QVERIFY(sql::exec(db, "COMMIT"));
+
+    int links = 0;
+    int sources = 0;
+    for (qsizetype n = 0; n < expected.size(); ++n) {
+        Event &e = expected[n];
+        e.id = n + 2; // after the event already there
+        e.updatedAt = e.createdAt;
+        QCOMPARE(prepared[std::size_t(n)].event.id, e.id);
+        const std::optional<Event> back = cat->event(e.id);
+        QVERIFY(back);
+        QCOMPARE(*back, e);
+        links += int(e.issues.size()) + 4; // the actor, participant, other type and tag
+        sources += int(e.sources.size());
+    }
+    sql::Statement count(db,
+                         "SELECT (SELECT count(*) FROM event_tags WHERE event_id > 1), "
+                         "(SELECT count(*) FROM sources WHERE event_id > 1)");
+    QVERIFY(count.next());
+    QCOMPARE(count.int64(0), qint64(links));
+    QCOMPARE(count.int64(1), qint64(sources));
 }
 
 void TestCatalogue::pagesAndCounts()

@@ -21,13 +21,6 @@ constexpr const char *kEventColumns =
     "size_low, size_high, size_text, claims, arrests, injuries, deaths, property_damage, online, "
     "notes, created_at, updated_at";
 
-QByteArray insertSql()
-{
-    return QByteArray("INSERT INTO events(") + kEventColumns +
-        ") VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
-        "?22,?23,?24,?25,?26,?27,?28,?29,?30)";
-}
-
 QByteArray updateSql()
 {
     return QByteArray(
@@ -38,6 +31,31 @@ QByteArray updateSql()
         "claims=?22, arrests=?23, injuries=?24, deaths=?25, property_damage=?26, online=?27, "
         "notes=?28, created_at=?29, updated_at=?30 WHERE id=?31");
 }
+
+// "INSERT INTO table(columns) VALUES(?1,…),(…),…" for `rows` rows of `columns` values.
+QByteArray multiRowInsert(const char *head, int columns, int rows)
+{
+    QByteArray sql = QByteArray(head) + " VALUES";
+    int n = 0;
+    for (int r = 0; r < rows; ++r) {
+        sql += r ? ",(" : "(";
+        for (int c = 0; c < columns; ++c)
+            sql += (c ? ",?" : "?") + QByteArray::number(++n);
+        sql += ')';
+    }
+    return sql;
+}
+
+// Events are written with the ids the writer gives them, so that their links can follow.
+QByteArray insertEventsSql(int rows)
+{
+    return multiRowInsert((QByteArray("INSERT INTO events(id, ") + kEventColumns + ")").constData(),
+                          31, rows);
+}
+
+constexpr const char *kInsertEventTags = "INSERT INTO event_tags(event_id, tag_id)";
+constexpr const char *kInsertSources =
+    "INSERT INTO sources(event_id, position, url, outlet, published)";
 
 } // namespace
 
@@ -52,16 +70,14 @@ QString tagText(const Event &event)
 
 EventWriter::EventWriter(sqlite3 *db)
     : m_db(db)
-    , m_insertEvent(db, insertSql().constData())
+    , m_insertEvent(db, insertEventsSql(1).constData())
     , m_updateEvent(db, updateSql().constData())
     , m_insertTag(db, "INSERT INTO tags(kind, name) VALUES(?1, ?2)")
     , m_findTag(db, "SELECT id FROM tags WHERE kind=?1 AND name=?2")
     , m_insertType(db, "INSERT INTO event_types(name) VALUES(?1)")
     , m_findType(db, "SELECT id FROM event_types WHERE name=?1")
-    , m_insertEventTag(db, "INSERT INTO event_tags(event_id, tag_id) VALUES(?1, ?2)")
-    , m_insertSource(db,
-                     "INSERT INTO sources(event_id, position, url, outlet, published) "
-                     "VALUES(?1, ?2, ?3, ?4, ?5)")
+    , m_insertEventTag(db, multiRowInsert(kInsertEventTags, 2, 1).constData())
+    , m_insertSource(db, multiRowInsert(kInsertSources, 5, 1).constData())
     , m_deleteEventTags(db, "DELETE FROM event_tags WHERE event_id=?1")
     , m_deleteSources(db, "DELETE FROM sources WHERE event_id=?1")
     , m_insertFts(db,
@@ -70,7 +86,13 @@ EventWriter::EventWriter(sqlite3 *db)
     , m_deleteFts(db, "DELETE FROM events_fts WHERE rowid=?1")
     , m_insertTagWithId(db, "INSERT INTO tags(id, kind, name) VALUES(?1, ?2, ?3)")
     , m_insertTypeWithId(db, "INSERT INTO event_types(id, name) VALUES(?1, ?2)")
+    , m_insertEvents(db, insertEventsSql(kEventsPerInsert).constData())
+    , m_insertEventTags(db, multiRowInsert(kInsertEventTags, 2, kRowsPerInsert).constData())
+    , m_insertSources(db, multiRowInsert(kInsertSources, 5, kRowsPerInsert).constData())
 {
+    m_pendingEvents.reserve(kEventsPerInsert);
+    m_pendingLinks.reserve(kRowsPerInsert);
+    m_pendingSources.reserve(kRowsPerInsert);
 }
 
 bool EventWriter::fail(const sql::Statement &statement)
@@ -135,41 +157,41 @@ bool EventWriter::insertNames(const QList<NewName> &names)
     return true;
 }
 
-// Binds ?1 … ?30 of the insert and the update statement.
-static void bindPrepared(sql::Statement &s, const PreparedEvent &p)
+// Binds the 30 columns of kEventColumns from ?first on.
+static void bindPrepared(sql::Statement &s, const PreparedEvent &p, int first)
 {
     const Event &e = p.event;
     using T = PreparedEvent;
-    s.bind(1, e.datasetId ? std::optional<qint64>(e.datasetId) : std::nullopt)
-        .bind(2, e.sourceLine ? std::optional<qint64>(e.sourceLine) : std::nullopt)
-        .bindStatic(3, p.text[T::ExternalId])
-        .bind(4, qint64(e.startDay))
-        .bind(5, qint64(e.endDay))
-        .bind(6, qint64(e.datePrecision))
-        .bind(7, qint64(e.status))
-        .bindStatic(8, p.text[T::Title])
-        .bind(9, p.typeId ? std::optional<qint64>(p.typeId) : std::nullopt)
-        .bindStatic(10, p.text[T::Place])
-        .bindStatic(11, p.text[T::Locality])
-        .bindStatic(12, p.text[T::Admin1])
-        .bindStatic(13, p.text[T::Admin2])
-        .bindStatic(14, p.text[T::Country])
-        .bind(15, e.latitude)
-        .bind(16, e.longitude)
-        .bind(17, qint64(e.geoPrecision))
-        .bind(18, qint64(e.coordinateOrigin))
-        .bind(19, e.sizeLow)
-        .bind(20, e.sizeHigh)
-        .bindStatic(21, p.text[T::SizeText])
-        .bindStatic(22, p.text[T::Claims])
-        .bind(23, e.arrests)
-        .bind(24, e.injuries)
-        .bind(25, e.deaths)
-        .bindStatic(26, p.text[T::PropertyDamage])
-        .bind(27, qint64(e.online ? 1 : 0))
-        .bindStatic(28, p.text[T::Notes])
-        .bind(29, e.createdAt)
-        .bind(30, e.updatedAt);
+    s.bind(first + 0, e.datasetId ? std::optional<qint64>(e.datasetId) : std::nullopt)
+        .bind(first + 1, e.sourceLine ? std::optional<qint64>(e.sourceLine) : std::nullopt)
+        .bindStatic(first + 2, p.text[T::ExternalId])
+        .bind(first + 3, qint64(e.startDay))
+        .bind(first + 4, qint64(e.endDay))
+        .bind(first + 5, qint64(e.datePrecision))
+        .bind(first + 6, qint64(e.status))
+        .bindStatic(first + 7, p.text[T::Title])
+        .bind(first + 8, p.typeId ? std::optional<qint64>(p.typeId) : std::nullopt)
+        .bindStatic(first + 9, p.text[T::Place])
+        .bindStatic(first + 10, p.text[T::Locality])
+        .bindStatic(first + 11, p.text[T::Admin1])
+        .bindStatic(first + 12, p.text[T::Admin2])
+        .bindStatic(first + 13, p.text[T::Country])
+        .bind(first + 14, e.latitude)
+        .bind(first + 15, e.longitude)
+        .bind(first + 16, qint64(e.geoPrecision))
+        .bind(first + 17, qint64(e.coordinateOrigin))
+        .bind(first + 18, e.sizeLow)
+        .bind(first + 19, e.sizeHigh)
+        .bindStatic(first + 20, p.text[T::SizeText])
+        .bindStatic(first + 21, p.text[T::Claims])
+        .bind(first + 22, e.arrests)
+        .bind(first + 23, e.injuries)
+        .bind(first + 24, e.deaths)
+        .bindStatic(first + 25, p.text[T::PropertyDamage])
+        .bind(first + 26, qint64(e.online ? 1 : 0))
+        .bindStatic(first + 27, p.text[T::Notes])
+        .bind(first + 28, e.createdAt)
+        .bind(first + 29, e.updatedAt);
 }
 
 PreparedEvent EventWriter::prepare(const Event &event)
@@ -187,7 +209,7 @@ bool EventWriter::insert(Event &event)
     PreparedEvent p = prepare(event);
     if (!m_error.isEmpty())
         return false;
-    if (!insertPrepared(p))
+    if (!insertPrepared(p) || !flush())
         return false;
     event.id = p.event.id;
     event.createdAt = p.event.createdAt;
@@ -201,10 +223,14 @@ bool EventWriter::insertPrepared(PreparedEvent &p)
     if (e.createdAt == 0)
         e.createdAt = QDateTime::currentSecsSinceEpoch();
     e.updatedAt = e.createdAt;
-    bindPrepared(m_insertEvent, p);
-    if (!m_insertEvent.run())
-        return fail(m_insertEvent);
-    e.id = sqlite3_last_insert_rowid(m_db);
+    if (m_nextId == 0) {
+        sql::Statement last(m_db, "SELECT coalesce(max(id), 0) FROM events");
+        if (!last.next())
+            return fail(last);
+        m_nextId = last.int64(0) + 1;
+    }
+    e.id = m_nextId++;
+    m_pendingEvents.push_back(&p);
     return writeLinks(p);
 }
 
@@ -212,9 +238,9 @@ bool EventWriter::update(Event &event)
 {
     event.updatedAt = QDateTime::currentSecsSinceEpoch();
     PreparedEvent p = prepare(event);
-    if (!m_error.isEmpty())
+    if (!m_error.isEmpty() || !flush()) // links kept back may be this event's
         return false;
-    bindPrepared(m_updateEvent, p);
+    bindPrepared(m_updateEvent, p, 1);
     m_updateEvent.bind(31, event.id);
     if (!m_updateEvent.run())
         return fail(m_updateEvent);
@@ -224,27 +250,91 @@ bool EventWriter::update(Event &event)
         return fail(m_deleteEventTags);
     if (!m_deleteSources.run())
         return fail(m_deleteSources);
-    return writeLinks(p);
+    return writeLinks(p) && flush();
 }
 
 bool EventWriter::writeLinks(const PreparedEvent &p)
 {
     const qint64 id = p.event.id;
-    for (qint64 tag : p.tagIds) {
-        m_insertEventTag.bind(1, id).bind(2, tag);
-        if (!m_insertEventTag.run())
-            return fail(m_insertEventTag);
-    }
+    for (qint64 tag : p.tagIds)
+        m_pendingLinks.push_back({id, tag});
     qint64 position = 0;
-    for (const auto &source : p.sources) {
-        m_insertSource.bind(1, id)
-            .bind(2, position++)
-            .bindStatic(3, source[0])
-            .bindStatic(4, source[1])
-            .bindStatic(5, source[2]);
-        if (!m_insertSource.run())
-            return fail(m_insertSource);
+    for (const auto &source : p.sources)
+        m_pendingSources.push_back({id, position++, source});
+    return writePending(false);
+}
+
+bool EventWriter::flush()
+{
+    return writePending(true);
+}
+
+// Writes the links and sources kept back: kRowsPerInsert to a statement, and with `all`
+// the rest one by one.
+bool EventWriter::writePending(bool all)
+{
+    const auto bindSource = [](sql::Statement &s, int first, const PendingSource &source) {
+        s.bind(first, source.eventId)
+            .bind(first + 1, source.position)
+            .bindStatic(first + 2, source.text[0])
+            .bindStatic(first + 3, source.text[1])
+            .bindStatic(first + 4, source.text[2]);
+    };
+    while (m_pendingEvents.size() >= std::size_t(kEventsPerInsert)) {
+        constexpr int kColumns = 31;
+        for (int r = 0; r < kEventsPerInsert; ++r) {
+            const PreparedEvent &p = *m_pendingEvents[std::size_t(r)];
+            m_insertEvents.bind(kColumns * r + 1, p.event.id);
+            bindPrepared(m_insertEvents, p, kColumns * r + 2);
+        }
+        if (!m_insertEvents.run())
+            return fail(m_insertEvents);
+        m_writtenThrough = m_pendingEvents[kEventsPerInsert - 1]->event.id;
+        m_pendingEvents.erase(m_pendingEvents.begin(), m_pendingEvents.begin() + kEventsPerInsert);
     }
+    if (all) {
+        for (const PreparedEvent *p : m_pendingEvents) {
+            m_insertEvent.bind(1, p->event.id);
+            bindPrepared(m_insertEvent, *p, 2);
+            if (!m_insertEvent.run())
+                return fail(m_insertEvent);
+            m_writtenThrough = p->event.id;
+        }
+        m_pendingEvents.clear();
+    }
+    // A link or source goes after its event (foreign keys may be on).
+    while (m_pendingLinks.size() >= std::size_t(kRowsPerInsert) &&
+           m_pendingLinks[kRowsPerInsert - 1][0] <= m_writtenThrough) {
+        for (int r = 0; r < kRowsPerInsert; ++r)
+            m_insertEventTags.bind(2 * r + 1, m_pendingLinks[std::size_t(r)][0])
+                .bind(2 * r + 2, m_pendingLinks[std::size_t(r)][1]);
+        if (!m_insertEventTags.run())
+            return fail(m_insertEventTags);
+        m_pendingLinks.erase(m_pendingLinks.begin(), m_pendingLinks.begin() + kRowsPerInsert);
+    }
+    while (m_pendingSources.size() >= std::size_t(kRowsPerInsert) &&
+           m_pendingSources[kRowsPerInsert - 1].eventId <= m_writtenThrough) {
+        for (int r = 0; r < kRowsPerInsert; ++r)
+            bindSource(m_insertSources, 5 * r + 1, m_pendingSources[std::size_t(r)]);
+        const bool ok = m_insertSources.run();
+        m_pendingSources.erase(m_pendingSources.begin(), m_pendingSources.begin() + kRowsPerInsert);
+        if (!ok)
+            return fail(m_insertSources);
+    }
+    if (!all)
+        return true;
+    for (const auto &[event, tag] : m_pendingLinks) {
+        m_insertEventTag.bind(1, event).bind(2, tag);
+        if (!m_insertEventTag.run())
+            return m_pendingLinks.clear(), m_pendingSources.clear(), fail(m_insertEventTag);
+    }
+    m_pendingLinks.clear();
+    for (const PendingSource &source : m_pendingSources) {
+        bindSource(m_insertSource, 1, source);
+        if (!m_insertSource.run())
+            return m_pendingSources.clear(), fail(m_insertSource);
+    }
+    m_pendingSources.clear();
     return true;
 }
 

@@ -7,6 +7,9 @@
 
 #include <QHash>
 
+#include <array>
+#include <vector>
+
 namespace placard {
 
 struct FtsRow;
@@ -21,8 +24,12 @@ public:
 
     /// Inserts an event; sets event.id, createdAt and updatedAt. False and error() on failure.
     bool insert(Event &event);
-    /// Inserts an event prepared on another thread; sets its id. Its names must exist.
+    /// Inserts an event prepared on another thread; sets its id. Its names must exist. It is
+    /// written by flush() at the latest, so `prepared` must live until then.
     bool insertPrepared(PreparedEvent &prepared);
+    /// Writes the events, tag links and sources insertPrepared() keeps back to write many at
+    /// once; call it before the prepared events are freed and before committing.
+    bool flush();
     /// Adds types and tags a NameDictionary handed out.
     bool insertNames(const QList<NewName> &names);
     /// Replaces every field of a stored event (its id) and its tags and sources.
@@ -41,6 +48,7 @@ public:
 private:
     PreparedEvent prepare(const Event &event);
     bool writeLinks(const PreparedEvent &prepared);
+    bool writePending(bool all);
     bool insertFts(const FtsRow &row);
     qint64 typeId(const QString &name);
     qint64 tagId(TagKind kind, const QString &name);
@@ -61,6 +69,23 @@ private:
     sql::Statement m_deleteFts;
     sql::Statement m_insertTagWithId;
     sql::Statement m_insertTypeWithId;
+    // A row per statement cost SQLite more in the statement's own work than in the row:
+    // links and sources wait here and go kRowsPerInsert to a statement.
+    static constexpr int kRowsPerInsert = 64;
+    static constexpr int kEventsPerInsert = 16;
+    struct PendingSource {
+        qint64 eventId;
+        qint64 position;
+        std::array<QByteArray, 3> text; ///< url, outlet, published (shared, not copied)
+    };
+    sql::Statement m_insertEvents; ///< kEventsPerInsert rows
+    sql::Statement m_insertEventTags; ///< kRowsPerInsert rows
+    sql::Statement m_insertSources; ///< kRowsPerInsert rows
+    std::vector<const PreparedEvent *> m_pendingEvents; ///< alive until flush()
+    qint64 m_nextId = 0; ///< the id the next event gets; 0 until looked up
+    qint64 m_writtenThrough = 0; ///< the last event written
+    std::vector<std::array<qint64, 2>> m_pendingLinks;
+    std::vector<PendingSource> m_pendingSources;
     QHash<QString, qint64> m_types;
     QHash<QString, qint64> m_tags; ///< key: kind digit + lower-case name
     QString m_error;

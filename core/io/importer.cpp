@@ -168,6 +168,19 @@ private:
     CsvReader m_reader;
 };
 
+// Frees the event's text once it is held as UTF-8 for writing, while it is still in this
+// core's cache; only an update of a duplicate needs the event whole again.
+void dropText(Event &e)
+{
+    for (QString *text :
+         {&e.title, &e.type, &e.place, &e.locality, &e.admin1, &e.admin2, &e.country, &e.sizeText,
+          &e.claims, &e.propertyDamage, &e.notes, &e.externalId})
+        *text = QString();
+    for (QStringList *list : {&e.issues, &e.actors, &e.participants, &e.otherTypes, &e.tags})
+        *list = QStringList();
+    e.sources = QList<EventSource>();
+}
+
 // Empty when the file cannot be read.
 QByteArray fileSha256(const QString &path)
 {
@@ -342,6 +355,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             row.event.datasetId = datasetId;
             row.event.createdAt = now;
             item.prepared = prepareEvent(std::move(row.event), names);
+            if (options.duplicates != DuplicatePolicy::Update)
+                dropText(item.prepared.event);
         }
         return item;
     };
@@ -462,6 +477,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             if (!e.isPlaced())
                 ++report.unplaced;
         }
+        if (!failed && !writer.flush()) // the batch's links and sources, before it is freed
+            failed = true;
         if (progress)
             progress(batch.bytesRead, total);
         queue.giveBack(std::move(batch));
