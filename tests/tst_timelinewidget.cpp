@@ -213,7 +213,12 @@ void TestTimelineWidget::dockPlays()
     QTest::mouseClick(play, Qt::LeftButton);
     QVERIFY(!c->isPlaying());
     QCOMPARE(c->windowEnd() - c->windowStart(), 6);
-    QCOMPARE((c->windowStart() - day(2026, 1, 1)) % 7, 0);
+    // Whole weeks from the first day, until the last week, which slides back to end on the
+    // extent's last day: a busy machine may play that far before the pause lands.
+    if (c->windowEnd() < day(2026, 1, 31))
+        QCOMPARE((c->windowStart() - day(2026, 1, 1)) % 7, 0);
+    else
+        QCOMPARE(c->windowStart(), day(2026, 1, 25));
     QCOMPARE(dock.rangeText(), dayRangeText(c->windowStart(), c->windowEnd()));
     QCOMPARE(dayRangeText(day(2026, 1, 29), day(2026, 2, 4)),
              QStringLiteral("29 Jan – 4 Feb 2026"));
