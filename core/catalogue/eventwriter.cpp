@@ -164,32 +164,32 @@ static void bindPrepared(sql::Statement &s, const PreparedEvent &p, int first)
     using T = PreparedEvent;
     s.bind(first + 0, e.datasetId ? std::optional<qint64>(e.datasetId) : std::nullopt)
         .bind(first + 1, e.sourceLine ? std::optional<qint64>(e.sourceLine) : std::nullopt)
-        .bindStatic(first + 2, p.text[T::ExternalId])
+        .bindStatic(first + 2, p.at(p.text[T::ExternalId]))
         .bind(first + 3, qint64(e.startDay))
         .bind(first + 4, qint64(e.endDay))
         .bind(first + 5, qint64(e.datePrecision))
         .bind(first + 6, qint64(e.status))
-        .bindStatic(first + 7, p.text[T::Title])
+        .bindStatic(first + 7, p.at(p.text[T::Title]))
         .bind(first + 8, p.typeId ? std::optional<qint64>(p.typeId) : std::nullopt)
-        .bindStatic(first + 9, p.text[T::Place])
-        .bindStatic(first + 10, p.text[T::Locality])
-        .bindStatic(first + 11, p.text[T::Admin1])
-        .bindStatic(first + 12, p.text[T::Admin2])
-        .bindStatic(first + 13, p.text[T::Country])
+        .bindStatic(first + 9, p.at(p.text[T::Place]))
+        .bindStatic(first + 10, p.at(p.text[T::Locality]))
+        .bindStatic(first + 11, p.at(p.text[T::Admin1]))
+        .bindStatic(first + 12, p.at(p.text[T::Admin2]))
+        .bindStatic(first + 13, p.at(p.text[T::Country]))
         .bind(first + 14, e.latitude)
         .bind(first + 15, e.longitude)
         .bind(first + 16, qint64(e.geoPrecision))
         .bind(first + 17, qint64(e.coordinateOrigin))
         .bind(first + 18, e.sizeLow)
         .bind(first + 19, e.sizeHigh)
-        .bindStatic(first + 20, p.text[T::SizeText])
-        .bindStatic(first + 21, p.text[T::Claims])
+        .bindStatic(first + 20, p.at(p.text[T::SizeText]))
+        .bindStatic(first + 21, p.at(p.text[T::Claims]))
         .bind(first + 22, e.arrests)
         .bind(first + 23, e.injuries)
         .bind(first + 24, e.deaths)
-        .bindStatic(first + 25, p.text[T::PropertyDamage])
+        .bindStatic(first + 25, p.at(p.text[T::PropertyDamage]))
         .bind(first + 26, qint64(e.online ? 1 : 0))
-        .bindStatic(first + 27, p.text[T::Notes])
+        .bindStatic(first + 27, p.at(p.text[T::Notes]))
         .bind(first + 28, e.createdAt)
         .bind(first + 29, e.updatedAt);
 }
@@ -260,7 +260,7 @@ bool EventWriter::writeLinks(const PreparedEvent &p)
         m_pendingLinks.push_back({id, tag});
     qint64 position = 0;
     for (const auto &source : p.sources)
-        m_pendingSources.push_back({id, position++, source});
+        m_pendingSources.push_back({id, position++, &p, source});
     return writePending(false);
 }
 
@@ -276,9 +276,9 @@ bool EventWriter::writePending(bool all)
     const auto bindSource = [](sql::Statement &s, int first, const PendingSource &source) {
         s.bind(first, source.eventId)
             .bind(first + 1, source.position)
-            .bindStatic(first + 2, source.text[0])
-            .bindStatic(first + 3, source.text[1])
-            .bindStatic(first + 4, source.text[2]);
+            .bindStatic(first + 2, source.event->at(source.text[0]))
+            .bindStatic(first + 3, source.event->at(source.text[1]))
+            .bindStatic(first + 4, source.event->at(source.text[2]));
     };
     while (m_pendingEvents.size() >= std::size_t(kEventsPerInsert)) {
         constexpr int kColumns = 31;

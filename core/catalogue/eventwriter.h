@@ -76,7 +76,8 @@ private:
     struct PendingSource {
         qint64 eventId;
         qint64 position;
-        std::array<QByteArray, 3> text; ///< url, outlet, published (shared, not copied)
+        const PreparedEvent *event; ///< alive until flush()
+        std::array<PreparedEvent::Span, 3> text; ///< url, outlet, published
     };
     sql::Statement m_insertEvents; ///< kEventsPerInsert rows
     sql::Statement m_insertEventTags; ///< kRowsPerInsert rows

@@ -3,6 +3,8 @@
 
 #include "catalogue/sqlite.h"
 
+#include <QStringEncoder>
+
 namespace placard {
 
 namespace {
@@ -11,10 +13,31 @@ QString tagKey(TagKind kind, const QString &name)
     return QChar(u'0' + int(kind)) + name.toCaseFolded();
 }
 
-QByteArray utf8(const QString &s)
-{
-    return s.isEmpty() ? QByteArray() : s.toUtf8();
-}
+// Appends texts as UTF-8 to one buffer sized for the worst case up front.
+class Utf8Packer {
+public:
+    explicit Utf8Packer(QByteArray &out, qsizetype utf16Units)
+        : m_out(out)
+    {
+        m_out.resize(m_encoder.requiredSpace(utf16Units));
+    }
+    PreparedEvent::Span add(const QString &text)
+    {
+        if (text.isEmpty())
+            return {};
+        char *begin = m_out.data() + m_used;
+        char *end = m_encoder.appendToBuffer(begin, text);
+        const PreparedEvent::Span span{qint32(m_used), qint32(end - begin)};
+        m_used += end - begin;
+        return span;
+    }
+    ~Utf8Packer() { m_out.truncate(m_used); } // the buffer keeps what was written
+
+private:
+    QByteArray &m_out;
+    QStringEncoder m_encoder{QStringConverter::Utf8, QStringConverter::Flag::Stateless};
+    qsizetype m_used = 0;
+};
 } // namespace
 
 NameDictionary::NameDictionary(sqlite3 *db)
@@ -80,17 +103,33 @@ PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QStri
     p.event = std::move(event);
     const Event &e = p.event;
     p.typeId = e.type.isEmpty() ? 0 : typeId(e.type);
-    p.text[PreparedEvent::ExternalId] = utf8(e.externalId);
-    p.text[PreparedEvent::Title] = utf8(e.title);
-    p.text[PreparedEvent::Place] = utf8(e.place);
-    p.text[PreparedEvent::Locality] = utf8(e.locality);
-    p.text[PreparedEvent::Admin1] = utf8(e.admin1);
-    p.text[PreparedEvent::Admin2] = utf8(e.admin2);
-    p.text[PreparedEvent::Country] = utf8(e.country);
-    p.text[PreparedEvent::SizeText] = utf8(e.sizeText);
-    p.text[PreparedEvent::Claims] = utf8(e.claims);
-    p.text[PreparedEvent::PropertyDamage] = utf8(e.propertyDamage);
-    p.text[PreparedEvent::Notes] = utf8(e.notes);
+    {
+        using T = PreparedEvent;
+        const std::array<std::pair<T::Text, const QString *>, T::TextCount> texts{{
+            {T::ExternalId, &e.externalId},
+            {T::Title, &e.title},
+            {T::Place, &e.place},
+            {T::Locality, &e.locality},
+            {T::Admin1, &e.admin1},
+            {T::Admin2, &e.admin2},
+            {T::Country, &e.country},
+            {T::SizeText, &e.sizeText},
+            {T::Claims, &e.claims},
+            {T::PropertyDamage, &e.propertyDamage},
+            {T::Notes, &e.notes},
+        }};
+        qsizetype units = 0;
+        for (const auto &[slot, text] : texts)
+            units += text->size();
+        for (const EventSource &s : e.sources)
+            units += s.url.size() + s.outlet.size() + s.published.size();
+        Utf8Packer pack(p.utf8, units);
+        for (const auto &[slot, text] : texts)
+            p.text[slot] = pack.add(*text);
+        p.sources.reserve(e.sources.size());
+        for (const EventSource &s : e.sources)
+            p.sources.append({pack.add(s.url), pack.add(s.outlet), pack.add(s.published)});
+    }
     const auto add = [&](TagKind kind, const QStringList &list) {
         for (const QString &name : list) {
             const qint64 id = tagId(kind, name);
@@ -104,8 +143,6 @@ PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QStri
     add(TagKind::Type, e.otherTypes);
     add(TagKind::Other, e.tags);
     std::sort(p.tagIds.begin(), p.tagIds.end());
-    for (const EventSource &s : e.sources)
-        p.sources.append({utf8(s.url), utf8(s.outlet), utf8(s.published)});
     return p;
 }
 

@@ -4,6 +4,7 @@
 #include "catalogue/event.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 
@@ -58,11 +59,26 @@ struct PreparedEvent {
         Notes,
         TextCount
     };
+    /// Where a text lies in `utf8`; a size of -1 is no text (stored as NULL).
+    struct Span {
+        qint32 offset = 0;
+        qint32 size = -1;
+    };
     Event event;
     qint64 typeId = 0;
-    std::array<QByteArray, TextCount> text;
+    /// Every text one after another: one allocation where one per text cost more to make
+    /// and free than the conversion itself.
+    QByteArray utf8;
+    std::array<Span, TextCount> text;
     QList<qint64> tagIds; ///< distinct
-    QList<std::array<QByteArray, 3>> sources; ///< url, outlet, published
+    QList<std::array<Span, 3>> sources; ///< url, outlet, published
+
+    /// The text at `span`; a null view for no text.
+    QByteArrayView at(Span span) const
+    {
+        return span.size < 0 ? QByteArrayView()
+                             : QByteArrayView(utf8.constData() + span.offset, span.size);
+    }
 };
 
 /// Prepares an event for EventWriter::insertPrepared(), with type and tag ids from `names`.

@@ -109,9 +109,14 @@ Statement &Statement::bind(int index, const QByteArray &utf8)
 
 Statement &Statement::bindStatic(int index, const QByteArray &utf8)
 {
+    return bindStatic(index, QByteArrayView(utf8));
+}
+
+Statement &Statement::bindStatic(int index, QByteArrayView utf8)
+{
     if (utf8.isEmpty())
         return bindNull(index);
-    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    sqlite3_bind_text(m_stmt, index, utf8.data(), int(utf8.size()), SQLITE_STATIC);
     return *this;
 }
 

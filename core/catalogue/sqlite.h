@@ -50,6 +50,7 @@ public:
     Statement &bind(int index, const QByteArray &utf8); ///< null QByteArray binds NULL
     /// Binds without copying: `utf8` must live until the statement is reset.
     Statement &bindStatic(int index, const QByteArray &utf8);
+    Statement &bindStatic(int index, QByteArrayView utf8); ///< the same; empty binds NULL
     Statement &bindNull(int index);
     Statement &bindBlob(int index, const QByteArray &bytes); ///< copied by SQLite
     template<typename T> Statement &bind(int index, const std::optional<T> &value)
