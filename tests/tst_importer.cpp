@@ -2,6 +2,7 @@
 #include "catalogue/catalogue.h"
 #include "geo/geocoder.h"
 #include "io/duplicateindex.h"
+#include "io/flattable.h"
 #include "io/importer.h"
 #include "io/placer.h"
 #include "io/sample.h"
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void placesNamesOnly();
     void unknownTownsAreNotDuplicates();
     void duplicatePointsWithinOneKilometre();
+    void flatTableKeepsOrderAsItGrows();
     void placesUnplacedLater();
 
 private:
@@ -560,6 +562,39 @@ void TestImporter::duplicatePointsWithinOneKilometre()
     // Both answers were put to the test in numbers.
     QVERIFY2(matches > 500 && misses > 500,
              qPrintable(QStringLiteral("%1 matches, %2 misses").arg(matches).arg(misses)));
+}
+
+void TestImporter::flatTableKeepsOrderAsItGrows()
+{
+    // 20,000 values under some 600 keys, many of whose home slots collide, added through
+    // several doublings of the table: each key gives back its values in the order added;
+    // a replacing insert keeps one value per key.
+    FlatTable<int> many;
+    FlatTable<int> one;
+    QHash<quint64, QList<int>> expected;
+    // Keys sharing home slots, and keys whose home is the table's last slots, so that runs
+    // of slots wrap round to its start.
+    const auto keyOf = [](int i) {
+        if (i % 3 == 1)
+            return ~quint64(0) - quint64(i % 7);
+        return quint64(i % 600) * (i % 3 == 0 ? 1024 : 1);
+    };
+    for (int i = 0; i < 20000; ++i) {
+        many.insert(keyOf(i), i, false);
+        one.insert(keyOf(i), i, true);
+        expected[keyOf(i) ? keyOf(i) : 1].append(i); // 0 is kept as 1
+    }
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        QList<int> got;
+        many.forEach(it.key(), [&](int v) { got.append(v); });
+        QCOMPARE(got, it.value());
+        QList<int> last;
+        one.forEach(it.key(), [&](int v) { last.append(v); });
+        QCOMPARE(last, QList<int>{it.value().constLast()});
+    }
+    int none = 0;
+    many.forEach(quint64(601) << 32, [&](int) { ++none; });
+    QCOMPARE(none, 0);
 }
 
 void TestImporter::placesUnplacedLater()

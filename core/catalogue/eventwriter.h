@@ -72,7 +72,7 @@ private:
     // A row per statement cost SQLite more in the statement's own work than in the row:
     // links and sources wait here and go kRowsPerInsert to a statement.
     static constexpr int kRowsPerInsert = 64;
-    static constexpr int kEventsPerInsert = 16;
+    static constexpr int kEventsPerInsert = 64;
     struct PendingSource {
         qint64 eventId;
         qint64 position;

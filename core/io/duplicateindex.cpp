@@ -117,21 +117,23 @@ void DuplicateIndex::add(const Keys &keys, const Match &match)
 {
     if (keys.name) {
         markSeen(keys.name);
-        m_byName.insert(keys.name, match);
+        m_byName.insert(keys.name, match, true);
     }
     if (keys.placed) {
         const qint32 row = rowOf(keys.latitude);
         const quint64 cell = cellKey(keys.group, row, columnOf(keys.longitude, columnWidth(row)));
         markSeen(cell);
-        m_byCell.insert(cell, {keys.latitude, keys.longitude, match});
+        m_byCell.insert(cell, {keys.latitude, keys.longitude, match}, false);
     }
 }
 
 std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) const
 {
     if (keys.name && seen(keys.name)) {
-        if (auto it = m_byName.constFind(keys.name); it != m_byName.cend())
-            return *it;
+        std::optional<Match> named;
+        m_byName.forEach(keys.name, [&](const Match &m) { named = m; });
+        if (named)
+            return named;
     }
     if (!keys.placed || m_byCell.isEmpty())
         return std::nullopt;
@@ -155,11 +157,14 @@ std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) cons
                 const quint64 cell = cellKey(keys.group, row, column);
                 if (!seen(cell))
                     continue;
-                for (auto it = m_byCell.constFind(cell); it != m_byCell.cend() && it.key() == cell;
-                     ++it) {
-                    if (distanceMetres(lat, lon, it->latitude, it->longitude) <= kRadiusMetres)
-                        return it->match;
-                }
+                // The latest event there within the radius.
+                std::optional<Match> near;
+                m_byCell.forEach(cell, [&](const Point &p) {
+                    if (distanceMetres(lat, lon, p.latitude, p.longitude) <= kRadiusMetres)
+                        near = p.match;
+                });
+                if (near)
+                    return near;
             }
         }
     }

@@ -3,8 +3,7 @@
 
 #include "catalogue/event.h"
 
-#include <QHash>
-#include <QMultiHash>
+#include "io/flattable.h"
 
 #include <optional>
 #include <vector>
@@ -53,8 +52,8 @@ private:
     void markSeen(quint64 key);
 
     std::vector<quint64> m_seen;
-    QHash<quint64, Match> m_byName;
-    QMultiHash<quint64, Point> m_byCell;
+    FlatTable<Match> m_byName;
+    FlatTable<Point> m_byCell;
 };
 
 } // namespace placard::io

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QtTypes>
+
+#include <cstddef>
+#include <vector>
+
+namespace placard::io {
+
+/// A hash table of 64-bit hash keys in one array (open addressing, linear probing), for the
+/// duplicate index's million entries: no allocation per entry and one cache miss per
+/// probe, where QMultiHash allocated a node for each. Key 0 is taken to mean an empty slot,
+/// so a key of 0 is stored as 1. Nothing is ever removed.
+template<typename Value> class FlatTable {
+public:
+    /// Adds an entry; with `replace`, an entry of the same key takes the new value instead.
+    void insert(quint64 key, const Value &value, bool replace)
+    {
+        if ((m_count + 1) * 2 > m_slots.size())
+            grow();
+        key = key ? key : 1;
+        std::size_t i = key & m_mask;
+        for (; m_slots[i].key; i = (i + 1) & m_mask) {
+            if (replace && m_slots[i].key == key) {
+                m_slots[i].value = value;
+                return;
+            }
+        }
+        m_slots[i] = {key, value};
+        ++m_count;
+    }
+
+    /// Calls `visit` with every value of `key`, in the order they were added.
+    template<typename Visit> void forEach(quint64 key, Visit &&visit) const
+    {
+        if (m_slots.empty())
+            return;
+        key = key ? key : 1;
+        for (std::size_t i = key & m_mask; m_slots[i].key; i = (i + 1) & m_mask) {
+            if (m_slots[i].key == key)
+                visit(m_slots[i].value);
+        }
+    }
+
+    bool isEmpty() const { return m_count == 0; }
+
+private:
+    struct Slot {
+        quint64 key = 0;
+        Value value{};
+    };
+
+    void grow()
+    {
+        std::vector<Slot> old;
+        old.swap(m_slots);
+        m_slots.resize(old.empty() ? 1024 : old.size() * 2);
+        m_mask = m_slots.size() - 1;
+        // Re-adding in the old array's order keeps the values of a key in the order added.
+        // Within a run of slots, an earlier-added value of a key is never behind a later
+        // one, so walking each run from its start gives the same order.
+        std::size_t start = 0;
+        while (start < old.size() && old[start].key)
+            ++start; // begin after an empty slot: no run wraps into the walk's beginning
+        for (std::size_t n = 0; n < old.size(); ++n) {
+            const Slot &s = old[(start + n) % old.size()];
+            if (!s.key)
+                continue;
+            std::size_t i = s.key & m_mask;
+            while (m_slots[i].key)
+                i = (i + 1) & m_mask;
+            m_slots[i] = s;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+    std::size_t m_count = 0;
+};
+
+} // namespace placard::io
