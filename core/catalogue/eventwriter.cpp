@@ -269,10 +269,17 @@ bool EventWriter::flush()
     return writePending(true);
 }
 
-// Writes the links and sources kept back: kRowsPerInsert to a statement, and with `all`
-// the rest one by one.
+// Writes what is kept back, events first: full statements of kEventsPerInsert events and
+// kRowsPerInsert links or sources, and with `all` the rest one row at a time. After a
+// failure nothing stays kept back (the caller rolls the transaction back).
 bool EventWriter::writePending(bool all)
 {
+    const auto failed = [this](const sql::Statement &statement) {
+        m_pendingEvents.clear();
+        m_pendingLinks.clear();
+        m_pendingSources.clear();
+        return fail(statement);
+    };
     const auto bindSource = [](sql::Statement &s, int first, const PendingSource &source) {
         s.bind(first, source.eventId)
             .bind(first + 1, source.position)
@@ -280,15 +287,15 @@ bool EventWriter::writePending(bool all)
             .bindStatic(first + 3, source.event->at(source.text[1]))
             .bindStatic(first + 4, source.event->at(source.text[2]));
     };
+    constexpr int kColumns = 31; // the id, then kEventColumns
     while (m_pendingEvents.size() >= std::size_t(kEventsPerInsert)) {
-        constexpr int kColumns = 31;
         for (int r = 0; r < kEventsPerInsert; ++r) {
             const PreparedEvent &p = *m_pendingEvents[std::size_t(r)];
             m_insertEvents.bind(kColumns * r + 1, p.event.id);
             bindPrepared(m_insertEvents, p, kColumns * r + 2);
         }
         if (!m_insertEvents.run())
-            return fail(m_insertEvents);
+            return failed(m_insertEvents);
         m_writtenThrough = m_pendingEvents[kEventsPerInsert - 1]->event.id;
         m_pendingEvents.erase(m_pendingEvents.begin(), m_pendingEvents.begin() + kEventsPerInsert);
     }
@@ -297,7 +304,7 @@ bool EventWriter::writePending(bool all)
             m_insertEvent.bind(1, p->event.id);
             bindPrepared(m_insertEvent, *p, 2);
             if (!m_insertEvent.run())
-                return fail(m_insertEvent);
+                return failed(m_insertEvent);
             m_writtenThrough = p->event.id;
         }
         m_pendingEvents.clear();
@@ -309,30 +316,29 @@ bool EventWriter::writePending(bool all)
             m_insertEventTags.bind(2 * r + 1, m_pendingLinks[std::size_t(r)][0])
                 .bind(2 * r + 2, m_pendingLinks[std::size_t(r)][1]);
         if (!m_insertEventTags.run())
-            return fail(m_insertEventTags);
+            return failed(m_insertEventTags);
         m_pendingLinks.erase(m_pendingLinks.begin(), m_pendingLinks.begin() + kRowsPerInsert);
     }
     while (m_pendingSources.size() >= std::size_t(kRowsPerInsert) &&
            m_pendingSources[kRowsPerInsert - 1].eventId <= m_writtenThrough) {
         for (int r = 0; r < kRowsPerInsert; ++r)
             bindSource(m_insertSources, 5 * r + 1, m_pendingSources[std::size_t(r)]);
-        const bool ok = m_insertSources.run();
+        if (!m_insertSources.run())
+            return failed(m_insertSources);
         m_pendingSources.erase(m_pendingSources.begin(), m_pendingSources.begin() + kRowsPerInsert);
-        if (!ok)
-            return fail(m_insertSources);
     }
     if (!all)
         return true;
     for (const auto &[event, tag] : m_pendingLinks) {
         m_insertEventTag.bind(1, event).bind(2, tag);
         if (!m_insertEventTag.run())
-            return m_pendingLinks.clear(), m_pendingSources.clear(), fail(m_insertEventTag);
+            return failed(m_insertEventTag);
     }
     m_pendingLinks.clear();
     for (const PendingSource &source : m_pendingSources) {
         bindSource(m_insertSource, 1, source);
         if (!m_insertSource.run())
-            return m_pendingSources.clear(), fail(m_insertSource);
+            return failed(m_insertSource);
     }
     m_pendingSources.clear();
     return true;

@@ -70,9 +70,10 @@ private:
     sql::Statement m_insertTagWithId;
     sql::Statement m_insertTypeWithId;
     // A row per statement cost SQLite more in the statement's own work than in the row:
-    // links and sources wait here and go kRowsPerInsert to a statement.
-    static constexpr int kRowsPerInsert = 64;
+    // events, links and sources wait here and go many to a statement.
     static constexpr int kEventsPerInsert = 64;
+    static constexpr int kRowsPerInsert = 64; ///< links or sources
+
     struct PendingSource {
         qint64 eventId;
         qint64 position;
