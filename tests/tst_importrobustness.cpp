@@ -607,7 +607,8 @@ void TestImportRobustness::messyFiles_data()
                         "45.75", "4.85") +
             gdeltRecord("1003", "20250406", "19", "190", "1", "France", "FR", "46", "2"),
         Expect::counts(3, 1, 2)
-            .withProblems({{0, 0, u"2 rows left out: their event code is not 14"_s}})
+            .withProblems(
+                {{2, 29, u"2 rows left out, this the first: their event code is not 14"_s}})
             .withDelimiter(u'\t')
             .withEvents({{{u"line"_s, 1},
                           {u"externalId"_s, u"1001"_s},

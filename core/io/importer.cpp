@@ -291,6 +291,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     QList<ImportProblem> fileNotes = plan.notes;
 
     DuplicateIndex duplicates;
+    FilteredRows filteredRows;
     addCatalogueEvents(db, duplicates);
 
     QString error;
@@ -427,7 +428,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             for (const ImportProblem &p : row.problems)
                 record(p);
             if (row.filtered) {
-                ++report.filtered;
+                filteredRows.add(row);
                 ++report.skipped;
                 continue;
             }
@@ -507,13 +508,9 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     report.encoding = source.encoding();
     for (const ImportProblem &p : source.notes())
         record(p);
-    if (report.filtered > 0) {
-        record({0, 0, QString(),
-                QStringLiteral("%1 rows left out: their event code is not %2")
-                    .arg(report.filtered)
-                    .arg(report.mapping.keepEventCodes.join(QStringLiteral(", "))),
-                true});
-    }
+    report.filtered = filteredRows.count();
+    if (const std::optional<ImportProblem> p = filteredRows.problem(report.mapping))
+        record(*p);
     sql::Statement finish(db,
                           "UPDATE datasets SET records=?2, imported=?3, skipped=?4, "
                           "duplicates=?5, unplaced=?6 WHERE id=?1");

@@ -98,7 +98,7 @@ ImportReview reviewImport(const Catalogue &catalogue, const QString &path,
     };
     QList<Group> groups;
     QHash<QString, qsizetype> groupOf;
-    qint64 filtered = 0;
+    FilteredRows filtered;
     RowProcessor processor(plan, options);
     const auto take = [&](const SourceRecord &r) {
         ++review.records;
@@ -107,7 +107,8 @@ ImportReview reviewImport(const Catalogue &catalogue, const QString &path,
         for (const ImportProblem &p : row.problems)
             record(p);
         if (row.skipped) {
-            filtered += row.filtered ? 1 : 0;
+            if (row.filtered)
+                filtered.add(row);
             review.skipped.append({r.line, skipReason(row, plan.mapping)});
             return;
         }
@@ -174,13 +175,8 @@ ImportReview reviewImport(const Catalogue &catalogue, const QString &path,
     review.encoding = source->encoding();
     for (const ImportProblem &p : source->notes())
         record(p);
-    if (filtered > 0) {
-        record({0, 0, QString(),
-                QStringLiteral("%1 rows left out: their event code is not %2")
-                    .arg(filtered)
-                    .arg(plan.mapping.keepEventCodes.join(QStringLiteral(", "))),
-                true});
-    }
+    if (const std::optional<ImportProblem> p = filtered.problem(plan.mapping))
+        record(*p);
 
     std::stable_sort(groups.begin(), groups.end(), [](const Group &a, const Group &b) {
         return a.place.rows != b.place.rows ? a.place.rows > b.place.rows

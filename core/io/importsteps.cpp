@@ -218,4 +218,24 @@ DuplicateVerdict judgeDuplicate(const DuplicateIndex &index, const DuplicateInde
     return verdict;
 }
 
+void FilteredRows::add(const NormalisedRow &row)
+{
+    if (m_count++ == 0)
+        m_first = {row.event.sourceLine, row.filterColumn, row.filterValue, QString(), true};
+}
+
+std::optional<ImportProblem> FilteredRows::problem(const Mapping &mapping) const
+{
+    if (m_count == 0)
+        return std::nullopt;
+    ImportProblem p = m_first;
+    const QString codes = mapping.keepEventCodes.join(QStringLiteral(", "));
+    p.message = m_count == 1
+        ? QStringLiteral("row left out: its event code is not %1").arg(codes)
+        : QStringLiteral("%1 rows left out, this the first: their event code is not %2")
+              .arg(m_count)
+              .arg(codes);
+    return p;
+}
+
 } // namespace placard::io

@@ -80,4 +80,18 @@ struct DuplicateVerdict {
 DuplicateVerdict judgeDuplicate(const DuplicateIndex &index, const DuplicateIndex::Keys &keys,
                                 DuplicatePolicy policy);
 
+/// The rows a mapping left out on purpose (GDELT events that are not protests), told once
+/// at the first of them rather than once per row: a day of GDELT leaves out most of its rows.
+class FilteredRows {
+public:
+    void add(const NormalisedRow &row);
+    qint64 count() const { return m_count; }
+    /// The problem that tells them, when there are any.
+    std::optional<ImportProblem> problem(const Mapping &mapping) const;
+
+private:
+    qint64 m_count = 0;
+    ImportProblem m_first;
+};
+
 } // namespace placard::io

@@ -185,6 +185,8 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
             keep = keep || code.startsWith(prefix);
         if (!keep) {
             row.filtered = true;
+            row.filterColumn = columns(Field::EventCode).constFirst() + 1;
+            row.filterValue = code;
             row.skipped = true;
             return row;
         }

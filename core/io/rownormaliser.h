@@ -18,6 +18,9 @@ struct NormalisedRow {
     QList<ImportProblem> problems;
     bool skipped = false; ///< not usable as an event (the reason is among the problems)
     bool filtered = false; ///< left out on purpose by the mapping (e.g. a GDELT non-protest)
+    /// When filtered: the column (1-based) and the value that decided it.
+    int filterColumn = 0;
+    QString filterValue;
 };
 
 /// Turns records of a mapped file into events, applying the value normalisers. A problem
