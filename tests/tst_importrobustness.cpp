@@ -273,6 +273,7 @@ private Q_SLOTS:
     void messyFiles();
     void realGdeltSample();
     void realCccLocationLookupHasNoDate();
+    void manyColumnsNoneADate();
     void cliImportReport();
     void cliMissingFile();
 
@@ -852,6 +853,32 @@ void TestImportRobustness::realCccLocationLookupHasNoDate()
     QCOMPARE(result.catalogue->eventCount(), qint64(0));
     QVERIFY(result.catalogue->datasets().isEmpty());
     QCOMPARE(result.catalogue->integrityProblems(), QString());
+}
+
+void TestImportRobustness::manyColumnsNoneADate()
+{
+    // A wide file without a date column: the error names the first 20 columns and counts
+    // the rest, rather than listing thousands.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QStringList names;
+    QStringList values;
+    for (int c = 1; c <= 3000; ++c) {
+        names << u"c%1"_s.arg(c);
+        values << u"%1"_s.arg(c);
+    }
+    const QString path = dir.filePath(u"wide.csv"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((names.join(u',') + u'\n' + values.join(u',') + u'\n').toUtf8());
+    file.close();
+    const Imported result = importInto(dir, path, {});
+    QVERIFY(result.catalogue);
+    QCOMPARE(result.report.error,
+             path + u": no column holds the date of the events (columns: "_s +
+                 names.first(20).join(u", "_s) +
+                 u" and 2980 more); name one \"date\", or give a column mapping"_s);
+    QCOMPARE(result.catalogue->eventCount(), qint64(0));
 }
 
 void TestImportRobustness::cliImportReport()

@@ -36,6 +36,16 @@ DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &ma
     return order;
 }
 
+/// A header's names for a message: the first 20, then how many more (a file may have thousands).
+QString columnList(const QStringList &header)
+{
+    constexpr qsizetype kShown = 20;
+    if (header.size() <= kShown)
+        return header.join(QStringLiteral(", "));
+    return QStringLiteral("%1 and %2 more")
+        .arg(header.first(kShown).join(QStringLiteral(", ")))
+        .arg(header.size() - kShown);
+}
 } // namespace
 
 QString placeText(const Event &event)
@@ -82,7 +92,7 @@ ImportPlan planImport(RecordSource &source, const ImportOptions &options)
         plan.error = source.hasHeader()
             ? QStringLiteral("%1: no column holds the date of the events (columns: %2); "
                              "name one \"date\", or give a column mapping")
-                  .arg(source.displayName(), source.header().join(QStringLiteral(", ")))
+                  .arg(source.displayName(), columnList(source.header()))
             : QStringLiteral("%1: the first line is not a header (it reads as data), so no "
                              "column is known to hold the date of the events; add a header "
                              "line, or give a column mapping")
