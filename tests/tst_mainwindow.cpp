@@ -463,6 +463,38 @@ void TestMainWindow::eventLayerAgreesWithMap()
     legendAction->trigger();
     QTRY_VERIFY(canvases.at(1)->isVisible());
     QCOMPARE(QSettings().value(QStringLiteral("map/legend")).toBool(), true);
+    // The legend gets out of the way: with the Twin Cities' events under it, it moves, once
+    // the map is still, to a corner that hides none; it stays there when they leave.
+    {
+        const QRectF before = layer->legendBox();
+        QVERIFY(!before.isEmpty());
+        const double zoom = 6.0;
+        const double scale = 256.0 * std::exp2(zoom);
+        const QPointF twinCities = geo::mercator::toWorld(44.9778, -93.2650);
+        const QPointF under = before.center();
+        const QPointF centre = geo::mercator::fromWorld(
+            twinCities - (under - QPointF(layer->width() / 2, layer->height() / 2)) / scale);
+        map->setProperty("zoomLevel", zoom);
+        map->setProperty("center", QVariant::fromValue(QGeoCoordinate(centre.y(), centre.x())));
+        // Events whose symbol has its centre under the box (or within 4 px of it).
+        const auto hidden = [&](const QRectF &box) {
+            int events = 0;
+            for (const Cluster &c : layer->visibleClusters()) {
+                if (box.adjusted(-4, -4, 4, 4).contains(c.position))
+                    events += c.count;
+            }
+            return events;
+        };
+        QVERIFY(hidden(before) > 0);
+        QTRY_VERIFY(layer->legendBox() != before);
+        const QRectF moved = layer->legendBox();
+        QCOMPARE(moved.size(), before.size());
+        QCOMPARE(hidden(moved), 0);
+        QVERIFY(moved.top() < before.top() || moved.left() > before.left());
+        map->setProperty("center", QVariant::fromValue(QGeoCoordinate(44.9778, -93.2650)));
+        QTest::qWait(900); // past the rest after which the corner is chosen again
+        QCOMPARE(layer->legendBox(), moved);
+    }
     // On screen: the layer draws through a canvas as big as the symbols' extent (not the
     // whole map), and every cluster shows its dark disc there (looked at beside its count).
     auto *canvas = layer->findChild<QQuickPaintedItem *>();

@@ -17,6 +17,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <utility>
 
 namespace placard {
 
@@ -35,6 +36,12 @@ EventLayer::EventLayer(QQuickItem *parent)
     m_symbolCanvas = new LayerCanvas(this, [this](QPainter *painter) { paintSymbols(painter); });
     m_legendCanvas = new LayerCanvas(this, [this](QPainter *painter) {
         painter->drawImage(legendPosition(m_legendImage), m_legendImage);
+    });
+    m_viewRest.setSingleShot(true);
+    m_viewRest.setInterval(600);
+    connect(&m_viewRest, &QTimer::timeout, this, [this] {
+        m_placeLegend = true;
+        refresh();
     });
 }
 
@@ -180,6 +187,7 @@ void EventLayer::componentComplete()
                     QThreadPool::globalInstance()->start(
                         [old = std::move(m_grid)]() mutable { old.reset(); });
                 adoptClusters(m_bridge->takeClusters());
+                m_placeLegend = true;
                 refresh();
             });
             connect(m_bridge, &MapBridge::selectionChanged, this, [this] { refresh(); });
@@ -222,6 +230,7 @@ void EventLayer::setCenter(const QGeoCoordinate &center)
     m_center = center;
     publishView();
     Q_EMIT viewChanged();
+    m_viewRest.start();
     refresh();
 }
 
@@ -232,6 +241,7 @@ void EventLayer::setZoomLevel(double zoom)
     m_zoom = zoom;
     publishView();
     Q_EMIT viewChanged();
+    m_viewRest.start();
     refresh();
 }
 
@@ -388,13 +398,57 @@ const QImage &EventLayer::legendImage(const QStringList &entries, qreal dpr) con
     return m_legendImage;
 }
 
-QPointF EventLayer::legendPosition(const QImage &image) const
+QPointF EventLayer::legendPosition(Corner corner, QSizeF size) const
 {
-    // The box 10 px from the left edge and 16 px above the bottom; the image has a pixel
-    // round it for the box's edge.
-    Q_UNUSED(image);
+    // The box 10 px from the side and the top, 16 px above the bottom, and on the right above
+    // the basemap's attribution; the image has a pixel round it for the box's edge.
+    constexpr double kAttribution = 22;
     const double boxHeight = double(m_legendImageEntries.size()) * kLegendLine + 12;
-    return {10 - 1, height() - 16 - boxHeight - 1};
+    const bool right = corner == Corner::TopRight || corner == Corner::BottomRight;
+    const double x = right ? width() - 10 - size.width() + 1 : 10 - 1;
+    switch (corner) {
+    case Corner::TopLeft:
+    case Corner::TopRight:
+        return {x, 10 - 1};
+    case Corner::BottomRight:
+        return {x, height() - 16 - kAttribution - boxHeight - 1};
+    case Corner::BottomLeft:
+        break;
+    }
+    return {x, height() - 16 - boxHeight - 1};
+}
+
+EventLayer::Corner EventLayer::quietestCorner(QSizeF size) const
+{
+    // A symbol whose centre the box leaves free still shows enough to be read and clicked.
+    const auto hidden = [&](Corner corner) {
+        const QRectF box = QRectF(legendPosition(corner, size), size).adjusted(-4, -4, 4, 4);
+        qint64 events = 0;
+        for (const Cluster &c : clusters()) {
+            if (box.contains(c.position))
+                events += c.count;
+        }
+        return events;
+    };
+    Corner best = m_legendCorner;
+    qint64 fewest = hidden(best);
+    for (const Corner corner :
+         {Corner::BottomLeft, Corner::TopLeft, Corner::TopRight, Corner::BottomRight}) {
+        if (fewest == 0)
+            break;
+        if (const qint64 n = hidden(corner); n < fewest) {
+            best = corner;
+            fewest = n;
+        }
+    }
+    return best;
+}
+
+QRectF EventLayer::legendBox() const
+{
+    if (!m_legendCanvas->isVisible())
+        return {};
+    return {m_legendCanvas->position(), m_legendCanvas->size()};
 }
 
 const QImage &EventLayer::symbolImage(SymbolStyle style, qint64 type, double radius,
@@ -544,6 +598,7 @@ void EventLayer::geometryChange(const QRectF &newGeometry, const QRectF &oldGeom
     QQuickItem::geometryChange(newGeometry, oldGeometry);
     if (newGeometry.size() != oldGeometry.size()) {
         publishView();
+        m_placeLegend = true;
         refresh();
     }
 }
@@ -565,6 +620,8 @@ void EventLayer::updatePolish()
     if (!entries.isEmpty()) {
         const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
         const QImage &image = legendImage(entries, dpr);
+        if (std::exchange(m_placeLegend, false))
+            m_legendCorner = quietestCorner(image.deviceIndependentSize());
         const QRectF box(legendPosition(image), image.deviceIndependentSize());
         if (box != QRectF(m_legendCanvas->position(), m_legendCanvas->size()) ||
             image.cacheKey() != m_legendDrawn) {

@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QQuickItem>
 #include <QStaticText>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -63,6 +64,11 @@ public:
     QStringList legendEntries() const;
     /// Whether the legend is drawn (it may be turned off).
     bool legendShown() const;
+    /// The legend's box in the layer (empty when there is none). It stands in the corner of
+    /// the map that hides the fewest events (those whose symbol's centre it covers), chosen again
+    /// when the events or the map's size change and once a pan or zoom has come to rest, and only
+    /// for one that hides fewer: a legend that followed every step of a pan would jump about.
+    QRectF legendBox() const;
 
 Q_SIGNALS:
     void viewChanged();
@@ -101,8 +107,15 @@ private:
     QRectF symbolsBounds() const;
     /// The legend's image for these entries, drawn once and kept while they stay.
     const QImage &legendImage(const QStringList &entries, qreal dpr) const;
-    /// Where the legend's image goes: the bottom left corner.
-    QPointF legendPosition(const QImage &image) const;
+    enum class Corner : quint8 { BottomLeft, TopLeft, TopRight, BottomRight };
+    /// Where a legend image of `size` goes in `corner`.
+    QPointF legendPosition(Corner corner, QSizeF size) const;
+    QPointF legendPosition(const QImage &image) const
+    {
+        return legendPosition(m_legendCorner, image.deviceIndependentSize());
+    }
+    /// The corner where a legend of `size` hides the fewest events of the current view.
+    Corner quietestCorner(QSizeF size) const;
     enum class SymbolStyle : quint8 { Cluster, Sized, UnknownSize, Area };
     /// The image of one symbol, centred, drawn on first use and kept.
     const QImage &symbolImage(SymbolStyle style, qint64 type, double radius, qreal dpr) const;
@@ -131,6 +144,9 @@ private:
     LayerCanvas *m_symbolCanvas = nullptr;
     LayerCanvas *m_legendCanvas = nullptr;
     qint64 m_legendDrawn = -1; ///< cacheKey() of the legend image its canvas last drew
+    Corner m_legendCorner = Corner::BottomLeft;
+    bool m_placeLegend = true; ///< choose the legend's corner at the next polish
+    QTimer m_viewRest; ///< runs from each change of view until the map has been still a while
     std::shared_ptr<const ClusterGrid> m_grid; ///< of the current events, once built
     bool m_buildingGrid = false;
 };

@@ -97,8 +97,9 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        // Leave the map a moment to lay out and draw its first frames.
-        QTimer::singleShot(1500, &window, [&window, file] {
+        // Leave the map a moment to lay out, draw its first frames and, once still, put its
+        // legend where it hides the fewest events (a large catalogue takes a second to open).
+        QTimer::singleShot(2500, &window, [&window, file] {
             const bool ok = window.grab().save(file);
             QApplication::exit(ok ? 0 : 1);
         });
