@@ -175,6 +175,12 @@ void TestGeocoder::places_data()
         QStringLiteral("TX"), us);
     row("mid-sized city's name in another state: that state", QStringLiteral("Gresham, TN"),
         QStringLiteral("Tennessee"), QStringLiteral("TN"), us, PlacePrecision::Admin1);
+    row("town across the state line", QStringLiteral("Wheeling, OH"), QStringLiteral("Wheeling"),
+        QStringLiteral("WV"), us);
+    row("town over the state line, small", QStringLiteral("Port Jervis, NJ"),
+        QStringLiteral("Port Jervis"), QStringLiteral("NY"), us);
+    row("namesake far from the state: that state", QStringLiteral("Berkeley, NJ"),
+        QStringLiteral("New Jersey"), QStringLiteral("NJ"), us, PlacePrecision::Admin1);
     row("two joined places", QStringLiteral("Hemet-San Jacinto, CA"), QStringLiteral("Hemet"),
         QStringLiteral("CA"), us);
     row("hyphenated name stays whole", QStringLiteral("Winston-Salem, NC"),

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace placard::geo {
 
@@ -165,6 +166,24 @@ GeocodeCandidate Geocoder::fromCountry(const Country &c, double score) const
 {
     return {c.latitude, c.longitude, PlacePrecision::Country, c.name, QString(), QString(),
             c.code,     score};
+}
+
+bool Geocoder::nearAdmin1(const GeocodeCandidate &candidate, const Admin1 &admin1) const
+{
+    // Within kNearKm of a place of the subdivision: its populated places, post towns
+    // included, are close enough together that this follows its border.
+    constexpr double kNearKm = 30;
+    constexpr double kKmPerDegree = 111.2;
+    const double reach = kNearKm / kKmPerDegree;
+    const double cosLat = std::cos(candidate.latitude * std::numbers::pi / 180);
+    const auto places = m_gazetteer->keysInAdmin1(admin1.country, admin1.code);
+    for (const auto &[key, p] : *places) {
+        const double dLat = p.latitude - candidate.latitude;
+        const double dLon = (p.longitude - candidate.longitude) * cosLat;
+        if (std::abs(dLat) < reach && dLat * dLat + dLon * dLon < reach * reach)
+            return true;
+    }
+    return false;
 }
 
 GeocodeResult Geocoder::geocode(const QString &text, int maxCandidates) const
@@ -457,6 +476,14 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         const bool wellKnown = sameCountry && other.population >= 250000;
         if (slip || wellKnown)
             return finish(elsewhere + QList<GeocodeCandidate>{fromAdmin1(*context.admin1, 0.4)});
+        // Across a state line: a town has suburbs in the next state, and lists file it under
+        // theirs ("Wheeling, OH" is the city across the river in West Virginia). A namesake
+        // close to the given state is meant; one far off is a township's namesake.
+        for (const GeocodeCandidate &c : std::as_const(elsewhere)) {
+            if (c.country == context.admin1->country && c.ownName && nearAdmin1(c, *context.admin1))
+                return finish(QList<GeocodeCandidate>{c} + elsewhere +
+                              QList<GeocodeCandidate>{fromAdmin1(*context.admin1, 0.4)});
+        }
     }
     if (context.admin1)
         return finish(QList<GeocodeCandidate>{fromAdmin1(*context.admin1, 0.5)} + elsewhere);
