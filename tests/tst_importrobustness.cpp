@@ -342,6 +342,28 @@ void TestImportRobustness::messyFiles_data()
                           {u"sizeText"_s, u"about 500"_s},
                           {u"issues"_s, QStringList{u"peace"_s}}}}));
 
+    add("German list: headers, dates, decimal commas, thousands dots",
+        QByteArray("Datum;Ort;Land;Breite;L\xc3\xa4nge;Teilnehmer;Titel\n"
+                   "30.01.2026;Berlin;Deutschland;52,5200;13,4050;1.500;Demo gegen Rechts\n"
+                   "31.01.2026;M\xc3\xbcnchen;Deutschland;48,1351;11,5820;\"2.000-3.000\";"
+                   "Kundgebung\n"),
+        Expect::counts(2, 2, 0).withDelimiter(u';').withEvents(
+            {{{u"line"_s, 2},
+              {u"date"_s, QDate(2026, 1, 30)},
+              {u"place"_s, u"Berlin"_s},
+              {u"lat"_s, 52.52},
+              {u"lon"_s, 13.405},
+              {u"sizeLow"_s, 1500},
+              {u"sizeHigh"_s, 1500},
+              {u"title"_s, u"Demo gegen Rechts"_s}},
+             {{u"line"_s, 3},
+              {u"date"_s, QDate(2026, 1, 31)},
+              {u"place"_s, u"M\u00fcnchen"_s},
+              {u"lat"_s, 48.1351},
+              {u"lon"_s, 11.582},
+              {u"sizeLow"_s, 2000},
+              {u"sizeHigh"_s, 3000}}}));
+
     add("empty file", QByteArray(), Expect::failure());
 
     add("header only", kHeader, Expect::counts(0, 0, 0));

@@ -159,6 +159,90 @@ constexpr Synonym kSynonyms[] = {
     {"extid", Field::ExternalId}, // Placard's shapefile export
     {"eventcode", Field::EventCode},
     {"cameocode", Field::EventCode},
+    // Lists kept in other languages: German, French, Spanish, Portuguese, Italian (keys have
+    // no accents: "Länge" is "lange"). Words that also mean something else in English files
+    // ("data", "land") are left out.
+    {"datum", Field::Date},
+    {"fecha", Field::Date},
+    {"enddatum", Field::EndDate},
+    {"datefin", Field::EndDate},
+    {"fechafin", Field::EndDate},
+    {"titel", Field::Title},
+    {"titre", Field::Title},
+    {"titulo", Field::Title},
+    {"titolo", Field::Title},
+    {"typ", Field::EventType},
+    {"tipo", Field::EventType},
+    {"ort", Field::Place},
+    {"lieu", Field::Place},
+    {"lugar", Field::Place},
+    {"luogo", Field::Place},
+    {"stadt", Field::Locality},
+    {"gemeinde", Field::Locality},
+    {"ville", Field::Locality},
+    {"commune", Field::Locality},
+    {"ciudad", Field::Locality},
+    {"municipio", Field::Locality},
+    {"cidade", Field::Locality},
+    {"citta", Field::Locality},
+    {"comune", Field::Locality},
+    {"bundesland", Field::Admin1},
+    {"provincia", Field::Admin1},
+    {"estado", Field::Admin1},
+    {"regione", Field::Admin1},
+    {"departement", Field::Admin2},
+    {"landkreis", Field::Admin2},
+    {"kreis", Field::Admin2},
+    {"pays", Field::Country},
+    {"pais", Field::Country},
+    {"paese", Field::Country},
+    {"staat", Field::Country},
+    {"breite", Field::Latitude},
+    {"breitengrad", Field::Latitude},
+    {"latitud", Field::Latitude},
+    {"latitudine", Field::Latitude},
+    {"lange", Field::Longitude},
+    {"laenge", Field::Longitude},
+    {"langengrad", Field::Longitude},
+    {"laengengrad", Field::Longitude},
+    {"longitud", Field::Longitude},
+    {"longitudine", Field::Longitude},
+    {"teilnehmerzahl", Field::SizeText},
+    {"teilnehmende", Field::SizeText},
+    {"teilnehmer", Field::SizeText},
+    {"nombredeparticipants", Field::SizeText},
+    {"asistentes", Field::SizeText},
+    {"numerodeparticipantes", Field::SizeText},
+    {"partecipanti", Field::SizeText},
+    {"veranstalter", Field::Organisers},
+    {"organisateurs", Field::Organisers},
+    {"organisateur", Field::Organisers},
+    {"organizadores", Field::Organisers},
+    {"organizzatori", Field::Organisers},
+    {"forderungen", Field::Claims},
+    {"revendications", Field::Claims},
+    {"demandas", Field::Claims},
+    {"reivindicacoes", Field::Claims},
+    {"rivendicazioni", Field::Claims},
+    {"thema", Field::Issues},
+    {"themen", Field::Issues},
+    {"theme", Field::Issues},
+    {"tema", Field::Issues},
+    {"temas", Field::Issues},
+    {"festnahmen", Field::Arrests},
+    {"arrestations", Field::Arrests},
+    {"detenidos", Field::Arrests},
+    {"beschreibung", Field::Notes},
+    {"anmerkungen", Field::Notes},
+    {"bemerkungen", Field::Notes},
+    {"descripcion", Field::Notes},
+    {"notas", Field::Notes},
+    {"descricao", Field::Notes},
+    {"descrizione", Field::Notes},
+    {"quelle", Field::Source},
+    {"quellen", Field::Source},
+    {"fuente", Field::Source},
+    {"fonte", Field::Source},
 };
 
 QString tr(const char *text)
@@ -444,10 +528,12 @@ QString normalizedHeader(QStringView header)
     constexpr QStringView kMisreadBom(u"\u00EF\u00BB\u00BF");
     while (text.startsWith(kMisreadBom))
         text = text.mid(kMisreadBom.size());
+    // Letters without their accents ("Länge", "País"): a header is typed with them or not.
+    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
     QString key;
-    key.reserve(text.size());
-    for (QChar c : text) {
-        // Drops U+FEFF, quotes, spaces, underscores and other punctuation.
+    key.reserve(decomposed.size());
+    for (QChar c : decomposed) {
+        // Drops U+FEFF, quotes, spaces, underscores, other punctuation and combining marks.
         if (c.isLetterOrNumber())
             key.append(c.toLower());
     }
