@@ -8,7 +8,9 @@
 #include <QJsonParseError>
 #include <QJsonValue>
 #include <QSaveFile>
+#include <algorithm>
 
+#include <algorithm>
 #include <array>
 
 namespace placard::io {
@@ -529,7 +531,10 @@ QString normalizedHeader(QStringView header)
     while (text.startsWith(kMisreadBom))
         text = text.mid(kMisreadBom.size());
     // Letters without their accents ("Länge", "País"): a header is typed with them or not.
-    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
+    const bool ascii =
+        std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    const QString decomposed =
+        ascii ? text.toString() : text.toString().normalized(QString::NormalizationForm_KD);
     QString key;
     key.reserve(decomposed.size());
     for (QChar c : decomposed) {
