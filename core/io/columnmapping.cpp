@@ -8,7 +8,6 @@
 #include <QJsonParseError>
 #include <QJsonValue>
 #include <QSaveFile>
-#include <algorithm>
 
 #include <algorithm>
 #include <array>
