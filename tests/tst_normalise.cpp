@@ -162,7 +162,27 @@ void TestNormalise::parseDate_data()
     addBadDate("no year", u"Jan 5"_s, u"no year"_s);
     addBadDate("month only", u"January"_s, u"not a date"_s);
     addBadDate("two months", u"30 Jan Feb 2026"_s, u"not a date"_s);
-    addBadDate("unknown word", u"30 Janvier 2026"_s, u"not a date"_s);
+    addBadDate("unknown word", u"30 Jamvier 2026"_s, u"not a date"_s);
+    // other languages, accents or none, and their weekdays and fillers
+    addDate("german", u"30. Januar 2026"_s, jan30, Day);
+    addDate("german umlaut", u"3. M\u00e4rz 2026"_s, QDate(2026, 3, 3), Day);
+    addDate("german umlaut decomposed", u"3. Ma\u0308rz 2026"_s, QDate(2026, 3, 3), Day);
+    addDate("german ae", u"3. Maerz 2026"_s, QDate(2026, 3, 3), Day);
+    addDate("german weekday", u"Freitag, 30. Januar 2026"_s, jan30, Day);
+    addDate("german am", u"am 30. Jan. 2026"_s, jan30, Day);
+    addDate("french", u"30 janvier 2026"_s, jan30, Day);
+    addDate("french 1er", u"1er f\u00e9vrier 2026"_s, QDate(2026, 2, 1), Day);
+    addDate("french weekday", u"vendredi 30 janvier 2026"_s, jan30, Day);
+    addDate("french abbreviation", u"30 d\u00e9c. 2025"_s, QDate(2025, 12, 30), Day);
+    addDate("french month and year", u"ao\u00fbt 2024"_s, QDate(2024, 8, 1), Month);
+    addDate("spanish", u"30 de enero de 2026"_s, jan30, Day);
+    addDate("spanish weekday", u"viernes, 30 de enero de 2026"_s, jan30, Day);
+    addDate("spanish ordinal", u"1\u00ba de mayo de 2025"_s, QDate(2025, 5, 1), Day);
+    addDate("italian", u"30 gennaio 2026"_s, jan30, Day);
+    addDate("portuguese", u"30 de janeiro de 2026"_s, jan30, Day);
+    addDate("portuguese weekday", u"sexta-feira, 30 de janeiro de 2026"_s, jan30, Day);
+    addDate("portuguese cedilla", u"3 de mar\u00e7o de 2026"_s, QDate(2026, 3, 3), Day);
+    addBadDate("start of two months", u"30 jui 2026"_s, u"not a date"_s); // juin, juillet
     addBadDate("bad ordinal", u"30xy Jan 2026"_s, u"not a date"_s);
     addBadDate("two years", u"Jan 2025 2026"_s, u"not a date"_s);
 

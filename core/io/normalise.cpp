@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/normalise.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <utility>
 
@@ -144,40 +146,101 @@ private:
 
 // --- dates -------------------------------------------------------------------------------
 
-constexpr std::array<QLatin1StringView, 12> kMonths = {
-    "january"_L1, "february"_L1, "march"_L1,     "april"_L1,   "may"_L1,      "june"_L1,
-    "july"_L1,    "august"_L1,   "september"_L1, "october"_L1, "november"_L1, "december"_L1,
+struct MonthName {
+    QLatin1StringView name; ///< lower case, without accents
+    int month;
 };
 
-constexpr std::array<QLatin1StringView, 7> kWeekdays = {
-    "monday"_L1, "tuesday"_L1,  "wednesday"_L1, "thursday"_L1,
-    "friday"_L1, "saturday"_L1, "sunday"_L1,
+// English first, then German, French, Spanish, Italian and Portuguese: event lists come
+// from many hands ("30. Januar 2026", "30 janvier 2026", "30 de enero de 2026").
+constexpr MonthName kMonths[] = {
+    {"january"_L1, 1},    {"february"_L1, 2},  {"march"_L1, 3},     {"april"_L1, 4},
+    {"may"_L1, 5},        {"june"_L1, 6},      {"july"_L1, 7},      {"august"_L1, 8},
+    {"september"_L1, 9},  {"october"_L1, 10},  {"november"_L1, 11}, {"december"_L1, 12},
+    {"januar"_L1, 1},     {"februar"_L1, 2},   {"marz"_L1, 3},      {"maerz"_L1, 3},
+    {"mai"_L1, 5},        {"juni"_L1, 6},      {"juli"_L1, 7},      {"oktober"_L1, 10},
+    {"dezember"_L1, 12},  {"janvier"_L1, 1},   {"fevrier"_L1, 2},   {"mars"_L1, 3},
+    {"avril"_L1, 4},      {"juin"_L1, 6},      {"juillet"_L1, 7},   {"aout"_L1, 8},
+    {"septembre"_L1, 9},  {"octobre"_L1, 10},  {"novembre"_L1, 11}, {"decembre"_L1, 12},
+    {"enero"_L1, 1},      {"febrero"_L1, 2},   {"marzo"_L1, 3},     {"abril"_L1, 4},
+    {"mayo"_L1, 5},       {"junio"_L1, 6},     {"julio"_L1, 7},     {"agosto"_L1, 8},
+    {"septiembre"_L1, 9}, {"setiembre"_L1, 9}, {"octubre"_L1, 10},  {"noviembre"_L1, 11},
+    {"diciembre"_L1, 12}, {"gennaio"_L1, 1},   {"febbraio"_L1, 2},  {"aprile"_L1, 4},
+    {"maggio"_L1, 5},     {"giugno"_L1, 6},    {"luglio"_L1, 7},    {"settembre"_L1, 9},
+    {"ottobre"_L1, 10},   {"dicembre"_L1, 12}, {"janeiro"_L1, 1},   {"fevereiro"_L1, 2},
+    {"marco"_L1, 3},      {"maio"_L1, 5},      {"junho"_L1, 6},     {"julho"_L1, 7},
+    {"setembro"_L1, 9},   {"outubro"_L1, 10},  {"dezembro"_L1, 12},
 };
 
-/// 1..12 when word is an English month name or an abbreviation of at least three letters
-/// ("Sep", "Sept"); 0 otherwise.
+constexpr QLatin1StringView kWeekdays[] = {
+    "monday"_L1,    "tuesday"_L1, "wednesday"_L1, "thursday"_L1, "friday"_L1,     "saturday"_L1,
+    "sunday"_L1,    "montag"_L1,  "dienstag"_L1,  "mittwoch"_L1, "donnerstag"_L1, "freitag"_L1,
+    "samstag"_L1,   "sonntag"_L1, "lundi"_L1,     "mardi"_L1,    "mercredi"_L1,   "jeudi"_L1,
+    "vendredi"_L1,  "samedi"_L1,  "dimanche"_L1,  "lunes"_L1,    "martes"_L1,     "miercoles"_L1,
+    "jueves"_L1,    "viernes"_L1, "sabado"_L1,    "domingo"_L1,  "lunedi"_L1,     "martedi"_L1,
+    "mercoledi"_L1, "giovedi"_L1, "venerdi"_L1,   "domenica"_L1, "segunda"_L1,    "terca"_L1,
+    "quarta"_L1,    "quinta"_L1,  "sexta"_L1,     "feira"_L1,
+};
+
+/// Words between a date's parts that say nothing: "the 5th of May", "30 de enero de 2026",
+/// "le 30 janvier", "am 30. Januar".
+constexpr QLatin1StringView kFillers[] = {"of"_L1, "the"_L1, "de"_L1, "del"_L1,
+                                          "le"_L1, "den"_L1, "am"_L1};
+
+/// A word in lower case without its accents ("März" is "marz").
+QString foldedWord(QStringView word)
+{
+    const bool ascii =
+        std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; });
+    const QString decomposed =
+        ascii ? word.toString() : word.toString().normalized(QString::NormalizationForm_KD);
+    QString folded;
+    folded.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.isLetter())
+            folded.append(c.toLower());
+    }
+    return folded;
+}
+
+/// 1..12 when word is a month's name or the start of one, at least three letters ("Sep",
+/// "Sept", "févr", "Okt"), in one of the languages above; 0 otherwise, and for a start
+/// that more than one month's names share ("jui": juin or juillet).
 int monthFromName(QStringView word)
 {
     if (word.size() < 3)
         return 0;
-    for (std::size_t i = 0; i < kMonths.size(); ++i) {
-        if (word.size() <= kMonths[i].size() && kMonths[i].startsWith(word, Qt::CaseInsensitive))
-            return static_cast<int>(i) + 1;
+    const QString folded = foldedWord(word);
+    int month = 0;
+    for (const MonthName &m : kMonths) {
+        if (folded.size() <= m.name.size() && m.name.startsWith(folded)) {
+            if (month != 0 && month != m.month)
+                return 0;
+            month = m.month;
+        }
     }
-    return 0;
+    return month;
 }
 
 bool isWeekdayName(QStringView word)
 {
     if (word.size() < 3)
         return false;
-    if (word.compare("weds"_L1, Qt::CaseInsensitive) == 0)
+    const QString folded = foldedWord(word);
+    if (folded == "weds"_L1)
         return true;
     for (const QLatin1StringView day : kWeekdays) {
-        if (word.size() <= day.size() && day.startsWith(word, Qt::CaseInsensitive))
+        if (folded.size() <= day.size() && day.startsWith(folded))
             return true;
     }
     return false;
+}
+
+bool isFiller(QStringView word)
+{
+    return std::any_of(std::begin(kFillers), std::end(kFillers), [&](QLatin1StringView f) {
+        return word.compare(f, Qt::CaseInsensitive) == 0;
+    });
 }
 
 /// Whether rest is the time-of-day tail of a date-time ("12:00:00Z", "12:00 PM",
@@ -359,7 +422,8 @@ std::optional<ParsedDate> numericDate(const NumericDate &d, DayMonthOrder order,
     return makeDate(d.year, month, day, DatePrecision::Day, error);
 }
 
-/// Dates with an English month name; weekday names, "the" and "of" are skipped.
+/// Dates with a month's name (English, German, French, Spanish, Italian, Portuguese); weekday
+/// names and fillers ("the", "of", "de", "le"…) are skipped.
 std::optional<ParsedDate> textDate(QStringView t, QString *error)
 {
     struct Number {
@@ -396,7 +460,10 @@ std::optional<ParsedDate> textDate(QStringView t, QString *error)
             if (digits > 4 || numberCount == 2)
                 return notADate();
             Number number{static_cast<int>(value), digits, false};
-            if (pos < n && isAsciiLetter(t[pos])) {
+            if (pos < n && (t[pos] == u'\u00BA' || t[pos] == u'\u00AA' || t[pos] == u'\u00B0')) {
+                ++pos; // "1º de mayo"
+                number.ordinal = true;
+            } else if (pos < n && isAsciiLetter(t[pos])) {
                 const qsizetype suffixStart = pos;
                 while (pos < n && isAsciiLetter(t[pos]))
                     ++pos;
@@ -404,13 +471,16 @@ std::optional<ParsedDate> textDate(QStringView t, QString *error)
                 if (!(suffix.compare("st"_L1, Qt::CaseInsensitive) == 0 ||
                       suffix.compare("nd"_L1, Qt::CaseInsensitive) == 0 ||
                       suffix.compare("rd"_L1, Qt::CaseInsensitive) == 0 ||
-                      suffix.compare("th"_L1, Qt::CaseInsensitive) == 0))
+                      suffix.compare("th"_L1, Qt::CaseInsensitive) == 0 ||
+                      suffix.compare("er"_L1, Qt::CaseInsensitive) == 0)) // "1er mai"
                     return notADate();
                 number.ordinal = true;
             }
             numbers[static_cast<std::size_t>(numberCount++)] = number;
-        } else if (isAsciiLetter(c)) {
-            while (pos < n && isAsciiLetter(t[pos]))
+        } else if (c.isLetter()) {
+            // Letters with their accents ("März", "février"), and the marks that may follow
+            // them when the text is decomposed.
+            while (pos < n && (t[pos].isLetter() || t[pos].isMark()))
                 ++pos;
             const QStringView word = t.sliced(start, pos - start);
             if (const int m = monthFromName(word)) {
@@ -418,8 +488,7 @@ std::optional<ParsedDate> textDate(QStringView t, QString *error)
                     return notADate();
                 month = m;
                 numbersBeforeMonth = numberCount;
-            } else if (!isWeekdayName(word) && word.compare("of"_L1, Qt::CaseInsensitive) != 0 &&
-                       word.compare("the"_L1, Qt::CaseInsensitive) != 0) {
+            } else if (!isWeekdayName(word) && !isFiller(word)) {
                 return notADate();
             }
         } else {
