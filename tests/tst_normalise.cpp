@@ -369,6 +369,30 @@ void TestNormalise::crowdSize_data()
     row("THOUSANDS", u"THOUSANDS"_s, 2000, 2000);
     row("several thousand", u"several thousand"_s, 3000, 3000);
     row("tens of thousands", u"tens of thousands"_s, 20000, 20000);
+    // the same in German, French, Spanish, Italian and Portuguese, with their qualifiers
+    row("hunderte", u"Hunderte"_s, 200, 200);
+    row("zehntausende", u"Zehntausende"_s, 20000, 20000);
+    row("\u00fcber", u"\u00fcber 500 Menschen"_s, 500, kUnset);
+    row("etwa tausend", u"etwa 5 Tausend"_s, 5000, 5000);
+    row("bis", u"100 bis 200 Personen"_s, 100, 200);
+    row("zwischen und", u"zwischen 100 und 200"_s, 100, 200);
+    row("des milliers", u"des milliers"_s, 2000, 2000);
+    row("des dizaines de milliers", u"des dizaines de milliers de manifestants"_s, 20000, 20000);
+    row("environ", u"environ 300 personnes"_s, 300, 300);
+    row("plus de", u"plus de 1 000 manifestants"_s, 1000, kUnset);
+    row("miles", u"miles de personas"_s, 2000, 2000);
+    row("m\u00e1s de", u"m\u00e1s de 200"_s, 200, kUnset);
+    row("mil", u"unos 5 mil"_s, 5000, 5000);
+    row("entre y", u"entre 300 y 400 personas"_s, 300, 400);
+    row("millones", u"1,5 millones"_s, 1500000, 1500000);
+    row("migliaia", u"migliaia di persone"_s, 2000, 2000);
+    row("pi\u00f9 di", u"pi\u00f9 di 100"_s, 100, kUnset);
+    row("centenas", u"centenas"_s, 200, 200);
+    row("dezenas de milhares", u"dezenas de milhares de pessoas"_s, 20000, 20000);
+    row("milh\u00f5es", u"2 milh\u00f5es"_s, 2000000, 2000000);
+    bad("unknown language word", u"muchisimos"_s);
+    row("decimal comma before k", u"2,5k"_s, 2500, 2500);
+    bad("decimal comma alone", u"1,5"_s); // not a crowd of 1.5, nor of 15
     row("hundreds of thousands", u"hundreds of thousands"_s, 200000, 200000);
     row("several hundred thousand", u"several hundred thousand"_s, 300000, 300000);
     row("millions", u"millions"_s, 2000000, 2000000);

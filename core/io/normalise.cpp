@@ -187,6 +187,19 @@ constexpr QLatin1StringView kWeekdays[] = {
 constexpr QLatin1StringView kFillers[] = {"of"_L1, "the"_L1, "de"_L1, "del"_L1,
                                           "le"_L1, "den"_L1, "am"_L1};
 
+/// Text without its accents ("März" is "Marz"), its other characters as they are.
+QString withoutAccents(QStringView text)
+{
+    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
+    QString plain;
+    plain.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (!c.isMark())
+            plain.append(c);
+    }
+    return plain;
+}
+
 /// A word in lower case without its accents ("März" is "marz").
 QString foldedWord(QStringView word)
 {
@@ -656,8 +669,9 @@ struct WordQuantity {
     qint64 value;
 };
 
-// Longer phrases first: "hundreds of thousands" must win over "hundreds".
-constexpr std::array<WordQuantity, 23> kWordQuantities = {{
+// Longer phrases first: "hundreds of thousands" must win over "hundreds". After English,
+// German, French, Spanish, Italian and Portuguese, without accents (the text is matched so).
+constexpr WordQuantity kWordQuantities[] = {
     {"hundreds of thousands"_L1, 200000},
     {"tens of thousands"_L1, 20000},
     {"several hundred thousand"_L1, 300000},
@@ -681,11 +695,57 @@ constexpr std::array<WordQuantity, 23> kWordQuantities = {{
     {"a handful"_L1, 5},
     {"handful"_L1, 5},
     {"a couple"_L1, 2},
-}};
+    {"hunderttausende"_L1, 200000},
+    {"zehntausende"_L1, 20000},
+    {"mehrere hundert"_L1, 300},
+    {"mehrere tausend"_L1, 3000},
+    {"einige hundert"_L1, 300},
+    {"einige tausend"_L1, 3000},
+    {"dutzende"_L1, 24},
+    {"hunderte"_L1, 200},
+    {"tausende"_L1, 2000},
+    {"des centaines de milliers"_L1, 200000},
+    {"des dizaines de milliers"_L1, 20000},
+    {"plusieurs centaines"_L1, 300},
+    {"plusieurs milliers"_L1, 3000},
+    {"quelques centaines"_L1, 300},
+    {"quelques milliers"_L1, 3000},
+    {"des dizaines"_L1, 24},
+    {"des centaines"_L1, 200},
+    {"des milliers"_L1, 2000},
+    {"cientos de miles"_L1, 200000},
+    {"decenas de miles"_L1, 20000},
+    {"varios cientos"_L1, 300},
+    {"varios miles"_L1, 3000},
+    {"decenas"_L1, 24},
+    {"docenas"_L1, 24},
+    {"cientos"_L1, 200},
+    {"centenares"_L1, 200},
+    {"miles"_L1, 2000},
+    {"millares"_L1, 2000},
+    {"centinaia di migliaia"_L1, 200000},
+    {"decine di migliaia"_L1, 20000},
+    {"alcune centinaia"_L1, 300},
+    {"alcune migliaia"_L1, 3000},
+    {"decine"_L1, 24},
+    {"centinaia"_L1, 200},
+    {"migliaia"_L1, 2000},
+    {"centenas de milhares"_L1, 200000},
+    {"dezenas de milhares"_L1, 20000},
+    {"algumas centenas"_L1, 300},
+    {"alguns milhares"_L1, 3000},
+    {"dezenas"_L1, 24},
+    {"centenas"_L1, 200},
+    {"milhares"_L1, 2000},
+};
 
-constexpr std::array<QLatin1StringView, 10> kCrowdNouns = {
-    "people"_L1,        "persons"_L1,  "participants"_L1, "protesters"_L1,  "protestors"_L1,
-    "demonstrators"_L1, "marchers"_L1, "attendees"_L1,    "individuals"_L1, "supporters"_L1,
+constexpr QLatin1StringView kCrowdNouns[] = {
+    "people"_L1,       "persons"_L1,       "participants"_L1,  "protesters"_L1,
+    "protestors"_L1,   "demonstrators"_L1, "marchers"_L1,      "attendees"_L1,
+    "individuals"_L1,  "supporters"_L1,    "personen"_L1,      "menschen"_L1,
+    "teilnehmende"_L1, "teilnehmer"_L1,    "demonstranten"_L1, "personnes"_L1,
+    "manifestants"_L1, "personas"_L1,      "manifestantes"_L1, "persone"_L1,
+    "manifestanti"_L1, "pessoas"_L1,
 };
 
 struct Quantity {
@@ -720,7 +780,22 @@ bool readCrowdFigure(Cursor &c, Quantity &q)
         pos += 4;
     }
     double value = static_cast<double>(whole);
-    if (pos + 1 < n && rest[pos] == u'.' && separator != u'.' && isDigit(rest[pos + 1])) {
+    // "1,5 Millionen", "2,5 mil": a decimal comma, taken only before a multiplier (a figure
+    // of 1.5 people is none), so that "1,500" stays one thousand five hundred.
+    const qsizetype beforeComma = pos;
+    bool decimalComma = false;
+    if (separator == 0 && pos + 1 < n && rest[pos] == u',' && isDigit(rest[pos + 1]) &&
+        (pos + 2 == n || !isDigit(rest[pos + 2]) ||
+         (pos + 3 < n && isDigit(rest[pos + 2]) && !isDigit(rest[pos + 3])))) {
+        decimalComma = true;
+        ++pos;
+        double scale = 0.1;
+        while (pos < n && isDigit(rest[pos])) {
+            value += scale * (rest[pos].unicode() - u'0');
+            scale /= 10;
+            ++pos;
+        }
+    } else if (pos + 1 < n && rest[pos] == u'.' && separator != u'.' && isDigit(rest[pos + 1])) {
         ++pos;
         double scale = 0.1;
         while (pos < n && isDigit(rest[pos])) {
@@ -748,14 +823,24 @@ bool readCrowdFigure(Cursor &c, Quantity &q)
         return false;
     c.setPos(afterFigure);
     c.skipSpaces();
-    if (c.eatWord("k"_L1) || c.eatWord("thousand"_L1))
+    // "5 Tausend", "5 mil", "2 mila"; "1,5 Millionen", "2 millones", "3 milioni".
+    if (c.eatWord("k"_L1) || c.eatWord("thousand"_L1) || c.eatWord("tausend"_L1) ||
+        c.eatWord("mil"_L1) || c.eatWord("mila"_L1))
         q.multiplier = 1000;
-    else if (c.eatWord("m"_L1) || c.eatWord("mn"_L1) || c.eatWord("million"_L1))
+    else if (c.eatWord("m"_L1) || c.eatWord("mn"_L1) || c.eatWord("million"_L1) ||
+             c.eatWord("millionen"_L1) || c.eatWord("millions"_L1) || c.eatWord("millones"_L1) ||
+             c.eatWord("milioni"_L1) || c.eatWord("milhoes"_L1))
         q.multiplier = 1000000;
     else if (c.eatWord("hundred"_L1))
         q.multiplier = 100;
     else
         c.setPos(afterFigure);
+    if (decimalComma && q.multiplier == 1) {
+        // No multiplier: the comma was not a decimal one; the figure ends before it.
+        c.setPos(afterFigure - (pos - beforeComma));
+        q.value = static_cast<double>(whole);
+        return true;
+    }
     q.value *= q.multiplier;
     return true;
 }
@@ -779,18 +864,28 @@ enum class Bound { Exact, AtLeast, AtMost };
 /// Eats leading qualifiers ("about", "more than", "<"…); false when they contradict.
 bool readCrowdQualifiers(Cursor &c, Bound &bound, bool &between)
 {
-    static constexpr std::array<QLatin1StringView, 9> kAtLeast = {
-        "more than"_L1,     "over"_L1,         "at least"_L1, "upwards of"_L1, "in excess of"_L1,
-        "no fewer than"_L1, "no less than"_L1, "minimum"_L1,  "min"_L1,
+    // English, then German, French, Spanish, Italian and Portuguese, without accents.
+    static constexpr QLatin1StringView kAtLeast[] = {
+        "more than"_L1,     "over"_L1,         "at least"_L1,   "upwards of"_L1, "in excess of"_L1,
+        "no fewer than"_L1, "no less than"_L1, "minimum"_L1,    "min"_L1,        "mehr als"_L1,
+        "uber"_L1,          "ueber"_L1,        "mindestens"_L1, "plus de"_L1,    "au moins"_L1,
+        "mas de"_L1,        "al menos"_L1,     "oltre"_L1,      "piu di"_L1,     "almeno"_L1,
+        "mais de"_L1,       "pelo menos"_L1,
     };
-    static constexpr std::array<QLatin1StringView, 9> kAtMost = {
-        "fewer than"_L1,   "less than"_L1, "under"_L1, "up to"_L1, "at most"_L1,
-        "no more than"_L1, "maximum"_L1,   "max"_L1,   "below"_L1,
+    static constexpr QLatin1StringView kAtMost[] = {
+        "fewer than"_L1,   "less than"_L1, "under"_L1,    "up to"_L1,    "at most"_L1,
+        "no more than"_L1, "maximum"_L1,   "max"_L1,      "below"_L1,    "weniger als"_L1,
+        "bis zu"_L1,       "hochstens"_L1, "moins de"_L1, "menos de"_L1, "meno di"_L1,
     };
-    static constexpr std::array<QLatin1StringView, 12> kApproximately = {
-        "approximately"_L1, "approx"_L1, "about"_L1,        "around"_L1,
-        "circa"_L1,         "ca"_L1,     "roughly"_L1,      "some"_L1,
-        "estimated"_L1,     "est"_L1,    "an estimated"_L1, "nearly"_L1,
+    static constexpr QLatin1StringView kApproximately[] = {
+        "approximately"_L1, "approx"_L1,       "about"_L1,
+        "around"_L1,        "circa"_L1,        "ca"_L1,
+        "roughly"_L1,       "some"_L1,         "estimated"_L1,
+        "est"_L1,           "an estimated"_L1, "nearly"_L1,
+        "etwa"_L1,          "rund"_L1,         "ungefahr"_L1,
+        "environ"_L1,       "pres de"_L1,      "unos"_L1,
+        "unas"_L1,          "alrededor de"_L1, "aproximadamente"_L1,
+        "cerca de"_L1,      "quasi"_L1,        "quase"_L1,
     };
     const auto setBound = [&bound](Bound b) {
         if (bound != Bound::Exact && bound != b)
@@ -845,7 +940,9 @@ bool readCrowdQualifiers(Cursor &c, Bound &bound, bool &between)
                 matched = true;
             }
         }
-        if (!matched && c.eatWord("between"_L1)) {
+        if (!matched &&
+            (c.eatWord("between"_L1) || c.eatWord("zwischen"_L1) || c.eatWord("entre"_L1) ||
+             c.eatWord("tra"_L1) || c.eatWord("fra"_L1))) {
             between = true;
             matched = true;
         }
@@ -859,7 +956,7 @@ void skipCrowdNoun(Cursor &c)
 {
     const qsizetype start = c.pos();
     c.skipSpaces();
-    if (c.eatWord("of"_L1))
+    if (c.eatWord("of"_L1) || c.eatWord("de"_L1) || c.eatWord("di"_L1))
         c.skipSpaces();
     for (const QLatin1StringView noun : kCrowdNouns) {
         if (c.eatWord(noun))
@@ -872,9 +969,10 @@ bool readRangeSeparator(Cursor &c, bool between)
 {
     c.skipSpaces();
     if (between)
-        return c.eatWord("and"_L1);
+        return c.eatWord("and"_L1) || c.eatWord("und"_L1) || c.eatWord("et"_L1) ||
+            c.eatWord("y"_L1) || c.eatWord("e"_L1);
     return c.eat(u'-') || c.eat(u'\u2013') || c.eat(u'\u2014') || c.eat(u'\u2212') ||
-        c.eatWord("to"_L1);
+        c.eatWord("to"_L1) || c.eatWord("bis"_L1) || c.eatWord("a"_L1);
 }
 
 std::optional<qint64> crowdValue(double value)
@@ -1288,9 +1386,14 @@ CrowdSize parseCrowdSize(QStringView text)
 {
     CrowdSize size;
     size.text = text.toString();
-    const QStringView t = text.trimmed();
-    if (t.isEmpty())
+    const QStringView trimmed = text.trimmed();
+    if (trimmed.isEmpty())
         return size;
+    // Read without accents ("über 500", "más de 200", "jusqu'à"); the text is kept as written.
+    const bool ascii =
+        std::all_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.unicode() < 0x80; });
+    const QString folded = ascii ? QString() : withoutAccents(trimmed);
+    const QStringView t = ascii ? trimmed : QStringView(folded);
     if (!parseCrowdInto(t, size)) {
         size.low.reset();
         size.high.reset();
