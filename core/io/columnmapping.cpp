@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/columnmapping.h"
 
+#include "io/normalise.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -530,13 +532,10 @@ QString normalizedHeader(QStringView header)
     while (text.startsWith(kMisreadBom))
         text = text.mid(kMisreadBom.size());
     // Letters without their accents ("Länge", "País"): a header is typed with them or not.
-    const bool ascii =
-        std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
-    const QString decomposed =
-        ascii ? text.toString() : text.toString().normalized(QString::NormalizationForm_KD);
+    const QString plain = withoutAccents(text);
     QString key;
-    key.reserve(decomposed.size());
-    for (QChar c : decomposed) {
+    key.reserve(plain.size());
+    for (QChar c : plain) {
         // Drops U+FEFF, quotes, spaces, underscores, other punctuation and combining marks.
         if (c.isLetterOrNumber())
             key.append(c.toLower());

@@ -187,29 +187,18 @@ constexpr QLatin1StringView kWeekdays[] = {
 constexpr QLatin1StringView kFillers[] = {"of"_L1, "the"_L1, "de"_L1, "del"_L1,
                                           "le"_L1, "den"_L1, "am"_L1};
 
-/// Text without its accents ("März" is "Marz"), its other characters as they are.
-QString withoutAccents(QStringView text)
+bool isAscii(QStringView text)
 {
-    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
-    QString plain;
-    plain.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
-        if (!c.isMark())
-            plain.append(c);
-    }
-    return plain;
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
 }
 
 /// A word in lower case without its accents ("März" is "marz").
 QString foldedWord(QStringView word)
 {
-    const bool ascii =
-        std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; });
-    const QString decomposed =
-        ascii ? word.toString() : word.toString().normalized(QString::NormalizationForm_KD);
+    const QString plain = withoutAccents(word);
     QString folded;
-    folded.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
+    folded.reserve(plain.size());
+    for (const QChar c : plain) {
         if (c.isLetter())
             folded.append(c.toLower());
     }
@@ -783,19 +772,12 @@ bool readCrowdFigure(Cursor &c, Quantity &q)
     // "1,5 Millionen", "2,5 mil": a decimal comma, taken only before a multiplier (a figure
     // of 1.5 people is none), so that "1,500" stays one thousand five hundred.
     const qsizetype beforeComma = pos;
-    bool decimalComma = false;
-    if (separator == 0 && pos + 1 < n && rest[pos] == u',' && isDigit(rest[pos + 1]) &&
+    const bool decimalComma = separator == 0 && pos + 1 < n && rest[pos] == u',' &&
+        isDigit(rest[pos + 1]) &&
         (pos + 2 == n || !isDigit(rest[pos + 2]) ||
-         (pos + 3 < n && isDigit(rest[pos + 2]) && !isDigit(rest[pos + 3])))) {
-        decimalComma = true;
-        ++pos;
-        double scale = 0.1;
-        while (pos < n && isDigit(rest[pos])) {
-            value += scale * (rest[pos].unicode() - u'0');
-            scale /= 10;
-            ++pos;
-        }
-    } else if (pos + 1 < n && rest[pos] == u'.' && separator != u'.' && isDigit(rest[pos + 1])) {
+         (pos + 3 < n && isDigit(rest[pos + 2]) && !isDigit(rest[pos + 3])));
+    if (decimalComma ||
+        (pos + 1 < n && rest[pos] == u'.' && separator != u'.' && isDigit(rest[pos + 1]))) {
         ++pos;
         double scale = 0.1;
         while (pos < n && isDigit(rest[pos])) {
@@ -1389,11 +1371,11 @@ CrowdSize parseCrowdSize(QStringView text)
     const QStringView trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return size;
-    // Read without accents ("über 500", "más de 200", "jusqu'à"); the text is kept as written.
-    const bool ascii =
-        std::all_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.unicode() < 0x80; });
-    const QString folded = ascii ? QString() : withoutAccents(trimmed);
-    const QStringView t = ascii ? trimmed : QStringView(folded);
+    // Read without accents ("über 500", "más de 200"); the text is kept as written. Most
+    // sizes are plain ASCII, read where they are.
+    const bool ascii = isAscii(trimmed);
+    const QString plain = ascii ? QString() : withoutAccents(trimmed);
+    const QStringView t = ascii ? trimmed : QStringView(plain);
     if (!parseCrowdInto(t, size)) {
         size.low.reset();
         size.high.reset();
@@ -1576,6 +1558,20 @@ QStringList splitMultiValue(QStringView text, bool splitOnComma)
             parts.append(part.toString());
     }
     return parts;
+}
+
+QString withoutAccents(QStringView text)
+{
+    if (isAscii(text))
+        return text.toString();
+    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
+    QString plain;
+    plain.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (!c.isMark())
+            plain.append(c);
+    }
+    return plain;
 }
 
 std::optional<bool> parseFlag(QStringView text)

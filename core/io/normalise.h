@@ -124,4 +124,8 @@ QStringList splitMultiValue(QStringView text, bool splitOnComma = false);
 /// "online" → true; "0", "false", "no", "n" and empty → false; anything else std::nullopt.
 std::optional<bool> parseFlag(QStringView text);
 
+/// Text without its accents ("Länge" is "Lange", "País" "Pais"), its other characters as
+/// they are: lists are typed with accents or without. Plain ASCII comes back as it is.
+QString withoutAccents(QStringView text);
+
 } // namespace placard::io
