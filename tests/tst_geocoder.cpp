@@ -175,6 +175,10 @@ void TestGeocoder::places_data()
         QStringLiteral("TX"), us);
     row("mid-sized city's name in another state: that state", QStringLiteral("Gresham, TN"),
         QStringLiteral("Tennessee"), QStringLiteral("TN"), us, PlacePrecision::Admin1);
+    row("neighbourhood, city", QStringLiteral("Capitol Hill, Seattle"), QStringLiteral("Seattle"),
+        QStringLiteral("WA"), us);
+    row("city, region not known as one", QStringLiteral("Milano, Lombardia"),
+        QStringLiteral("Milan"), QStringLiteral("09"), QStringLiteral("IT"));
     row("town across the state line", QStringLiteral("Wheeling, OH"), QStringLiteral("Wheeling"),
         QStringLiteral("WV"), us);
     row("town over the state line, small", QStringLiteral("Port Jervis, NJ"),

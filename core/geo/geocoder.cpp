@@ -404,9 +404,21 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         if (!t.endsWith(QLatin1String(" city"), Qt::CaseInsensitive))
             tries << t + QLatin1String(" City");
     }
-    // "Neighbourhood, City": the city alone when the whole is unknown.
-    if (parts.size() > 1)
-        tries << parts.constLast() << parts.constFirst();
+    // "Neighbourhood, City" the gazetteer does not know as one: the city alone ("Hell's
+    // Kitchen, Manhattan", "Capitol Hill, Seattle"). But "City, Region" when the region is
+    // not known as one and the first part names a place ten times the size of the last's
+    // ("Milano, Lombardia" is Milan, not the village of Lombardía in Mexico).
+    if (parts.size() > 1) {
+        const auto population = [&](const QString &part) {
+            const QList<GeocodeCandidate> found = localities(part, context);
+            return found.isEmpty() ? qint64(-1) : found.constFirst().population;
+        };
+        const qint64 last = population(parts.constLast());
+        if (last < 0 || population(parts.constFirst()) >= 10 * std::max<qint64>(last, 1))
+            tries << parts.constFirst() << parts.constLast();
+        else
+            tries << parts.constLast() << parts.constFirst();
+    }
     tries.removeDuplicates();
 
     // A bare state or country name ("Colorado", "France") names that area, unless a big
