@@ -179,6 +179,8 @@ void TestGeocoder::places_data()
         QStringLiteral("WA"), us);
     row("city, region not known as one", QStringLiteral("Milano, Lombardia"),
         QStringLiteral("Milan"), QStringLiteral("09"), QStringLiteral("IT"));
+    row("hyphens inside a list of parts", QStringLiteral("Marseille, Bouches-du-Rh\u00f4ne"),
+        QStringLiteral("Marseille"), QStringLiteral("93"), QStringLiteral("FR"));
     row("town across the state line", QStringLiteral("Wheeling, OH"), QStringLiteral("Wheeling"),
         QStringLiteral("WV"), us);
     row("town over the state line, small", QStringLiteral("Port Jervis, NJ"),

@@ -394,11 +394,17 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
             tries << bare;
     }
     // "Hemet-San Jacinto", "Bay St Louis + Pass Christian": each of two joined places, after
-    // the whole (so "Winston-Salem" stays one); "Lake Havasu": "Lake Havasu City".
+    // the whole (so "Winston-Salem" stays one); "Lake Havasu": "Lake Havasu City". Not inside
+    // a list of parts ("Marseille, Bouches-du-Rhône" is no place called "du"), and no piece
+    // of fewer than three letters.
     static const QRegularExpression joined(QStringLiteral("\\s*[-+&]\\s*"));
     for (const QString &t : QStringList(tries)) {
-        if (t.contains(joined))
-            tries << t.split(joined, Qt::SkipEmptyParts);
+        if (!t.contains(joined) || t.contains(QLatin1Char(',')))
+            continue;
+        for (const QString &piece : t.split(joined, Qt::SkipEmptyParts)) {
+            if (piece.size() >= 3)
+                tries << piece;
+        }
     }
     for (const QString &t : QStringList(tries)) {
         if (!t.endsWith(QLatin1String(" city"), Qt::CaseInsensitive))
