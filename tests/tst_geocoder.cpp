@@ -181,6 +181,12 @@ void TestGeocoder::places_data()
         QStringLiteral("Milan"), QStringLiteral("09"), QStringLiteral("IT"));
     row("hyphens inside a list of parts", QStringLiteral("Marseille, Bouches-du-Rh\u00f4ne"),
         QStringLiteral("Marseille"), QStringLiteral("93"), QStringLiteral("FR"));
+    row("code of two states: where the town is", QStringLiteral("Perth, WA"),
+        QStringLiteral("Perth"), QStringLiteral("08"), QStringLiteral("AU"));
+    row("code of two states: the other", QStringLiteral("Spokane, WA"), QStringLiteral("Spokane"),
+        QStringLiteral("WA"), us);
+    row("code of two territories", QStringLiteral("Yellowknife, NT"), QStringLiteral("Yellowknife"),
+        QStringLiteral("13"), QStringLiteral("CA"));
     row("town across the state line", QStringLiteral("Wheeling, OH"), QStringLiteral("Wheeling"),
         QStringLiteral("WV"), us);
     row("town over the state line, small", QStringLiteral("Port Jervis, NJ"),

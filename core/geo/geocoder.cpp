@@ -284,20 +284,35 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
                 context.country = found.constFirst();
         }
     }
-    const auto admin1For = [&](const QString &text) -> const Admin1 * {
+    // The subdivision `text` names; of several ("WA": Washington or Western Australia), the
+    // one where a place called `place` lies, else the most populous (codes like "CA" are US
+    // first).
+    const auto admin1For = [&](const QString &text, const QString &place) -> const Admin1 * {
         const QList<const Admin1 *> found = m_gazetteer->admin1ByKey(placeKey(text));
+        QList<GazetteerPlace> places;
+        if (found.size() > 1 && !place.isEmpty())
+            places = m_gazetteer->placesByKey(placeKey(place));
         const Admin1 *best = nullptr;
+        bool bestHasPlace = false;
         for (const Admin1 *a : found) {
             if (context.country && a->country != context.country->code)
                 continue;
-            // Without a country, prefer the most populous (codes like "CA" are US first).
-            if (!best || a->population > best->population)
+            const bool hasPlace =
+                std::any_of(places.cbegin(), places.cend(), [a](const GazetteerPlace &p) {
+                    return p.country == a->country && p.admin1 == a->code;
+                });
+            if (!best || (hasPlace && !bestHasPlace) ||
+                (hasPlace == bestHasPlace && a->population > best->population)) {
                 best = a;
+                bestHasPlace = hasPlace;
+            }
         }
         return best;
     };
     if (!query.admin1.trimmed().isEmpty()) {
-        context.admin1 = admin1For(repairMojibake(query.admin1));
+        context.admin1 =
+            admin1For(repairMojibake(query.admin1),
+                      repairMojibake(query.text.isEmpty() ? query.locality : query.text));
         if (context.admin1 && !context.country)
             context.country = m_gazetteer->country(context.admin1->country);
         if (!context.admin1)
@@ -356,7 +371,7 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
                 continue;
             }
         }
-        if (const Admin1 *a = admin1For(last)) {
+        if (const Admin1 *a = admin1For(last, parts.first(parts.size() - 1).join(u", "))) {
             context.admin1 = a;
             context.country = m_gazetteer->country(a->country);
             parts.removeLast();
