@@ -147,6 +147,14 @@ void TestGeocoder::places_data()
         QStringLiteral("NY"), us);
     row("bare state", QStringLiteral("Colorado"), QStringLiteral("Colorado"), QStringLiteral("CO"),
         us, PlacePrecision::Admin1);
+    row("bare name of a foreign region and a larger city", QStringLiteral("St. Louis"),
+        QStringLiteral("St. Louis"), QStringLiteral("MO"), us);
+    row("region named after its city", QStringLiteral("Tel Aviv"), QStringLiteral("Tel Aviv"),
+        QStringLiteral("05"), QStringLiteral("IL"));
+    row("country over its capital's other name", QStringLiteral("Mexico"), QStringLiteral("Mexico"),
+        QString(), QStringLiteral("MX"), PlacePrecision::Country);
+    row("state larger than a namesake city", QStringLiteral("Washington"),
+        QStringLiteral("Washington"), QStringLiteral("WA"), us, PlacePrecision::Admin1);
     row("population decides", QStringLiteral("Paris"), QStringLiteral("Paris"),
         QStringLiteral("11"), QStringLiteral("FR"));
     row("state decides", QStringLiteral("Paris, TX"), QStringLiteral("Paris"), QStringLiteral("TX"),

@@ -168,6 +168,34 @@ GeocodeCandidate Geocoder::fromCountry(const Country &c, double score) const
             c.code,     score};
 }
 
+bool Geocoder::cityMeant(const QString &key, const Admin1 &state) const
+{
+    // The state's largest place, and whether it carries the name itself ("Tel Aviv",
+    // "Bern", "Hamburg": the state is named after its city).
+    const auto places = m_gazetteer->keysInAdmin1(state.country, state.code);
+    qint64 largest = -1;
+    qint64 largestId = 0;
+    for (const auto &[k, p] : *places) {
+        if (p.population > largest) {
+            largest = p.population;
+            largestId = p.id;
+        }
+    }
+    for (const auto &[k, p] : *places) {
+        if (p.id == largestId && k == key)
+            return true;
+    }
+    // A city of a million in the same country ("New York"), or one bearing the name as its
+    // own that is larger than anything in the state ("St. Louis" is Missouri's, not the
+    // Senegalese region's); "Washington" stays the state, Seattle being larger than DC.
+    for (const GazetteerPlace &p : m_gazetteer->placesByKey(key)) {
+        if ((p.population >= 1000000 && p.country == state.country) ||
+            (p.kind == 0 && p.population > largest))
+            return true;
+    }
+    return false;
+}
+
 bool Geocoder::nearAdmin1(const GeocodeCandidate &candidate, const Admin1 &admin1) const
 {
     // Within kNearKm of a place of the subdivision: its populated places, post towns
@@ -442,8 +470,8 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
     }
     tries.removeDuplicates();
 
-    // A bare state or country name ("Colorado", "France") names that area, unless a big
-    // city carries the name ("New York").
+    // A bare state or country name ("Colorado", "France") names that area, unless a city is
+    // meant (see cityMeant()); a country's name names the country ("Mexico", not its capital).
     if (parts.size() == 1 && !context.admin1) {
         const QList<const Country *> countries = m_gazetteer->countriesByKey(wholeKey);
         const Admin1 *state = nullptr;
@@ -454,12 +482,7 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         }
         if (state || !countries.isEmpty()) {
             const QList<GeocodeCandidate> cities = localities(head, context);
-            bool bigCity = false;
-            if (state) {
-                for (const GazetteerPlace &p : m_gazetteer->placesByKey(wholeKey))
-                    bigCity = bigCity || (p.population >= 1000000 && p.country == state->country);
-            }
-            if (!bigCity) {
+            if (!countries.isEmpty() || !state || !cityMeant(wholeKey, *state)) {
                 QList<GeocodeCandidate> list;
                 const bool preferState = state &&
                     (countries.isEmpty() ||
