@@ -195,6 +195,14 @@ void TestGeocoder::places_data()
         QStringLiteral("WA"), us);
     row("code of two territories", QStringLiteral("Yellowknife, NT"), QStringLiteral("Yellowknife"),
         QStringLiteral("13"), QStringLiteral("CA"));
+    row("downtown", QStringLiteral("Downtown Chicago"), QStringLiteral("Chicago"),
+        QStringLiteral("IL"), us);
+    row("greater", QStringLiteral("Greater Boston"), QStringLiteral("Boston"), QStringLiteral("MA"),
+        us);
+    row("metro area", QStringLiteral("Denver metro area"), QStringLiteral("Denver"),
+        QStringLiteral("CO"), us);
+    row("a town whose name starts so", QStringLiteral("Central Falls, RI"),
+        QStringLiteral("Central Falls"), QStringLiteral("RI"), us);
     row("town across the state line", QStringLiteral("Wheeling, OH"), QStringLiteral("Wheeling"),
         QStringLiteral("WV"), us);
     row("town over the state line, small", QStringLiteral("Port Jervis, NJ"),

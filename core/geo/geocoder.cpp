@@ -428,12 +428,16 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         if (t.contains(QLatin1Char('/')))
             tries << t.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     }
-    // "Lancaster City", "Scott Township": the name without the kind of municipality.
-    static const QRegularExpression municipality(
-        QStringLiteral("\\s+(city|township|twp\\.?|town|village|borough|boro|cdp)$"),
+    // "Lancaster City", "Scott Township": the name without the kind of municipality;
+    // "Downtown Chicago", "Greater Boston", "Seattle area": the city, once the whole name is
+    // unknown. One expression: it is tried on every alternative of every query.
+    static const QRegularExpression qualifier(
+        QStringLiteral("^(downtown|uptown|midtown|greater|metro|central)\\s+|\\s+(city|township|"
+                       "twp\\.?|town|village|borough|boro|cdp|downtown|uptown|midtown|metro|"
+                       "area|metro area)$"),
         QRegularExpression::CaseInsensitiveOption);
     for (const QString &t : QStringList(tries)) {
-        if (const QString bare = QString(t).remove(municipality); bare != t && !bare.isEmpty())
+        if (const QString bare = QString(t).remove(qualifier); bare != t && !bare.isEmpty())
             tries << bare;
     }
     // "Hemet-San Jacinto", "Bay St Louis + Pass Christian": each of two joined places, after
