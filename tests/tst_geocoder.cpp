@@ -203,6 +203,12 @@ void TestGeocoder::places_data()
         QStringLiteral("CO"), us);
     row("a town whose name starts so", QStringLiteral("Central Falls, RI"),
         QStringLiteral("Central Falls"), QStringLiteral("RI"), us);
+    row("state code without a comma", QStringLiteral("Austin TX"), QStringLiteral("Austin"),
+        QStringLiteral("TX"), us);
+    row("saint, state code without a comma", QStringLiteral("St. Paul MN"),
+        QStringLiteral("Saint Paul"), QStringLiteral("MN"), us);
+    row("landmark alias of another city, city", QStringLiteral("Union Square, San Francisco"),
+        QStringLiteral("San Francisco"), QStringLiteral("CA"), us);
     row("town across the state line", QStringLiteral("Wheeling, OH"), QStringLiteral("Wheeling"),
         QStringLiteral("WV"), us);
     row("town over the state line, small", QStringLiteral("Port Jervis, NJ"),

@@ -371,7 +371,15 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         return result;
     }
 
-    // Trailing qualifiers: "City, ST", "City, State, Country".
+    // Trailing qualifiers: "City, ST", "City, State, Country"; "Austin TX", "St. Paul MN"
+    // (a state's code in capitals after a name that is no place as a whole).
+    static const QRegularExpression trailingCode(QStringLiteral("^(.*\\S)\\s+([A-Z]{2})$"));
+    if (!text.contains(QLatin1Char(','))) {
+        if (const QRegularExpressionMatch m = trailingCode.match(text); m.hasMatch() &&
+            !m_gazetteer->admin1ByKey(placeKey(m.captured(2))).isEmpty() &&
+            m_gazetteer->placesByKey(placeKey(text)).isEmpty())
+            text = m.captured(1) + QStringLiteral(", ") + m.captured(2);
+    }
     QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString &p : parts)
         p = p.trimmed();
@@ -462,9 +470,15 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
     // not known as one and the first part names a place ten times the size of the last's
     // ("Milano, Lombardia" is Milan, not the village of Lombardía in Mexico).
     if (parts.size() > 1) {
+        // Of places so named in their own or another language: an alias of ours names a
+        // landmark ("Union Square, San Francisco" is not New York's).
         const auto population = [&](const QString &part) {
-            const QList<GeocodeCandidate> found = localities(part, context);
-            return found.isEmpty() ? qint64(-1) : found.constFirst().population;
+            qint64 most = -1;
+            for (const GazetteerPlace &p : m_gazetteer->placesByKey(placeKey(part))) {
+                if (p.kind != 2 && (!context.country || p.country == context.country->code))
+                    most = std::max(most, p.population);
+            }
+            return most;
         };
         const qint64 last = population(parts.constLast());
         if (last < 0 || population(parts.constFirst()) >= 10 * std::max<qint64>(last, 1))
