@@ -209,6 +209,14 @@ void TestGeocoder::places_data()
         QStringLiteral("Saint Paul"), QStringLiteral("MN"), us);
     row("landmark alias of another city, city", QStringLiteral("Union Square, San Francisco"),
         QStringLiteral("San Francisco"), QStringLiteral("CA"), us);
+    row("country code, also a state's", QStringLiteral("Berlin, DE"), QStringLiteral("Berlin"),
+        QStringLiteral("16"), QStringLiteral("DE"));
+    row("country code, a state's holding no such place", QStringLiteral("Toronto, CA"),
+        QStringLiteral("Toronto"), QStringLiteral("08"), QStringLiteral("CA"));
+    row("state code holding the place", QStringLiteral("Wilmington, DE"),
+        QStringLiteral("Wilmington"), QStringLiteral("DE"), us);
+    row("country code without a comma", QStringLiteral("Paris FR"), QStringLiteral("Paris"),
+        QStringLiteral("11"), QStringLiteral("FR"));
     row("town across the state line", QStringLiteral("Wheeling, OH"), QStringLiteral("Wheeling"),
         QStringLiteral("WV"), us);
     row("town over the state line, small", QStringLiteral("Port Jervis, NJ"),

@@ -168,6 +168,13 @@ GeocodeCandidate Geocoder::fromCountry(const Country &c, double score) const
             c.code,     score};
 }
 
+const Country *Geocoder::isoCountry(const QString &text) const
+{
+    const bool code = text.size() == 2 && text.at(0).isUpper() && text.at(1).isUpper() &&
+        text.at(0).unicode() < 0x80 && text.at(1).unicode() < 0x80;
+    return code ? m_gazetteer->country(text) : nullptr;
+}
+
 bool Geocoder::cityMeant(const QString &key, const Admin1 &state) const
 {
     // The state's largest place, and whether it carries the name itself ("Tel Aviv",
@@ -376,7 +383,8 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
     static const QRegularExpression trailingCode(QStringLiteral("^(.*\\S)\\s+([A-Z]{2})$"));
     if (!text.contains(QLatin1Char(','))) {
         if (const QRegularExpressionMatch m = trailingCode.match(text); m.hasMatch() &&
-            !m_gazetteer->admin1ByKey(placeKey(m.captured(2))).isEmpty() &&
+            (!m_gazetteer->admin1ByKey(placeKey(m.captured(2))).isEmpty() ||
+             isoCountry(m.captured(2))) &&
             m_gazetteer->placesByKey(placeKey(text)).isEmpty())
             text = m.captured(1) + QStringLiteral(", ") + m.captured(2);
     }
@@ -407,7 +415,24 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
                 continue;
             }
         }
-        if (const Admin1 *a = admin1For(last, parts.first(parts.size() - 1).join(u", "))) {
+        const QString rest = parts.first(parts.size() - 1).join(u", ");
+        const Admin1 *a = admin1For(last, rest);
+        // A country's ISO code ("Berlin, DE", "Toronto, CA"), unless it is also the code of
+        // a state holding the place ("Los Angeles, CA").
+        if (const Country *c = context.country ? nullptr : isoCountry(last)) {
+            const QList<GazetteerPlace> places = m_gazetteer->placesByKey(placeKey(rest));
+            const auto holds = [&](const QString &country, const QString &admin1) {
+                return std::any_of(places.cbegin(), places.cend(), [&](const GazetteerPlace &p) {
+                    return p.country == country && (admin1.isEmpty() || p.admin1 == admin1);
+                });
+            };
+            if (!a || (!holds(a->country, a->code) && holds(c->code, QString()))) {
+                context.country = c;
+                parts.removeLast();
+                continue;
+            }
+        }
+        if (a) {
             context.admin1 = a;
             context.country = m_gazetteer->country(a->country);
             parts.removeLast();

@@ -69,6 +69,8 @@ private:
     GeocodeCandidate fromPlace(const GazetteerPlace &place, double score) const;
     GeocodeCandidate fromAdmin1(const Admin1 &admin1, double score) const;
     GeocodeCandidate fromCountry(const Country &country, double score) const;
+    /// The country whose ISO 3166 code `text` is, written in capitals ("DE"); else null.
+    const Country *isoCountry(const QString &text) const;
     /// Whether a bare name that names `state` means a city of that name instead.
     bool cityMeant(const QString &key, const Admin1 &state) const;
     /// Whether a place lies within a short drive of the subdivision (any of its places).
