@@ -304,6 +304,14 @@ void TestGeocoder::nonPlaces_data()
                             << QStringLiteral("not a single place (\"online\")");
     QTest::newRow("virtual") << QStringLiteral("Virtual")
                              << QStringLiteral("not a single place (\"Virtual\")");
+    QTest::newRow("several cities") << QStringLiteral("Multiple cities")
+                                    << QStringLiteral("not a single place (\"Multiple cities\")");
+    QTest::newRow("en ligne") << QStringLiteral("En ligne")
+                              << QStringLiteral("not a single place (\"En ligne\")");
+    QTest::newRow("en l\u00ednea") << QStringLiteral("En l\u00ednea")
+                                   << QStringLiteral("not a single place (\"En l\u00ednea\")");
+    QTest::newRow("bundesweit") << QStringLiteral("bundesweit")
+                                << QStringLiteral("not a single place (\"bundesweit\")");
     QTest::newRow("counties") << QStringLiteral("24 Ohio counties")
                               << QStringLiteral("several places (\"24 Ohio counties\")");
     QTest::newRow("empty") << QStringLiteral(" - ") << QStringLiteral("no place given");
