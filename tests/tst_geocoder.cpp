@@ -217,6 +217,8 @@ void TestGeocoder::places_data()
         QStringLiteral("Wilmington"), QStringLiteral("DE"), us);
     row("country code without a comma", QStringLiteral("Paris FR"), QStringLiteral("Paris"),
         QStringLiteral("11"), QStringLiteral("FR"));
+    row("zip code after the state", QStringLiteral("Minneapolis MN 55401"),
+        QStringLiteral("Minneapolis"), QStringLiteral("MN"), us);
     row("town across the state line", QStringLiteral("Wheeling, OH"), QStringLiteral("Wheeling"),
         QStringLiteral("WV"), us);
     row("town over the state line, small", QStringLiteral("Port Jervis, NJ"),

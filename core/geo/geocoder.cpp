@@ -384,6 +384,9 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
     }
 
     QString text = repairMojibake(query.text.isEmpty() ? query.locality : query.text).simplified();
+    // A US ZIP code after an address ("Minneapolis MN 55401"): the gazetteer places towns.
+    static const QRegularExpression zip(QStringLiteral("(\\S)[\\s,]+\\d{5}(-\\d{4})?$"));
+    text.replace(zip, QStringLiteral("\\1"));
     if (text.isEmpty() && context.admin1)
         return finish({fromAdmin1(*context.admin1, 0.9)});
     if (text.isEmpty() && context.country)
