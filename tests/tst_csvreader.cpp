@@ -735,13 +735,19 @@ void TestCsvReader::badDelimiter()
 
 void TestCsvReader::progress()
 {
-    QByteArray input("a,b\n1,2\n");
+    QByteArray input("a,b\n1,2\n\"3\r\n3\",44\r\n5,6");
     QBuffer buffer(&input);
     CsvReader reader;
     QVERIFY(reader.open(&buffer, kName));
     QCOMPARE(reader.totalBytes(), qint64(input.size()));
+    // What the records read so far took: the header and each record with its line end.
+    QVERIFY(reader.readRecord());
+    QCOMPARE(reader.bytesParsed(), qint64(8));
+    QVERIFY(reader.readRecord());
+    QCOMPARE(reader.bytesParsed(), qint64(19));
     readAll(reader);
     QCOMPARE(reader.bytesRead(), qint64(input.size()));
+    QCOMPARE(reader.bytesParsed(), qint64(input.size()));
 }
 
 void TestCsvReader::realFile()

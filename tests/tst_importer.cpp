@@ -568,9 +568,11 @@ void TestImporter::flatTableKeepsOrderAsItGrows()
 {
     // 20,000 values under some 600 keys, many of whose home slots collide, added through
     // several doublings of the table: each key gives back its values in the order added;
-    // a replacing insert keeps one value per key.
+    // a replacing insert keeps one value per key. Room made ahead (reserve) midway, larger
+    // than all that comes, changes none of it.
     FlatTable<int> many;
     FlatTable<int> one;
+    FlatTable<int> reserved;
     QHash<quint64, QList<int>> expected;
     // Keys sharing home slots, and keys whose home is the table's last slots, so that runs
     // of slots wrap round to its start.
@@ -582,12 +584,18 @@ void TestImporter::flatTableKeepsOrderAsItGrows()
     for (int i = 0; i < 20000; ++i) {
         many.insert(keyOf(i), i, false);
         one.insert(keyOf(i), i, true);
+        if (i == 5000)
+            reserved.reserve(40000);
+        reserved.insert(keyOf(i), i, false);
         expected[keyOf(i) ? keyOf(i) : 1].append(i); // 0 is kept as 1
     }
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         QList<int> got;
         many.forEach(it.key(), [&](int v) { got.append(v); });
         QCOMPARE(got, it.value());
+        QList<int> gotReserved;
+        reserved.forEach(it.key(), [&](int v) { gotReserved.append(v); });
+        QCOMPARE(gotReserved, it.value());
         QList<int> last;
         one.forEach(it.key(), [&](int v) { last.append(v); });
         QCOMPARE(last, QList<int>{it.value().constLast()});

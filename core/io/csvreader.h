@@ -8,6 +8,7 @@
 #include <QStringDecoder>
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <vector>
@@ -137,6 +138,9 @@ public:
     /// Bytes taken from the device so far and its size (-1 when unknown), for progress.
     qint64 bytesRead() const { return m_bytesRead; }
     qint64 totalBytes() const { return m_totalBytes; }
+    /// Bytes of the file the records read so far took, about (exactly for UTF-8 and 8-bit
+    /// files): what is read but not yet parsed is left out.
+    qint64 bytesParsed() const { return std::max<qint64>(0, m_bytesRead - (m_end - m_pos)); }
 
     bool hasError() const { return !m_error.isEmpty(); }
     /// The error, as "name:line:column: message" (or "name: message").

@@ -113,8 +113,15 @@ void DuplicateIndex::markSeen(quint64 key)
     m_seen[bit / 64] |= quint64(1) << (bit % 64);
 }
 
+void DuplicateIndex::reserve(std::size_t events)
+{
+    m_byName.reserve(m_added + events);
+    m_byCell.reserve(m_added + events);
+}
+
 void DuplicateIndex::add(const Keys &keys, const Match &match)
 {
+    ++m_added;
     if (keys.name) {
         markSeen(keys.name);
         m_byName.insert(keys.name, match, true);

@@ -32,6 +32,8 @@ public:
     };
 
     static Keys keysFor(const Event &event);
+    /// Makes room for `events` more events, so that adding them rehashes nothing.
+    void reserve(std::size_t events);
     void add(const Keys &keys, const Match &match);
     std::optional<Match> find(const Keys &keys) const;
 
@@ -51,7 +53,8 @@ private:
     bool seen(quint64 key) const;
     void markSeen(quint64 key);
 
-    std::vector<quint64> m_seen;
+    Column<quint64> m_seen;
+    std::size_t m_added = 0;
     FlatTable<Match> m_byName;
     FlatTable<Point> m_byCell;
 };

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "query/hugepages.h"
+
 #include <QtTypes>
 
+#include <bit>
 #include <cstddef>
 #include <vector>
 
@@ -11,14 +14,24 @@ namespace placard::io {
 /// A hash table of 64-bit hash keys in one array (open addressing, linear probing), for the
 /// duplicate index's million entries: no allocation per entry and one cache miss per
 /// probe, where QMultiHash allocated a node for each. Key 0 is taken to mean an empty slot,
-/// so a key of 0 is stored as 1. Nothing is ever removed.
+/// so a key of 0 is stored as 1. Nothing is ever removed. The array is in huge pages: its
+/// probes land anywhere in a hundred megabytes, each a TLB miss and, the first time, a page
+/// fault in small pages.
 template<typename Value> class FlatTable {
 public:
+    /// Makes room for `count` entries at once, so that filling it needs no rehashing.
+    void reserve(std::size_t count)
+    {
+        const std::size_t size = std::bit_ceil(std::max<std::size_t>(1024, count * 2 + 2));
+        if (size > m_slots.size())
+            rehash(size);
+    }
+
     /// Adds an entry; with `replace`, an entry of the same key takes the new value instead.
     void insert(quint64 key, const Value &value, bool replace)
     {
         if ((m_count + 1) * 2 > m_slots.size())
-            grow();
+            rehash(m_slots.empty() ? 1024 : m_slots.size() * 2);
         key = key ? key : 1;
         std::size_t i = key & m_mask;
         for (; m_slots[i].key; i = (i + 1) & m_mask) {
@@ -51,11 +64,11 @@ private:
         Value value{};
     };
 
-    void grow()
+    void rehash(std::size_t size)
     {
-        std::vector<Slot> old;
+        Column<Slot> old;
         old.swap(m_slots);
-        m_slots.resize(old.empty() ? 1024 : old.size() * 2);
+        m_slots.resize(size);
         m_mask = m_slots.size() - 1;
         // Re-adding in the old array's order keeps the values of a key in the order added.
         // Within a run of slots, an earlier-added value of a key is never behind a later
@@ -74,7 +87,7 @@ private:
         }
     }
 
-    std::vector<Slot> m_slots;
+    Column<Slot> m_slots;
     std::size_t m_mask = 0;
     std::size_t m_count = 0;
 };

@@ -150,7 +150,7 @@ public:
         const QString suffix = QFileInfo(m_path).suffix().toLower();
         return suffix.isEmpty() ? QStringLiteral("csv") : suffix;
     }
-    qint64 position() const override { return m_reader.bytesRead(); }
+    qint64 position() const override { return m_reader.bytesParsed(); }
     qint64 total() const override { return QFileInfo(m_path).size(); }
     QString encoding() const override { return m_reader.stats().encoding; }
     QChar delimiter() const override { return m_reader.delimiter(); }
@@ -293,6 +293,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     DuplicateIndex duplicates;
     FilteredRows filteredRows;
     addCatalogueEvents(db, duplicates);
+    duplicates.reserve(std::size_t(expectedRecords(source, plan)));
 
     QString error;
     // The importer makes every id it links to, so the per-row foreign key checks would

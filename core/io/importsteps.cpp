@@ -123,8 +123,22 @@ ImportPlan planImport(RecordSource &source, const ImportOptions &options)
     return plan;
 }
 
+qint64 expectedRecords(const RecordSource &source, const ImportPlan &plan)
+{
+    const auto sampled = qint64(plan.sample.size());
+    const qint64 position = source.position();
+    const qint64 total = source.total();
+    if (sampled == 0 || position <= 0 || total <= position)
+        return sampled;
+    // Nine tenths: a table sized for a few more than come is twice the memory, one for a few
+    // less is rehashed once near the end.
+    return qint64(double(sampled) * double(total) / double(position) * 0.9);
+}
+
 void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index)
 {
+    if (const std::optional<qint64> count = sql::pragmaInt(db, "SELECT count(*) FROM events"))
+        index.reserve(std::size_t(*count));
     sql::Statement existing(db,
                             "SELECT e.id, e.dataset_id, e.start_day, t.name, e.place, "
                             "e.locality, e.admin1, e.lat, e.lon, e.geo_precision FROM events e "

@@ -35,6 +35,10 @@ struct ImportPlan {
 /// Reads the first records of `source` and decides how to read the rest.
 ImportPlan planImport(RecordSource &source, const ImportOptions &options);
 
+/// How many records `source` holds in all, judged from the planned sample's share of it,
+/// a little under rather than over (what is reserved for them stays taken).
+qint64 expectedRecords(const RecordSource &source, const ImportPlan &plan);
+
 /// Adds the catalogue's events to `index`, each as a match by its id and dataset.
 void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index);
 
