@@ -2,8 +2,10 @@
 #include "io/fipscodes.h"
 #include "io/normalise.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void crowdSizeKeepsText();
     void number_data();
     void number();
+    void plainDecimalsReadExactly();
     void integer_data();
     void integer();
     void coordinate_data();
@@ -589,6 +592,27 @@ void TestNormalise::number()
     QCOMPARE(result.has_value(), valid);
     if (valid)
         QCOMPARE(*result, value);
+}
+
+void TestNormalise::plainDecimalsReadExactly()
+{
+    // Coordinates and figures as lists write them, 1 to 17 digits with the point anywhere:
+    // each reads as the double std::from_chars gives, to the last bit.
+    QRandomGenerator random(20261202);
+    for (int i = 0; i < 200000; ++i) {
+        const int digits = 1 + int(random.bounded(17));
+        QByteArray text = random.bounded(2) ? "-" : "";
+        for (int d = 0; d < digits; ++d)
+            text += char('0' + random.bounded(10));
+        if (const int point = int(random.bounded(digits + 1)); point > 0 && point < digits)
+            text.insert(text.size() - digits + point, '.');
+        double expected = 0;
+        const auto [end, ec] = std::from_chars(text.constBegin(), text.constEnd(), expected);
+        QVERIFY(ec == std::errc() && end == text.constEnd());
+        const std::optional<double> got = parseNumber(QString::fromLatin1(text));
+        QVERIFY2(got && std::signbit(*got) == std::signbit(expected) && *got == expected,
+                 text.constData());
+    }
 }
 
 void TestNormalise::integer_data()

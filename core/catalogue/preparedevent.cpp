@@ -130,6 +130,8 @@ PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QStri
         for (const EventSource &s : e.sources)
             p.sources.append({pack.add(s.url), pack.add(s.outlet), pack.add(s.published)});
     }
+    p.tagIds.reserve(e.issues.size() + e.actors.size() + e.participants.size() +
+                     e.otherTypes.size() + e.tags.size());
     const auto add = [&](TagKind kind, const QStringList &list) {
         for (const QString &name : list) {
             const qint64 id = tagId(kind, name);

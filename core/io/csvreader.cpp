@@ -655,6 +655,11 @@ void CsvReader::decodeFields()
         m_quoted[std::size_t(i)] = span.quoted;
 
         bool missing = false;
+        // A field longer than every token, with nothing to trim at either end, is none.
+        if (text.size() > m_maxTokenLength && !text.front().isSpace() && !text.back().isSpace()) {
+            m_missing[std::size_t(i)] = false;
+            continue;
+        }
         const QStringView trimmed = QStringView(text).trimmed();
         if (trimmed.isEmpty()) {
             missing = m_emptyIsMissing;
@@ -674,7 +679,12 @@ void CsvReader::setField(QString &out, QByteArrayView bytes, int column)
 {
     const auto *s = reinterpret_cast<const uchar *>(bytes.data());
     const qsizetype n = bytes.size();
-    out.resize(n);
+    // A string an earlier record's event still holds is made anew, not copied to be
+    // written over.
+    if (out.isDetached())
+        out.resize(n);
+    else
+        out = QString(n, Qt::Uninitialized);
     auto *o = reinterpret_cast<char16_t *>(out.data());
 
     // ASCII fast path: widen while checking.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/duplicateindex.h"
 
+#include <QVarLengthArray>
+
 #include <cmath>
 #include <numbers>
 
@@ -58,17 +60,24 @@ quint64 cellKey(quint64 group, qint32 row, qint32 column)
 }
 } // namespace
 
-QString DuplicateIndex::placeKey(const Event &event)
+namespace {
+// The place key (see placeKey()) written into `key`: made once a row, it is kept off the heap.
+using KeyBuffer = QVarLengthArray<char16_t, 256>;
+void writePlaceKey(const Event &event, KeyBuffer &key)
 {
-    QString key;
-    key.reserve(event.place.size() + event.locality.size() + event.admin1.size() + 2);
+    key.clear();
     bool space = false;
     for (const QString *part : {&event.place, &event.locality, &event.admin1}) {
-        for (QChar c : *part) {
-            if (c.isLetterOrNumber()) {
+        for (const QChar c : *part) {
+            const char16_t u = c.unicode();
+            const bool ascii = u < 0x80;
+            if (ascii ? (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') ||
+                        (u >= u'A' && u <= u'Z')
+                      : c.isLetterOrNumber()) {
                 if (space && !key.isEmpty())
-                    key += QLatin1Char(' ');
-                key += c.toCaseFolded();
+                    key.append(u' ');
+                key.append(ascii ? (u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u)
+                                 : c.toCaseFolded().unicode());
                 space = false;
             } else {
                 space = true;
@@ -76,15 +85,24 @@ QString DuplicateIndex::placeKey(const Event &event)
         }
         space = true;
     }
-    return key;
+}
+} // namespace
+
+QString DuplicateIndex::placeKey(const Event &event)
+{
+    KeyBuffer key;
+    writePlaceKey(event, key);
+    return QStringView(key.constData(), key.size()).toString();
 }
 
 DuplicateIndex::Keys DuplicateIndex::keysFor(const Event &event)
 {
     Keys keys;
     keys.group = qHashMulti(kSeed, event.startDay, event.type.toCaseFolded());
-    if (const QString place = placeKey(event); !place.isEmpty())
-        keys.name = qHashMulti(kSeed, keys.group, place) | 1; // never 0
+    KeyBuffer place;
+    writePlaceKey(event, place);
+    if (!place.isEmpty()) // never 0
+        keys.name = qHashMulti(kSeed, keys.group, QStringView(place.constData(), place.size())) | 1;
     // A point stands for the place only at a locality or finer: a state's or a country's
     // centroid is shared by every event there whose town is unknown, which are not one.
     const bool pointIsThePlace =

@@ -91,10 +91,19 @@ QJsonObject ImportReport::toJson() const
 
 namespace {
 
-// A row as the parsing thread hands it over: normalised, and ready to write.
+// A row as the parsing thread hands it over: normalised, and ready to write. It holds only
+// what the writing thread needs, and one Event: every byte of a batch is written, read and
+// freed once a row, and the whole RowOutcome beside the prepared event doubled that.
 struct Item {
-    RowOutcome outcome; ///< its event moved into `prepared` unless skipped
-    PreparedEvent prepared;
+    PreparedEvent prepared; ///< the row's event, unless skipped
+    QList<ImportProblem> problems;
+    DuplicateIndex::Keys keys; ///< set when the row is not skipped
+    QString filterValue; ///< what left the row out, when filtered
+    qint64 line = 0;
+    int filterColumn = 0;
+    int geocoded = -1;
+    bool skipped = false;
+    bool filtered = false;
 };
 
 struct Batch {
@@ -349,10 +358,17 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     NameDictionary names(db);
     BatchQueue queue;
     QString readError;
-    const auto makeItem = [&](const SourceRecord &record) {
-        Item item;
-        item.outcome = processor.process(record);
-        NormalisedRow &row = item.outcome.row;
+    const auto makeItem = [&](Item &item, const SourceRecord &record) {
+        RowOutcome outcome = processor.process(record);
+        NormalisedRow &row = outcome.row;
+        item.problems = std::move(row.problems);
+        item.keys = outcome.keys;
+        item.filterValue = std::move(row.filterValue);
+        item.line = row.event.sourceLine;
+        item.filterColumn = row.filterColumn;
+        item.geocoded = outcome.geocoded;
+        item.skipped = row.skipped;
+        item.filtered = row.filtered;
         if (!row.skipped) {
             row.event.datasetId = datasetId;
             row.event.createdAt = now;
@@ -360,30 +376,34 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             if (options.duplicates != DuplicatePolicy::Update)
                 dropText(item.prepared.event);
         }
-        return item;
     };
     const qint64 total = source.total();
     std::thread producer([&] {
+        constexpr std::size_t kBatch = 1024;
         Batch batch;
-        batch.items.reserve(1024);
+        batch.items.reserve(kBatch);
         const auto flush = [&] {
             batch.bytesRead = source.position();
             batch.names = names.takeNew();
-            queue.takeSpent(); // freed here, on this thread
+            std::vector<Batch> spent = queue.takeSpent();
             queue.push(std::move(batch));
             batch = Batch();
-            batch.items.reserve(1024);
+            // A spent batch's array of rows is used again; its rows are freed here, on
+            // this thread.
+            if (!spent.empty())
+                batch.items = std::move(spent.back().items);
+            batch.items.clear();
+            batch.items.reserve(kBatch);
         };
-        for (const SourceRecord &r : plan.sample) {
-            batch.items.push_back(makeItem(r));
-            if (batch.items.size() == 1024)
+        const auto add = [&](const SourceRecord &r) {
+            makeItem(batch.items.emplace_back(), r);
+            if (batch.items.size() == kBatch)
                 flush();
-        }
-        for (SourceRecord r; !isCancelled(cancel) && !queue.closed() && source.read(r);) {
-            batch.items.push_back(makeItem(r));
-            if (batch.items.size() == 1024)
-                flush();
-        }
+        };
+        for (const SourceRecord &r : plan.sample)
+            add(r);
+        for (SourceRecord r; !isCancelled(cancel) && !queue.closed() && source.read(r);)
+            add(r);
         readError = source.errorString();
         if (!batch.items.empty())
             flush();
@@ -425,21 +445,20 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         }
         for (Item &item : batch.items) {
             ++report.records;
-            const NormalisedRow &row = item.outcome.row;
-            for (const ImportProblem &p : row.problems)
+            for (const ImportProblem &p : std::as_const(item.problems))
                 record(p);
-            if (row.filtered) {
-                filteredRows.add(row);
+            if (item.filtered) {
+                filteredRows.add(item.line, item.filterColumn, item.filterValue);
                 ++report.skipped;
                 continue;
             }
-            if (row.skipped) {
+            if (item.skipped) {
                 ++report.skipped;
                 continue;
             }
             Event &e = item.prepared.event;
             const DuplicateVerdict verdict =
-                judgeDuplicate(duplicates, item.outcome.keys, options.duplicates);
+                judgeDuplicate(duplicates, item.keys, options.duplicates);
             if (const std::optional<DuplicateIndex::Match> &match = verdict.match) {
                 ++report.duplicates;
                 if (verdict.action == DuplicateVerdict::Skip) {
@@ -472,10 +491,10 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 failed = true;
                 break;
             }
-            duplicates.add(item.outcome.keys, {e.id, datasetId});
+            duplicates.add(item.keys, {e.id, datasetId});
             ++report.imported;
-            if (item.outcome.geocoded >= 0)
-                ++report.geocoded[std::size_t(item.outcome.geocoded)];
+            if (item.geocoded >= 0)
+                ++report.geocoded[std::size_t(item.geocoded)];
             if (!e.isPlaced())
                 ++report.unplaced;
         }

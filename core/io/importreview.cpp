@@ -108,7 +108,7 @@ ImportReview reviewImport(const Catalogue &catalogue, const QString &path,
             record(p);
         if (row.skipped) {
             if (row.filtered)
-                filtered.add(row);
+                filtered.add(row.event.sourceLine, row.filterColumn, row.filterValue);
             review.skipped.append({r.line, skipReason(row, plan.mapping)});
             return;
         }

@@ -242,10 +242,10 @@ DuplicateVerdict judgeDuplicate(const DuplicateIndex &index, const DuplicateInde
     return verdict;
 }
 
-void FilteredRows::add(const NormalisedRow &row)
+void FilteredRows::add(qint64 line, int column, const QString &value)
 {
     if (m_count++ == 0)
-        m_first = {row.event.sourceLine, row.filterColumn, row.filterValue, QString(), true};
+        m_first = {line, column, value, QString(), true};
 }
 
 std::optional<ImportProblem> FilteredRows::problem(const Mapping &mapping) const

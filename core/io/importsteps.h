@@ -88,7 +88,8 @@ DuplicateVerdict judgeDuplicate(const DuplicateIndex &index, const DuplicateInde
 /// at the first of them rather than once per row: a day of GDELT leaves out most of its rows.
 class FilteredRows {
 public:
-    void add(const NormalisedRow &row);
+    /// A row left out at `line`, by the `value` in `column` (1-based).
+    void add(qint64 line, int column, const QString &value);
     qint64 count() const { return m_count; }
     /// The problem that tells them, when there are any.
     std::optional<ImportProblem> problem(const Mapping &mapping) const;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -1364,10 +1365,11 @@ DayMonthOrder detectDayMonthOrder(const QList<QString> &samples, bool *ambiguous
 
 // --- public: crowd sizes and numbers -----------------------------------------------------
 
-CrowdSize parseCrowdSize(QStringView text)
+namespace {
+// parseCrowdSize() without its copy of the text.
+CrowdSize readCrowdSize(QStringView text)
 {
     CrowdSize size;
-    size.text = text.toString();
     const QStringView trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return size;
@@ -1383,9 +1385,79 @@ CrowdSize parseCrowdSize(QStringView text)
     }
     return size;
 }
+// readCrowdSize() through a small cache of the last texts read on this thread: a list
+// repeats the same few sizes ("hundreds", "about a dozen") in row after row, and reading
+// one takes a hundred times longer than finding it again.
+CrowdSize cachedCrowdSize(QStringView text)
+{
+    struct Entry {
+        QString text;
+        CrowdSize size;
+    };
+    constexpr std::size_t kEntries = 1024;
+    thread_local std::unique_ptr<Entry[]> cache(new Entry[kEntries]);
+    Entry &entry = cache[qHash(text) & (kEntries - 1)];
+    if (entry.text.isNull() || entry.text != text) {
+        entry.text = text.toString();
+        entry.size = readCrowdSize(text);
+    }
+    return entry.size;
+}
+
+} // namespace
+
+CrowdSize parseCrowdSize(QStringView text)
+{
+    CrowdSize size = cachedCrowdSize(text);
+    size.text = text.toString();
+    return size;
+}
+
+CrowdSize parseCrowdSize(const QString &text)
+{
+    CrowdSize size = cachedCrowdSize(text);
+    size.text = text;
+    return size;
+}
+
+namespace {
+// A plain decimal ("-77.9109", "2024") of at most 15 digits, read without copying: its digits
+// are an exact double, and so is the power of ten, so one division rounds it correctly, as
+// from_chars would. Anything else (signs, separators, exponents, spaces) is left to the caller.
+std::optional<double> plainDecimal(QStringView text)
+{
+    const qsizetype n = text.size();
+    qsizetype pos = n > 0 && text[0] == u'-' ? 1 : 0;
+    const bool negative = pos == 1;
+    quint64 mantissa = 0;
+    int digits = 0;
+    int decimals = 0;
+    bool point = false;
+    for (; pos < n; ++pos) {
+        const char16_t c = text[pos].unicode();
+        if (c >= u'0' && c <= u'9') {
+            mantissa = mantissa * 10 + (c - u'0');
+            ++digits;
+            decimals += point;
+        } else if (c == u'.' && !point && digits > 0) {
+            point = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (digits == 0 || digits > 15 || (point && decimals == 0))
+        return std::nullopt;
+    constexpr double kTens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const double value = double(mantissa) / kTens[decimals];
+    return negative ? -value : value;
+}
+} // namespace
 
 std::optional<double> parseNumber(QStringView text)
 {
+    if (const std::optional<double> plain = plainDecimal(text))
+        return plain;
     NumberBuffer buffer;
     if (!cleanNumber(text, buffer))
         return std::nullopt;
@@ -1537,6 +1609,16 @@ QStringList splitMultiValue(QStringView text, bool splitOnComma)
     QStringList parts;
     qsizetype start = 0;
     const qsizetype n = text.size();
+    if (n == 0)
+        return parts;
+    // Room for every piece at once: growing the list one piece at a time cost more than
+    // the splitting.
+    qsizetype pieces = 1;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        pieces += u == u';' || u == u'|' || (splitOnComma && u == u',');
+    }
+    parts.reserve(pieces);
     for (qsizetype i = 0; i <= n; ++i) {
         if (i < n) {
             const char16_t c = text[i].unicode();
@@ -1549,7 +1631,9 @@ QStringList splitMultiValue(QStringView text, bool splitOnComma)
             continue;
         bool duplicate = false;
         for (const QString &existing : std::as_const(parts)) {
-            if (existing.compare(part, Qt::CaseInsensitive) == 0) {
+            // Letters are compared folded one for one, so only pieces of a length can match.
+            if (existing.size() == part.size() &&
+                existing.compare(part, Qt::CaseInsensitive) == 0) {
                 duplicate = true;
                 break;
             }

@@ -69,6 +69,8 @@ struct CrowdSize {
 /// separators. Empty text gives ok=true with nothing set; unreadable text gives ok=false.
 /// text always keeps the original cell.
 CrowdSize parseCrowdSize(QStringView text);
+/// The same, sharing the text rather than copying it.
+CrowdSize parseCrowdSize(const QString &text);
 
 /// Reads a number: optional leading '+' or '-', thousands separators (',' or a space in
 /// groups of three, or '.' when it occurs more than once as in "1.234.567"), a decimal

@@ -35,7 +35,13 @@ const QDate kEpoch(1970, 1, 1);
 
 QString cell(const QStringList &fields, int column)
 {
-    return column >= 0 && column < fields.size() ? fields.at(column).trimmed() : QString();
+    if (column < 0 || column >= fields.size())
+        return QString();
+    // Most cells have nothing to trim: those are not scanned again.
+    const QString &value = fields.at(column);
+    if (value.isEmpty() || (!value.front().isSpace() && !value.back().isSpace()))
+        return value;
+    return value.trimmed();
 }
 
 void problem(NormalisedRow &row, qint64 line, int column, const QString &value,
@@ -218,6 +224,9 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
     readCounts(fields, line, row);
 
     const auto multi = [&](Field f) {
+        // One column's values are already distinct (splitMultiValue leaves out repeats).
+        if (columns(f).size() == 1)
+            return splitMultiValue(cell(fields, columns(f).constFirst()), m_mapping.splitOnComma);
         QStringList values;
         for (int c : columns(f)) {
             for (const QString &v : splitMultiValue(cell(fields, c), m_mapping.splitOnComma)) {
