@@ -47,15 +47,20 @@ QByteArray multiRowInsert(const char *head, int columns, int rows)
 }
 
 // Events are written with the ids the writer gives them, so that their links can follow.
+// "OR FAIL": a statement of many rows that fails leaves the rows before the failing one
+// written, where the default (ABORT) takes them back out. The writer's caller rolls the
+// whole transaction back on any failure anyway, and only under FAIL does SQLite spare the
+// statement its journal, a copy of every page the statement changes.
 QByteArray insertEventsSql(int rows)
 {
-    return multiRowInsert((QByteArray("INSERT INTO events(id, ") + kEventColumns + ")").constData(),
-                          31, rows);
+    return multiRowInsert(
+        (QByteArray("INSERT OR FAIL INTO events(id, ") + kEventColumns + ")").constData(), 31,
+        rows);
 }
 
-constexpr const char *kInsertEventTags = "INSERT INTO event_tags(event_id, tag_id)";
+constexpr const char *kInsertEventTags = "INSERT OR FAIL INTO event_tags(event_id, tag_id)";
 constexpr const char *kInsertSources =
-    "INSERT INTO sources(event_id, position, url, outlet, published)";
+    "INSERT OR FAIL INTO sources(event_id, position, url, outlet, published)";
 
 } // namespace
 
@@ -294,7 +299,7 @@ bool EventWriter::writePending(bool all)
             m_insertEvents.bind(kColumns * r + 1, p.event.id);
             bindPrepared(m_insertEvents, p, kColumns * r + 2);
         }
-        if (!m_insertEvents.run())
+        if (!m_insertEvents.runKeepingBindings())
             return failed(m_insertEvents);
         m_writtenThrough = m_pendingEvents[kEventsPerInsert - 1]->event.id;
         m_pendingEvents.erase(m_pendingEvents.begin(), m_pendingEvents.begin() + kEventsPerInsert);
@@ -315,7 +320,7 @@ bool EventWriter::writePending(bool all)
         for (int r = 0; r < kRowsPerInsert; ++r)
             m_insertEventTags.bind(2 * r + 1, m_pendingLinks[std::size_t(r)][0])
                 .bind(2 * r + 2, m_pendingLinks[std::size_t(r)][1]);
-        if (!m_insertEventTags.run())
+        if (!m_insertEventTags.runKeepingBindings())
             return failed(m_insertEventTags);
         m_pendingLinks.erase(m_pendingLinks.begin(), m_pendingLinks.begin() + kRowsPerInsert);
     }
@@ -323,7 +328,7 @@ bool EventWriter::writePending(bool all)
            m_pendingSources[kRowsPerInsert - 1].eventId <= m_writtenThrough) {
         for (int r = 0; r < kRowsPerInsert; ++r)
             bindSource(m_insertSources, 5 * r + 1, m_pendingSources[std::size_t(r)]);
-        if (!m_insertSources.run())
+        if (!m_insertSources.runKeepingBindings())
             return failed(m_insertSources);
         m_pendingSources.erase(m_pendingSources.begin(), m_pendingSources.begin() + kRowsPerInsert);
     }
@@ -352,7 +357,7 @@ bool EventWriter::insertFts(const FtsRow &row)
         .bindStatic(4, row.claims)
         .bindStatic(5, row.notes)
         .bindStatic(6, row.tags);
-    return m_insertFts.run() || fail(m_insertFts);
+    return m_insertFts.runKeepingBindings() || fail(m_insertFts);
 }
 
 bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)

@@ -15,9 +15,10 @@ namespace placard {
 struct FtsRow;
 
 /// Writes events, with their type, tags and sources, through one connection. Used inside
-/// a transaction the caller opens; keeps its statements prepared and the ids of types
-/// and tags cached, so that a million inserts cost little more than the rows themselves.
-/// Not thread-safe: one writer per connection and thread.
+/// a transaction the caller opens, and rolls back when a call fails: a failing statement of
+/// many rows may leave its first rows written. Keeps its statements prepared and the ids of
+/// types and tags cached, so that a million inserts cost little more than the rows
+/// themselves. Not thread-safe: one writer per connection and thread.
 class EventWriter {
 public:
     explicit EventWriter(sqlite3 *db);

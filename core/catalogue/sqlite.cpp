@@ -140,12 +140,18 @@ bool Statement::next()
 
 bool Statement::run()
 {
+    const bool ok = runKeepingBindings();
+    sqlite3_clear_bindings(m_stmt);
+    return ok;
+}
+
+bool Statement::runKeepingBindings()
+{
     do {
         m_rc = sqlite3_step(m_stmt);
     } while (m_rc == SQLITE_ROW);
     const bool ok = m_rc == SQLITE_DONE;
     sqlite3_reset(m_stmt);
-    sqlite3_clear_bindings(m_stmt);
     return ok;
 }
 

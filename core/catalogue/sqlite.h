@@ -64,8 +64,12 @@ public:
 
     /// Steps once: true when a row is available.
     bool next();
-    /// Steps to completion, then resets; false on error.
+    /// Steps to completion, then resets and clears the bindings; false on error.
     bool run();
+    /// The same, keeping the bindings: for statements run many times whose every parameter
+    /// is bound anew before each run (clearing them cost more than some runs). Text bound
+    /// with bindStatic() stays pointed to until then, unread.
+    bool runKeepingBindings();
     void reset();
 
     qint64 int64(int column) const;
