@@ -1669,6 +1669,8 @@ std::optional<bool> parseFlag(QStringView text)
         "no"_L1,
         "n"_L1,
     };
+    if (text.size() == 1 && (text[0] == u'0' || text[0] == u'1'))
+        return text[0] == u'1'; // as most lists write it
     const QStringView t = text.trimmed();
     if (t.isEmpty())
         return false;

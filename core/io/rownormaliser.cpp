@@ -44,6 +44,26 @@ QString cell(const QStringList &fields, int column)
     return value.trimmed();
 }
 
+// The cells of `columns` that are not empty (and that `keep` keeps), joined by
+// `separator`; a single one is shared, not copied.
+QString joinCells(const QStringList &fields, const QList<int> &columns, QStringView separator,
+                  bool (*keep)(const QString &) = nullptr)
+{
+    QString joined;
+    for (int c : columns) {
+        const QString v = cell(fields, c);
+        if (v.isEmpty() || (keep && !keep(v)))
+            continue;
+        if (joined.isEmpty()) {
+            joined = v;
+        } else {
+            joined += separator;
+            joined += v;
+        }
+    }
+    return joined;
+}
+
 void problem(NormalisedRow &row, qint64 line, int column, const QString &value,
              const QString &message, bool skips = false)
 {
@@ -257,22 +277,10 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
         }
     }
 
-    QStringList claims, notes, damage;
-    for (int c : columns(Field::Claims)) {
-        if (const QString v = cell(fields, c); !v.isEmpty())
-            claims << v;
-    }
-    for (int c : columns(Field::Notes)) {
-        if (const QString v = cell(fields, c); !v.isEmpty())
-            notes << v;
-    }
-    for (int c : columns(Field::PropertyDamage)) {
-        if (const QString v = cell(fields, c); !v.isEmpty() && parseFlag(v) != false)
-            damage << v;
-    }
-    e.claims = claims.join(QStringLiteral("; "));
-    e.notes = notes.join(QLatin1Char('\n'));
-    e.propertyDamage = damage.join(QStringLiteral("; "));
+    e.claims = joinCells(fields, columns(Field::Claims), u"; ");
+    e.notes = joinCells(fields, columns(Field::Notes), u"\n");
+    e.propertyDamage = joinCells(fields, columns(Field::PropertyDamage), u"; ",
+                                 [](const QString &v) { return parseFlag(v) != false; });
 
     if (const QString online = firstValue(fields, columns(Field::Online)); !online.isEmpty()) {
         const std::optional<bool> flag = parseFlag(online);
