@@ -67,6 +67,50 @@ void tamper(const QString &path, const char *sql)
     sqlite3_close(db);
 }
 
+// The text index built afresh from what the catalogue holds, in temp.fresh: what
+// events_fts must equal, word for word, after any change.
+constexpr const char *kFreshIndex = R"sql(
+DROP TABLE IF EXISTS temp.fresh;
+CREATE VIRTUAL TABLE temp.fresh USING fts5(
+  title, place, claims, notes, tags,
+  content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
+INSERT INTO temp.fresh(rowid, title, place, claims, notes, tags)
+  SELECT e.id, e.title, concat_ws(' ', e.place, e.locality, e.admin1, e.country), e.claims,
+         e.notes,
+         (SELECT group_concat(name, ' ') FROM (
+            SELECT t.name FROM event_types t WHERE t.id = e.type_id
+            UNION ALL
+            SELECT g.name FROM event_tags l JOIN tags g ON g.id = l.tag_id
+            WHERE l.event_id = e.id))
+  FROM events e LEFT JOIN datasets d ON d.id = e.dataset_id
+  WHERE d.id IS NULL OR d.fts_done = 1;
+)sql";
+
+// The words of a text index and how many events hold each, "word:count".
+QStringList indexWords(sqlite3 *db, const char *schemaName, const char *table)
+{
+    sql::exec(db, "DROP TABLE IF EXISTS temp.words");
+    const QByteArray vocab = QByteArray("CREATE VIRTUAL TABLE temp.words USING fts5vocab(") +
+        schemaName + ", " + table + ", 'row')";
+    if (!sql::exec(db, vocab.constData()))
+        return {QStringLiteral("no vocabulary: ") + sql::lastError(db)};
+    QStringList words;
+    sql::Statement q(db, "SELECT term, doc FROM temp.words ORDER BY term");
+    while (q.next())
+        words << q.text(0) + QLatin1Char(':') + QString::number(q.int64(1));
+    return words;
+}
+
+// Whether the catalogue's text index holds exactly the words of its events.
+void compareWithFreshIndex(Catalogue &cat)
+{
+    QString error;
+    QVERIFY2(sql::exec(cat.handle(), kFreshIndex, &error), qPrintable(error));
+    const QStringList fresh = indexWords(cat.handle(), "temp", "fresh");
+    QVERIFY(fresh.size() > 10);
+    QCOMPARE(indexWords(cat.handle(), "main", "events_fts"), fresh);
+}
+
 } // namespace
 
 class TestCatalogue : public QObject {
@@ -81,6 +125,8 @@ private Q_SLOTS:
     void updateAndDelete();
     void removeDataset();
     void textSearch();
+    void textIndexFollowsEveryChange();
+    void upgradesVersion1();
     void reopen();
     void readerConnection();
     void hostile_data();
@@ -300,6 +346,94 @@ void TestCatalogue::textSearch()
     // FTS5 syntax in user text is taken literally, not as operators.
     QCOMPARE(cat->searchText(QStringLiteral("NOT \"paris")), QList<qint64>{});
     QCOMPARE(error, QString());
+}
+
+void TestCatalogue::textIndexFollowsEveryChange()
+{
+    // The index keeps no text: a change takes an event out with the text it went in with.
+    // A wrong text would leave words behind (or take others' away), which the comparison
+    // with an index built afresh shows.
+    QString error;
+    auto cat = Catalogue::create(path("f.placard"), &error);
+    QVERIFY(sql::exec(cat->handle(),
+                      "INSERT INTO datasets(id, file_name, imported_at, fts_done) "
+                      "VALUES(7, 'indexed.csv', 0, 1), (8, 'pending.csv', 0, 0)",
+                      &error));
+    QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2), sampleEvent(3),
+                        sampleEvent(4)};
+    events[1].datasetId = 7;
+    events[2].datasetId = 7;
+    events[3].datasetId = 8; // its import's index is still to be made
+    events[4].title = QStringLiteral("Manifestation à Paris");
+    QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+    compareWithFreshIndex(*cat);
+    QCOMPARE(cat->searchText(QStringLiteral("manifestation")), QList<qint64>{5});
+    QCOMPARE(cat->searchText(QStringLiteral("rally")), (QList<qint64>{1, 2, 3, 5}));
+
+    Event e = *cat->event(2);
+    e.title = QStringLiteral("Vigil at City Hall");
+    e.issues = {QStringLiteral("housing")};
+    e.place.clear();
+    QVERIFY2(cat->updateEvent(e, &error), qPrintable(error));
+    compareWithFreshIndex(*cat);
+    QCOMPARE(cat->searchText(QStringLiteral("vigil")), QList<qint64>{2});
+    QCOMPARE(cat->searchText(QStringLiteral("foley")), (QList<qint64>{1, 3, 5}));
+
+    Event pending = *cat->event(4);
+    pending.title = QStringLiteral("Sit-in downtown");
+    QVERIFY2(cat->updateEvent(pending, &error), qPrintable(error));
+    compareWithFreshIndex(*cat);
+    QCOMPARE(cat->searchText(QStringLiteral("downtown")), QList<qint64>{});
+
+    QVERIFY2(cat->deleteEvents({1, 4}, &error), qPrintable(error));
+    compareWithFreshIndex(*cat);
+    QCOMPARE(cat->searchText(QStringLiteral("rally")), (QList<qint64>{2, 3, 5})); // 2's type
+
+    QVERIFY2(cat->removeDataset(7, &error), qPrintable(error));
+    compareWithFreshIndex(*cat);
+    QCOMPARE(cat->searchText(QStringLiteral("vigil")), QList<qint64>{});
+    QCOMPARE(cat->searchText(QStringLiteral("rally")), QList<qint64>{5});
+}
+
+void TestCatalogue::upgradesVersion1()
+{
+    // A catalogue of schema version 1 (its index with a size per event, contentless_delete)
+    // opens as version 2 with its index made anew: the events it held, and those of an
+    // import whose index was still to be made.
+    QString error;
+    {
+        auto cat = Catalogue::create(path("v1.placard"), &error);
+        QVERIFY(sql::exec(cat->handle(),
+                          "INSERT INTO datasets(id, file_name, imported_at, fts_done) "
+                          "VALUES(7, 'indexed.csv', 0, 1), (8, 'pending.csv', 0, 0)",
+                          &error));
+        QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
+        events[1].datasetId = 7;
+        events[2].datasetId = 8;
+        events[2].title = QStringLiteral("Sit-in downtown");
+        QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+    }
+    tamper(path("v1.placard"), R"sql(
+DROP TABLE events_fts;
+CREATE VIRTUAL TABLE events_fts USING fts5(
+  title, place, claims, notes, tags,
+  content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2');
+INSERT INTO events_fts(rowid, title) VALUES(1, 'Rally 0 against ICE'), (2, 'Rally 1');
+PRAGMA user_version=1;
+)sql");
+    auto cat = Catalogue::open(path("v1.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(2));
+    QCOMPARE(sql::pragmaInt(cat->handle(),
+                            "SELECT count(*) FROM sqlite_schema WHERE name = "
+                            "'events_fts_docsize'"),
+             std::optional<qint64>(0));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "SELECT min(fts_done) FROM datasets"),
+             std::optional<qint64>(1));
+    compareWithFreshIndex(*cat);
+    QCOMPARE(cat->searchText(QStringLiteral("downtown")), QList<qint64>{3});
+    QCOMPARE(cat->searchText(QStringLiteral("foley")), (QList<qint64>{1, 2, 3}));
+    QCOMPARE(cat->integrityProblems(), QString());
 }
 
 void TestCatalogue::reopen()

@@ -428,7 +428,8 @@ bool Catalogue::updateEvent(Event &event, QString *error)
         }
     }
     EventWriter writer(handle());
-    if (!writer.update(event) || !writer.unindexEvent(event.id) || !writer.indexEvent(event)) {
+    // Out of the text index with the text it went in with, before that changes.
+    if (!writer.unindexEvent(event.id) || !writer.update(event) || !writer.indexEvent(event)) {
         setError(error, writer.error());
         return false;
     }
@@ -446,9 +447,13 @@ bool Catalogue::deleteEvents(const QList<qint64> &ids, QString *error)
     EventWriter writer(handle());
     sql::Statement del(handle(), "DELETE FROM events WHERE id = ?1");
     for (qint64 id : ids) {
+        if (!writer.unindexEvent(id)) {
+            setError(error, writer.error());
+            return false;
+        }
         del.bind(1, id);
-        if (!del.run() || !writer.unindexEvent(id)) {
-            setError(error, del.resultCode() != SQLITE_DONE ? del.error() : writer.error());
+        if (!del.run()) {
+            setError(error, del.error());
             return false;
         }
     }
@@ -489,16 +494,13 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
         setError(error, sql::lastError(handle()));
         return false;
     }
-    sql::Statement unindex(handle(),
-                           "DELETE FROM events_fts WHERE rowid IN (SELECT id FROM "
-                           "events WHERE dataset_id = ?1)");
-    sql::Statement del(handle(), "DELETE FROM datasets WHERE id = ?1");
-    unindex.bind(1, datasetId);
-    del.bind(1, datasetId);
-    if (!unindex.run()) {
-        setError(error, unindex.error());
+    EventWriter writer(handle());
+    if (!writer.unindexDataset(datasetId)) {
+        setError(error, writer.error());
         return false;
     }
+    sql::Statement del(handle(), "DELETE FROM datasets WHERE id = ?1");
+    del.bind(1, datasetId);
     if (!del.run()) {
         setError(error, del.error());
         return false;

@@ -62,6 +62,14 @@ constexpr const char *kInsertEventTags = "INSERT OR FAIL INTO event_tags(event_i
 constexpr const char *kInsertSources =
     "INSERT OR FAIL INTO sources(event_id, position, url, outlet, published)";
 
+// One stored event's text as FtsRowReader makes it (the tokens are what must agree).
+constexpr const char *kSelectFtsRow =
+    "SELECT e.title, concat_ws(' ', e.place, e.locality, e.admin1, e.country), e.claims, "
+    "e.notes, (SELECT group_concat(name, ' ') FROM ("
+    "SELECT t.name FROM event_types t WHERE t.id = e.type_id UNION ALL "
+    "SELECT g.name FROM event_tags l JOIN tags g ON g.id = l.tag_id WHERE l.event_id = e.id)) "
+    "FROM events e WHERE e.id = ?1";
+
 } // namespace
 
 QString tagText(const Event &event)
@@ -88,7 +96,13 @@ EventWriter::EventWriter(sqlite3 *db)
     , m_insertFts(db,
                   "INSERT INTO events_fts(rowid, title, place, claims, notes, tags) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
-    , m_deleteFts(db, "DELETE FROM events_fts WHERE rowid=?1")
+    , m_deleteFts(db,
+                  "INSERT INTO events_fts(events_fts, rowid, title, place, claims, notes, tags) "
+                  "VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6)")
+    , m_ftsRow(db, kSelectFtsRow)
+    , m_isIndexed(db,
+                  "SELECT d.id IS NULL OR d.fts_done = 1 FROM events e "
+                  "LEFT JOIN datasets d ON d.id = e.dataset_id WHERE e.id = ?1")
     , m_insertTagWithId(db, "INSERT INTO tags(id, kind, name) VALUES(?1, ?2, ?3)")
     , m_insertTypeWithId(db, "INSERT INTO event_types(id, name) VALUES(?1, ?2)")
     , m_insertEvents(db, insertEventsSql(kEventsPerInsert).constData())
@@ -427,8 +441,29 @@ bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
     return done.run() || fail(done);
 }
 
+bool EventWriter::isIndexed(qint64 id)
+{
+    m_isIndexed.bind(1, id);
+    const bool indexed = m_isIndexed.next() && m_isIndexed.int64(0) == 1;
+    m_isIndexed.reset();
+    return indexed;
+}
+
+bool EventWriter::deleteFts(const FtsRow &row)
+{
+    m_deleteFts.bind(1, row.id)
+        .bindStatic(2, row.title)
+        .bindStatic(3, row.place)
+        .bindStatic(4, row.claims)
+        .bindStatic(5, row.notes)
+        .bindStatic(6, row.tags);
+    return m_deleteFts.run() || fail(m_deleteFts);
+}
+
 bool EventWriter::indexEvent(const Event &event)
 {
+    if (!isIndexed(event.id))
+        return true;
     QStringList place{event.place, event.locality, event.admin1, event.country};
     place.removeAll(QString());
     m_insertFts.bind(1, event.id)
@@ -442,8 +477,40 @@ bool EventWriter::indexEvent(const Event &event)
 
 bool EventWriter::unindexEvent(qint64 id)
 {
-    m_deleteFts.bind(1, id);
-    return m_deleteFts.run() || fail(m_deleteFts);
+    if (!isIndexed(id))
+        return true;
+    m_ftsRow.bind(1, id);
+    if (!m_ftsRow.next()) {
+        m_ftsRow.reset();
+        return true;
+    }
+    FtsRow row;
+    row.id = id;
+    row.title = m_ftsRow.bytes(0).toByteArray();
+    row.place = m_ftsRow.bytes(1).toByteArray();
+    row.claims = m_ftsRow.bytes(2).toByteArray();
+    row.notes = m_ftsRow.bytes(3).toByteArray();
+    row.tags = m_ftsRow.bytes(4).toByteArray();
+    m_ftsRow.reset();
+    return deleteFts(row);
+}
+
+bool EventWriter::unindexDataset(qint64 datasetId)
+{
+    sql::Statement done(m_db, "SELECT fts_done FROM datasets WHERE id = ?1");
+    done.bind(1, datasetId);
+    if (!done.next() || done.int64(0) != 1)
+        return true;
+    FtsRowReader rows(m_db, datasetId);
+    for (FtsRow row; rows.next(row);) {
+        if (!deleteFts(row))
+            return false;
+    }
+    if (!rows.error().isEmpty()) {
+        m_error = rows.error();
+        return false;
+    }
+    return true;
 }
 
 } // namespace placard

@@ -39,10 +39,15 @@ public:
     /// the same catalogue (which sees the events committed), reads their text through it
     /// on a second thread.
     bool indexDataset(qint64 datasetId, sqlite3 *reader = nullptr);
-    /// Adds one event to the full-text index.
+    /// Adds one stored event to the full-text index, unless its import's index is still to
+    /// be made (it is then indexed with the rest of the import).
     bool indexEvent(const Event &event);
-    /// Removes one event from the full-text index.
+    /// Removes one stored event from the full-text index, where it is: the index keeps no
+    /// text, so it is given the event's text as stored. Called before the event's text,
+    /// tags or row change.
     bool unindexEvent(qint64 id);
+    /// Removes the events of a dataset from the full-text index, before they are deleted.
+    bool unindexDataset(qint64 datasetId);
 
     QString error() const { return m_error; }
 
@@ -54,6 +59,10 @@ private:
     qint64 typeId(const QString &name);
     qint64 tagId(TagKind kind, const QString &name);
     bool fail(const sql::Statement &statement);
+    /// Whether a stored event is in the full-text index: it is unless its import's index
+    /// is still to be made.
+    bool isIndexed(qint64 id);
+    bool deleteFts(const FtsRow &row);
 
     sqlite3 *m_db;
     sql::Statement m_insertEvent;
@@ -67,7 +76,9 @@ private:
     sql::Statement m_deleteEventTags;
     sql::Statement m_deleteSources;
     sql::Statement m_insertFts;
-    sql::Statement m_deleteFts;
+    sql::Statement m_deleteFts; ///< FTS5's 'delete' command, given the indexed text
+    sql::Statement m_ftsRow; ///< one stored event's text as the index has it
+    sql::Statement m_isIndexed;
     sql::Statement m_insertTagWithId;
     sql::Statement m_insertTypeWithId;
     // A row per statement cost SQLite more in the statement's own work than in the row:

@@ -470,9 +470,11 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 if (verdict.action == DuplicateVerdict::Update) {
                     e.id = match->id;
                     e.datasetId = match->datasetId; // the event stays with its own import
-                    bool ok = writer.update(e);
-                    if (ok && match->datasetId != datasetId)
-                        ok = writer.unindexEvent(e.id) && writer.indexEvent(e);
+                    // Out of the text index with its old text, then in with the new; an
+                    // event of this import is indexed with the rest of it.
+                    const bool indexed = match->datasetId != datasetId;
+                    bool ok = (!indexed || writer.unindexEvent(e.id)) && writer.update(e) &&
+                        (!indexed || writer.indexEvent(e));
                     if (!ok) {
                         failed = true;
                         break;
