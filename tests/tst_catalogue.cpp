@@ -397,9 +397,9 @@ void TestCatalogue::textIndexFollowsEveryChange()
 
 void TestCatalogue::upgradesVersion1()
 {
-    // A catalogue of schema version 1 (its index with a size per event, contentless_delete)
-    // opens as version 2 with its index made anew: the events it held, and those of an
-    // import whose index was still to be made.
+    // A catalogue of schema version 1 (its text index with a size per event,
+    // contentless_delete; an index of events by dataset) opens as version 2 with its index made
+    // anew: the events it held, and those of an import whose index was still to be made.
     QString error;
     {
         auto cat = Catalogue::create(path("v1.placard"), &error);
@@ -414,6 +414,7 @@ void TestCatalogue::upgradesVersion1()
         QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
     }
     tamper(path("v1.placard"), R"sql(
+CREATE INDEX events_dataset ON events(dataset_id);
 DROP TABLE events_fts;
 CREATE VIRTUAL TABLE events_fts USING fts5(
   title, place, claims, notes, tags,
@@ -425,8 +426,8 @@ PRAGMA user_version=1;
     QVERIFY2(cat, qPrintable(error));
     QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(2));
     QCOMPARE(sql::pragmaInt(cat->handle(),
-                            "SELECT count(*) FROM sqlite_schema WHERE name = "
-                            "'events_fts_docsize'"),
+                            "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                            "('events_fts_docsize', 'events_dataset')"),
              std::optional<qint64>(0));
     QCOMPARE(sql::pragmaInt(cat->handle(), "SELECT min(fts_done) FROM datasets"),
              std::optional<qint64>(1));

@@ -247,6 +247,7 @@ bool EventWriter::insertPrepared(PreparedEvent &p)
         if (!last.next())
             return fail(last);
         m_nextId = last.int64(0) + 1;
+        m_firstId = m_nextId;
     }
     e.id = m_nextId++;
     m_pendingEvents.push_back(&p);
@@ -386,7 +387,7 @@ bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
         return fail(hashSize);
     QString readError;
     if (!reader) {
-        FtsRowReader rows(m_db, datasetId);
+        FtsRowReader rows(m_db, datasetId, m_firstId);
         for (FtsRow row; rows.next(row);) {
             if (!insertFts(row))
                 return false;
@@ -401,7 +402,7 @@ bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
         std::thread producer;
         const ProducerJoiner<Chunk> joiner{queue, producer};
         producer = std::thread([&] {
-            FtsRowReader rows(reader, datasetId);
+            FtsRowReader rows(reader, datasetId, m_firstId);
             Chunk chunk;
             chunk.reserve(kChunk);
             for (FtsRow row; rows.next(row);) {

@@ -97,6 +97,7 @@ private:
     sql::Statement m_insertSources; ///< kRowsPerInsert rows
     std::vector<const PreparedEvent *> m_pendingEvents; ///< alive until flush()
     qint64 m_nextId = 0; ///< the id the next event gets; 0 until looked up
+    qint64 m_firstId = 0; ///< the first id this writer gave; 0 before it gave one
     qint64 m_writtenThrough = 0; ///< the last event written
     std::vector<std::array<qint64, 2>> m_pendingLinks;
     std::vector<PendingSource> m_pendingSources;

@@ -5,10 +5,10 @@
 
 namespace placard {
 
-FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId)
+FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId)
     : m_events(db,
                "SELECT id, title, place, locality, admin1, country, claims, notes, type_id "
-               "FROM events WHERE dataset_id = ?1 ORDER BY id")
+               "FROM events WHERE id >= ?2 AND dataset_id = ?1 ORDER BY id")
     , m_links(db, "SELECT event_id, tag_id FROM event_tags WHERE event_id >= ?1 ORDER BY event_id")
 {
     sql::Statement tags(db, "SELECT id, name FROM tags");
@@ -24,7 +24,7 @@ FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId)
     else if (types.resultCode() != SQLITE_DONE)
         m_error = types.error();
     else
-        m_events.bind(1, datasetId);
+        m_events.bind(1, datasetId).bind(2, fromId);
 }
 
 bool FtsRowReader::next(FtsRow &row)

@@ -20,10 +20,12 @@ struct FtsRow {
 
 /// Reads the full-text rows of one dataset's events in id order. It walks the events and,
 /// beside them in the same order, their tag links: a correlated subquery per event took
-/// longer than the indexing itself. Uses its connection from one thread.
+/// longer than the indexing itself. Uses its connection from one thread. The events are
+/// found by their dataset from `fromId` on: nothing indexes the dataset of an event (the
+/// index was a tenth of writing an import), and an import knows where its ids begin.
 class FtsRowReader {
 public:
-    FtsRowReader(sqlite3 *db, qint64 datasetId);
+    FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId = 0);
 
     /// False at the end, or on an error (then error() says which).
     bool next(FtsRow &row);
