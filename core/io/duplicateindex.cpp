@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 namespace placard::io {
 
@@ -36,11 +37,26 @@ qint32 rowOf(double latitude)
 }
 
 // Degrees of longitude a column of `row` spans; only adding and finding must agree on it.
-double columnWidth(qint32 row)
+double computeColumnWidth(qint32 row)
 {
     const double poleward =
         std::max(std::abs(row * kRowDegrees), std::abs((row + 1) * kRowDegrees));
     return kRowDegrees / std::max(1e-3, std::cos(std::min(90.0, poleward) / kDegreesPerRadian));
+}
+
+// The same from a table of the rows from pole to pole: a row's width was a cosine for every
+// row a search and an addition visit, several a row.
+double columnWidth(qint32 row)
+{
+    constexpr qint32 kRows = qint32(90.0 / kRowDegrees) + 2;
+    static const std::vector<double> widths = [] {
+        std::vector<double> w(std::size_t(2 * kRows));
+        for (qint32 r = -kRows; r < kRows; ++r)
+            w[std::size_t(r + kRows)] = computeColumnWidth(r);
+        return w;
+    }();
+    return row >= -kRows && row < kRows ? widths[std::size_t(row + kRows)]
+                                        : computeColumnWidth(row);
 }
 
 qint32 columnOf(double longitude, double width)
@@ -152,16 +168,8 @@ void DuplicateIndex::add(const Keys &keys, const Match &match)
     }
 }
 
-std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) const
+template<typename Visit> bool DuplicateIndex::forNearCells(const Keys &keys, Visit &&visit)
 {
-    if (keys.name && seen(keys.name)) {
-        std::optional<Match> named;
-        m_byName.forEach(keys.name, [&](const Match &m) { named = m; });
-        if (named)
-            return named;
-    }
-    if (!keys.placed || m_byCell.isEmpty())
-        return std::nullopt;
     const double lat = keys.latitude;
     const double lon = keys.longitude;
     // Any point within the radius lies within this many degrees of longitude: both points
@@ -179,21 +187,62 @@ std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) cons
             if (west > east)
                 continue;
             for (qint32 column = columnOf(west, width); column <= columnOf(east, width); ++column) {
-                const quint64 cell = cellKey(keys.group, row, column);
-                if (!seen(cell))
-                    continue;
-                // The latest event there within the radius.
-                std::optional<Match> near;
-                m_byCell.forEach(cell, [&](const Point &p) {
-                    if (distanceMetres(lat, lon, p.latitude, p.longitude) <= kRadiusMetres)
-                        near = p.match;
-                });
-                if (near)
-                    return near;
+                if (visit(cellKey(keys.group, row, column)))
+                    return true;
             }
         }
     }
-    return std::nullopt;
+    return false;
+}
+
+std::optional<DuplicateIndex::Match> DuplicateIndex::find(const Keys &keys) const
+{
+    if (keys.name && seen(keys.name)) {
+        std::optional<Match> named;
+        m_byName.forEach(keys.name, [&](const Match &m) { named = m; });
+        if (named)
+            return named;
+    }
+    if (!keys.placed || m_byCell.isEmpty())
+        return std::nullopt;
+    std::optional<Match> near;
+    forNearCells(keys, [&](quint64 cell) {
+        if (!seen(cell))
+            return false;
+        // The latest event there within the radius.
+        m_byCell.forEach(cell, [&](const Point &p) {
+            if (distanceMetres(keys.latitude, keys.longitude, p.latitude, p.longitude) <=
+                kRadiusMetres)
+                near = p.match;
+        });
+        return near.has_value();
+    });
+    return near;
+}
+
+void DuplicateIndex::prefetch(const Keys &keys) const
+{
+    if (m_seen.empty())
+        return;
+    const auto touch = [this](quint64 key) {
+#if defined(__GNUC__)
+        __builtin_prefetch(&m_seen[seenBit(key, kSeenBits) / 64]);
+#else
+        Q_UNUSED(key);
+#endif
+    };
+    if (keys.name) {
+        touch(keys.name);
+        m_byName.prefetch(keys.name);
+    }
+    if (keys.placed) {
+        forNearCells(keys, [&](quint64 cell) {
+            touch(cell);
+            return false;
+        });
+        const qint32 row = rowOf(keys.latitude);
+        m_byCell.prefetch(cellKey(keys.group, row, columnOf(keys.longitude, columnWidth(row))));
+    }
 }
 
 } // namespace placard::io

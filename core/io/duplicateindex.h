@@ -36,6 +36,10 @@ public:
     void reserve(std::size_t events);
     void add(const Keys &keys, const Match &match);
     std::optional<Match> find(const Keys &keys) const;
+    /// Asks the CPU to fetch what find() and add() will read for `keys`: called for a batch
+    /// of rows ahead, their hundred-megabyte tables' cache misses overlap instead of
+    /// following one another.
+    void prefetch(const Keys &keys) const;
 
     /// The place key events are compared by: place, locality and state, case-folded,
     /// with runs of spaces and punctuation collapsed.
@@ -51,6 +55,9 @@ private:
     // says so from this 2 MiB array instead of from the large hashes far out in memory.
     static constexpr int kSeenBits = 24;
     bool seen(quint64 key) const;
+    /// Calls visit(cell key) for the cells a point within the radius of `keys` may be in,
+    /// until it returns true; returns whether it did.
+    template<typename Visit> static bool forNearCells(const Keys &keys, Visit &&visit);
     void markSeen(quint64 key);
 
     Column<quint64> m_seen;

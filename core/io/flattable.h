@@ -58,6 +58,17 @@ public:
 
     bool isEmpty() const { return m_count == 0; }
 
+    /// Asks the CPU to fetch the slot where `key`'s search begins.
+    void prefetch(quint64 key) const
+    {
+#if defined(__GNUC__)
+        if (!m_slots.empty())
+            __builtin_prefetch(&m_slots[(key ? key : 1) & m_mask]);
+#else
+        Q_UNUSED(key);
+#endif
+    }
+
 private:
     struct Slot {
         quint64 key = 0;
