@@ -364,14 +364,20 @@ bool EventWriter::writePending(bool all)
     return true;
 }
 
-bool EventWriter::insertFts(const FtsRow &row)
+// Binds a row's id and texts to ?1 … ?6 of an insert into the text index or a 'delete'.
+static void bindFtsRow(sql::Statement &s, const FtsRow &row)
 {
-    m_insertFts.bind(1, row.id)
+    s.bind(1, row.id)
         .bindStatic(2, row.title)
         .bindStatic(3, row.place)
         .bindStatic(4, row.claims)
         .bindStatic(5, row.notes)
         .bindStatic(6, row.tags);
+}
+
+bool EventWriter::insertFts(const FtsRow &row)
+{
+    bindFtsRow(m_insertFts, row);
     return m_insertFts.runKeepingBindings() || fail(m_insertFts);
 }
 
@@ -452,12 +458,7 @@ bool EventWriter::isIndexed(qint64 id)
 
 bool EventWriter::deleteFts(const FtsRow &row)
 {
-    m_deleteFts.bind(1, row.id)
-        .bindStatic(2, row.title)
-        .bindStatic(3, row.place)
-        .bindStatic(4, row.claims)
-        .bindStatic(5, row.notes)
-        .bindStatic(6, row.tags);
+    bindFtsRow(m_deleteFts, row);
     return m_deleteFts.run() || fail(m_deleteFts);
 }
 
