@@ -3,6 +3,7 @@
 #include "geo/geocoder.h"
 #include "io/duplicateindex.h"
 #include "io/flattable.h"
+#include "io/importcommand.h"
 #include "io/importer.h"
 #include "io/placer.h"
 #include "io/sample.h"
@@ -20,6 +21,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <thread>
 
 #include <cmath>
 #include <csignal>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void duplicatesAcrossImports();
     void cancelLeavesCatalogueAsItWas();
     void undoImport();
+    void undoAndRedoRunOffTheCallingThread();
     void killedImportLeavesNoTrace();
     void sampleCatalogue();
     void placesNamesOnly();
@@ -322,6 +325,42 @@ void TestImporter::cancelLeavesCatalogueAsItWas()
     QCOMPARE(again.imported, 20000);
     QCOMPARE(indexing, 2);
     QCOMPARE(m_catalogue->searchText(QStringLiteral("loud")).size(), 1);
+}
+
+void TestImporter::undoAndRedoRunOffTheCallingThread()
+{
+    // An import as an undoable step: its undo and redo run inside the runner given (a
+    // window's runs them on another thread), each through a connection of its own, and the
+    // window's catalogue hears of the change.
+    Importer importer(*m_catalogue);
+    const ImportReport r =
+        importer.importCsv(writeEventList(path(QStringLiteral("u.csv")), 20), {});
+    QVERIFY(r.committed);
+    ImportCommand command(m_catalogue.get(), path(QStringLiteral("u.csv")), {}, r.datasetId);
+    QStringList said;
+    QList<bool> elsewhere;
+    command.setRunner([&](const QString &what, const std::function<void()> &work) {
+        said << what;
+        const auto caller = std::this_thread::get_id();
+        std::thread([&] {
+            elsewhere << (std::this_thread::get_id() != caller);
+            work();
+        }).join();
+    });
+    QSignalSpy changed(m_catalogue.get(), &Catalogue::changed);
+    command.undo();
+    QCOMPARE(m_catalogue->eventCount(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<Catalogue::ChangeKind>(), Catalogue::ChangeKind::Reset);
+    command.redo();
+    QCOMPARE(m_catalogue->eventCount(), 20);
+    QCOMPARE(m_catalogue->datasets().size(), 1);
+    QCOMPARE(said,
+             (QStringList{QStringLiteral("Removing the events of u.csv…"),
+                          QStringLiteral("Importing u.csv again…")}));
+    QCOMPARE(elsewhere, (QList<bool>{true, true}));
+    QCOMPARE(m_catalogue->searchText(QStringLiteral("protest")).size(),
+             qsizetype(m_catalogue->eventCount()));
 }
 
 void TestImporter::undoImport()

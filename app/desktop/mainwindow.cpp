@@ -239,6 +239,21 @@ void MainWindow::adoptImport(const QString &path, const io::ImportOptions &optio
     auto *command = new io::ImportCommand(m_catalogue.get(), path, options, report.datasetId);
     command->setErrorHandler(
         [this](const QString &why) { QMessageBox::warning(this, tr("Import"), why); });
+    // Undoing or redoing a large import takes seconds: the window keeps drawing meanwhile,
+    // behind a dialog that says what is being done.
+    command->setRunner([this](const QString &what, const std::function<void()> &work) {
+        QProgressDialog dialog(what, QString(), 0, 0, this);
+        dialog.setWindowTitle(tr("Import"));
+        dialog.setWindowModality(Qt::WindowModal);
+        dialog.setMinimumDuration(0);
+        dialog.setCancelButton(nullptr); // one transaction: it completes or leaves no trace
+        QEventLoop loop;
+        QFutureWatcher<void> watcher;
+        connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(QtConcurrent::run(work));
+        if (!watcher.isFinished())
+            loop.exec();
+    });
     m_undo->push(command);
     if (showOnly) {
         Filter only;
