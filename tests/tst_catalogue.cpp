@@ -147,6 +147,7 @@ private Q_SLOTS:
     void removeDataset();
     void textSearch();
     void textIndexFollowsEveryChange();
+    void removingTheOnlyIndexedImportEmptiesTheIndex();
     void upgradesVersion1();
     void reopen();
     void readerConnection();
@@ -414,6 +415,32 @@ void TestCatalogue::textIndexFollowsEveryChange()
     compareWithFreshIndex(*cat);
     QCOMPARE(cat->searchText(QStringLiteral("vigil")), QList<qint64>{});
     QCOMPARE(cat->searchText(QStringLiteral("rally")), QList<qint64>{5});
+}
+
+void TestCatalogue::removingTheOnlyIndexedImportEmptiesTheIndex()
+{
+    // Removing the import that holds every indexed event empties the index at once; an
+    // import whose index is still to be made stays out of it, and is indexed later.
+    QString error;
+    auto cat = Catalogue::create(path("o.placard"), &error);
+    QVERIFY(sql::exec(cat->handle(),
+                      "INSERT INTO datasets(id, file_name, imported_at, fts_done) "
+                      "VALUES(7, 'indexed.csv', 0, 1), (8, 'pending.csv', 0, 0)",
+                      &error));
+    QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
+    events[0].datasetId = 7;
+    events[1].datasetId = 7;
+    events[2].datasetId = 8;
+    QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+    QCOMPARE(cat->searchText(QStringLiteral("rally")), (QList<qint64>{1, 2}));
+    QVERIFY2(cat->removeDataset(7, &error), qPrintable(error));
+    QCOMPARE(indexWords(cat->handle(), "main", "events_fts"), QStringList());
+    QCOMPARE(cat->searchText(QStringLiteral("rally")), QList<qint64>{});
+    cat.reset(); // opening again completes the pending import's index
+    cat = Catalogue::open(path("o.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(cat->searchText(QStringLiteral("rally")), QList<qint64>{3});
+    compareWithFreshIndex(*cat);
 }
 
 void TestCatalogue::upgradesVersion1()
