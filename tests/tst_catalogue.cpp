@@ -107,6 +107,15 @@ bool buildFreshIndex(Catalogue &cat, QString *error)
     return true;
 }
 
+// Two imports without events yet: 7 indexed, 8 with its index still to be made.
+bool addTwoImports(Catalogue &cat, QString *error)
+{
+    return sql::exec(cat.handle(),
+                     "INSERT INTO datasets(id, file_name, imported_at, fts_done) "
+                     "VALUES(7, 'indexed.csv', 0, 1), (8, 'pending.csv', 0, 0)",
+                     error);
+}
+
 // The words of a text index and how many events hold each, "word:count".
 QStringList indexWords(sqlite3 *db, const char *schemaName, const char *table)
 {
@@ -377,10 +386,7 @@ void TestCatalogue::textIndexFollowsEveryChange()
     // with an index built afresh shows.
     QString error;
     auto cat = Catalogue::create(path("f.placard"), &error);
-    QVERIFY(sql::exec(cat->handle(),
-                      "INSERT INTO datasets(id, file_name, imported_at, fts_done) "
-                      "VALUES(7, 'indexed.csv', 0, 1), (8, 'pending.csv', 0, 0)",
-                      &error));
+    QVERIFY2(addTwoImports(*cat, &error), qPrintable(error));
     QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2), sampleEvent(3),
                         sampleEvent(4)};
     events[1].datasetId = 7;
@@ -423,10 +429,7 @@ void TestCatalogue::removingTheOnlyIndexedImportEmptiesTheIndex()
     // import whose index is still to be made stays out of it, and is indexed later.
     QString error;
     auto cat = Catalogue::create(path("o.placard"), &error);
-    QVERIFY(sql::exec(cat->handle(),
-                      "INSERT INTO datasets(id, file_name, imported_at, fts_done) "
-                      "VALUES(7, 'indexed.csv', 0, 1), (8, 'pending.csv', 0, 0)",
-                      &error));
+    QVERIFY2(addTwoImports(*cat, &error), qPrintable(error));
     QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
     events[0].datasetId = 7;
     events[1].datasetId = 7;
@@ -451,10 +454,7 @@ void TestCatalogue::upgradesVersion1()
     QString error;
     {
         auto cat = Catalogue::create(path("v1.placard"), &error);
-        QVERIFY(sql::exec(cat->handle(),
-                          "INSERT INTO datasets(id, file_name, imported_at, fts_done) "
-                          "VALUES(7, 'indexed.csv', 0, 1), (8, 'pending.csv', 0, 0)",
-                          &error));
+        QVERIFY2(addTwoImports(*cat, &error), qPrintable(error));
         QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
         events[1].datasetId = 7;
         events[2].datasetId = 8;
