@@ -62,9 +62,12 @@ constexpr const char *kInsertEventTags = "INSERT OR FAIL INTO event_tags(event_i
 constexpr const char *kInsertSources =
     "INSERT OR FAIL INTO sources(event_id, position, url, outlet, published)";
 
-// One stored event's text as FtsRowReader makes it (the tokens are what must agree).
+// One stored event's text as FtsRowReader makes it (the tokens are what must agree; spaces
+// between empty parts are none). Plain || rather than concat_ws(), which SQLite has from
+// 3.44 only.
 constexpr const char *kSelectFtsRow =
-    "SELECT e.title, concat_ws(' ', e.place, e.locality, e.admin1, e.country), e.claims, "
+    "SELECT e.title, coalesce(e.place, '') || ' ' || coalesce(e.locality, '') || ' ' || "
+    "coalesce(e.admin1, '') || ' ' || coalesce(e.country, ''), e.claims, "
     "e.notes, (SELECT group_concat(name, ' ') FROM ("
     "SELECT t.name FROM event_types t WHERE t.id = e.type_id UNION ALL "
     "SELECT g.name FROM event_tags l JOIN tags g ON g.id = l.tag_id WHERE l.event_id = e.id)) "

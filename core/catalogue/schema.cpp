@@ -114,7 +114,8 @@ CREATE VIRTUAL TABLE events_fts USING fts5(
   title, place, claims, notes, tags,
   content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
 INSERT INTO events_fts(rowid, title, place, claims, notes, tags)
-  SELECT e.id, e.title, concat_ws(' ', e.place, e.locality, e.admin1, e.country), e.claims,
+  SELECT e.id, e.title, coalesce(e.place, '') || ' ' || coalesce(e.locality, '') || ' ' ||
+         coalesce(e.admin1, '') || ' ' || coalesce(e.country, ''), e.claims,
          e.notes,
          (SELECT group_concat(name, ' ') FROM (
             SELECT t.name FROM event_types t WHERE t.id = e.type_id
