@@ -105,17 +105,18 @@ std::optional<ParsedDate> dateFromParts(const QString &y, const QString &m, cons
         *error = QStringLiteral("not a year");
         return std::nullopt;
     }
-    const std::optional<qint64> month = m.isEmpty() ? std::nullopt : parseInteger(m);
-    const std::optional<qint64> day = d.isEmpty() ? std::nullopt : parseInteger(d);
-    if (!month || *month == 0)
+    // 0, nothing or no number: not known (the source writes 0 for an unknown month or day).
+    const qint64 month = m.isEmpty() ? 0 : parseInteger(m).value_or(0);
+    const qint64 day = d.isEmpty() ? 0 : parseInteger(d).value_or(0);
+    if (month == 0)
         return ParsedDate{QDate(int(*year), 1, 1), DatePrecision::Year};
-    if (*month < 1 || *month > 12) {
-        *error = QStringLiteral("month %1 out of range").arg(*month);
+    if (month < 1 || month > 12) {
+        *error = QStringLiteral("month %1 out of range").arg(month);
         return std::nullopt;
     }
-    if (!day || *day == 0)
-        return ParsedDate{QDate(int(*year), int(*month), 1), DatePrecision::Month};
-    const QDate date{int(*year), int(*month), int(*day)};
+    if (day == 0)
+        return ParsedDate{QDate(int(*year), int(month), 1), DatePrecision::Month};
+    const QDate date{int(*year), int(month), int(day)};
     if (!date.isValid()) {
         *error = QStringLiteral("no such day");
         return std::nullopt;
