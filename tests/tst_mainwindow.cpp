@@ -49,6 +49,10 @@
 #include <QUndoStack>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 Q_IMPORT_QML_PLUGIN(PlacardPlugin)
 
 using namespace placard;
@@ -103,6 +107,7 @@ private Q_SLOTS:
     void placesUnplacedEvents();
     void tileSources();
     void eventLayerAgreesWithMap();
+    void zoomsToEvents();
     void germanTranslation();
     void filtersDock();
     void tableDetailsAndEditing();
@@ -196,8 +201,10 @@ void TestMainWindow::menusHaveOnlyLiveEntries()
             // These wait for something to act on: a catalogue with unplaced events (see
             // below), a step to undo or redo, a selected event.
             static const QStringList waiting{QStringLiteral("&Place Unplaced Events"),
-                                             QStringLiteral("&Undo"), QStringLiteral("&Redo"),
+                                             QStringLiteral("&Undo"),
+                                             QStringLiteral("&Redo"),
                                              QStringLiteral("&Edit Event…"),
+                                             QStringLiteral("Zoom to &Events"),
                                              QStringLiteral("Place Event on the &Map")};
             if (action->isSeparator() || waiting.contains(action->text())) {
                 QVERIFY2(action->isSeparator() || !action->isEnabled(), qPrintable(action->text()));
@@ -660,6 +667,75 @@ void TestMainWindow::eventLayerAgreesWithMap()
     for (const Cluster &c : layer->visibleClusters())
         drawn += c.count;
     QCOMPARE(drawn, 14);
+}
+
+void TestMainWindow::zoomsToEvents()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    openSample(window, dir);
+    if (QTest::currentTestFailed())
+        return;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QObject *map = window.mapWidget()
+                       ->rootObject()
+                       ->findChild<QQuickItem *>(QStringLiteral("mapView"))
+                       ->property("map")
+                       .value<QObject *>();
+    QVERIFY(map);
+    auto *action = window.findChild<QAction *>(QStringLiteral("zoomToEvents"));
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    map->setProperty("zoomLevel", 9.0);
+    map->setProperty("center", QVariant::fromValue(QGeoCoordinate(35.68, 139.69))); // Tokyo
+    action->trigger();
+
+    // Every placed event is on screen, at least 48 px in from the edges; the map is centred
+    // on them and as close as that margin allows on one axis.
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double left = inf, right = -inf, top = inf, bottom = -inf;
+    int placed = 0;
+    for (const qint64 id : window.catalogue()->eventIds()) {
+        const Event e = *window.catalogue()->event(id);
+        if (!e.latitude || !e.longitude)
+            continue;
+        ++placed;
+        QPointF p;
+        QVERIFY(QMetaObject::invokeMethod(
+            map, "fromCoordinate", Q_RETURN_ARG(QPointF, p),
+            Q_ARG(QGeoCoordinate, QGeoCoordinate(*e.latitude, *e.longitude)), Q_ARG(bool, false)));
+        left = std::min(left, p.x());
+        right = std::max(right, p.x());
+        top = std::min(top, p.y());
+        bottom = std::max(bottom, p.y());
+    }
+    QCOMPARE(placed, 16);
+    const QSizeF size = window.mapWidget()->size();
+    const QString where = QStringLiteral("events in x %1–%2, y %3–%4 of %5×%6")
+                              .arg(left)
+                              .arg(right)
+                              .arg(top)
+                              .arg(bottom)
+                              .arg(size.width())
+                              .arg(size.height());
+    QVERIFY2(left >= 47.5 && top >= 47.5 && right <= size.width() - 47.5 &&
+                 bottom <= size.height() - 47.5,
+             qPrintable(where));
+    QVERIFY2(std::abs((left + right) / 2 - size.width() / 2) < 0.5 &&
+                 std::abs((top + bottom) / 2 - size.height() / 2) < 0.5,
+             qPrintable(where));
+    QVERIFY2(std::abs(right - left - (size.width() - 96)) < 0.5 ||
+                 std::abs(bottom - top - (size.height() - 96)) < 0.5,
+             qPrintable(where));
+
+    // An empty catalogue has nothing to frame.
+    QString error;
+    QVERIFY(window.newCatalogue(dir.filePath(QStringLiteral("empty.placard")), &error));
+    QVERIFY(!action->isEnabled());
+    map->setProperty("zoomLevel", 9.0);
+    window.zoomToEvents();
+    QCOMPARE(map->property("zoomLevel").toDouble(), 9.0);
 }
 
 void TestMainWindow::filtersDock()

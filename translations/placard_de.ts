@@ -270,6 +270,10 @@
         <translation>&amp;Ganze Welt</translation>
     </message>
     <message>
+        <source>Zoom to &amp;Events</source>
+        <translation>Auf &amp;Ereignisse zoomen</translation>
+    </message>
+    <message>
         <source>&amp;Legend</source>
         <translation>&amp;Legende</translation>
     </message>

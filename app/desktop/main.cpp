@@ -93,6 +93,9 @@ int main(int argc, char *argv[])
             return 2;
         }
         Q_EMIT bridge->zoomToRequested(lat, lon, z);
+    } else {
+        // The events framed once the window is laid out and the map has its size.
+        QTimer::singleShot(0, &window, [&window] { window.zoomToEvents(); });
     }
 
     if (parser.isSet(screenshot)) {

@@ -23,6 +23,7 @@
 #include "query/eventtablemodel.h"
 #include "query/filterchoices.h"
 #include "query/filterjson.h"
+#include "query/mapextent.h"
 #include "tabledock.h"
 #include "timelinedock.h"
 #include "timelinewidget.h"
@@ -260,6 +261,7 @@ void MainWindow::adoptImport(const QString &path, const io::ImportOptions &optio
         only.datasets = {report.datasetId};
         m_filters->setFilter(only, QString());
         m_timeline->controller()->showAll();
+        zoomToEvents();
     }
     statusBar()->showMessage(
         tr("%1 events imported from %2")
@@ -328,12 +330,28 @@ void MainWindow::dropEvent(QDropEvent *event)
     // A catalogue opens; anything else is imported into the open one.
     if (path.endsWith(QStringLiteral(".placard"), Qt::CaseInsensitive)) {
         QString error;
-        if (!openCatalogue(path, &error))
+        if (openCatalogue(path, &error))
+            zoomToEvents();
+        else
             QMessageBox::warning(this, tr("Open Catalogue"), error);
         return;
     }
     // After the drop has returned: the wizard is modal.
     QMetaObject::invokeMethod(this, [this, path] { importEvents(path); }, Qt::QueuedConnection);
+}
+
+void MainWindow::zoomToEvents()
+{
+    const std::shared_ptr<const MapPoints> points = m_map->bridge()->events();
+    const std::optional<QRectF> extent = points ? pointsExtent(*points) : std::nullopt;
+    if (!extent)
+        return;
+    // A margin as wide as a cluster's symbol, so that those at the edges show whole; a
+    // single event or a street's worth is shown at a city's zoom, not at the tiles' closest.
+    constexpr double kMargin = 48;
+    constexpr double kClosest = 12;
+    const MapFit fit = fitExtent(*extent, QSizeF(m_map->size()), kMargin, kClosest);
+    Q_EMIT m_map->bridge()->zoomToRequested(fit.latitude, fit.longitude, fit.zoom);
 }
 
 void MainWindow::selectEvent(qint64 id)
@@ -822,7 +840,9 @@ void MainWindow::chooseCatalogueToOpen()
     if (path.isEmpty())
         return;
     QString error;
-    if (!openCatalogue(path, &error))
+    if (openCatalogue(path, &error))
+        zoomToEvents();
+    else
         QMessageBox::warning(this, tr("Open Catalogue"), error);
 }
 
@@ -959,6 +979,13 @@ void MainWindow::createMenus()
     QAction *world = view->addAction(tr("&Whole World"), this,
                                      [this] { Q_EMIT m_map->bridge()->worldRequested(); });
     world->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *toEvents = view->addAction(tr("Zoom to &Events"), this, &MainWindow::zoomToEvents);
+    toEvents->setObjectName(QStringLiteral("zoomToEvents"));
+    toEvents->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0));
+    toEvents->setEnabled(false);
+    connect(m_map->bridge(), &MapBridge::eventsChanged, toEvents, [this, toEvents] {
+        toEvents->setEnabled(m_map->bridge()->events() && !m_map->bridge()->events()->empty());
+    });
     QAction *legend = view->addAction(tr("&Legend"));
     legend->setObjectName(QStringLiteral("showLegend"));
     legend->setCheckable(true);

@@ -62,6 +62,11 @@ public:
     TimelineDock *timelineDock() const { return m_timeline; }
     QUndoStack *undoStack() const { return m_undo; }
 
+    /// View ▸ Zoom to Events: the map frames the events the filters pass (nothing happens
+    /// when none is placed). Opening a catalogue from the menu, by a drop or at start does it,
+    /// and so does an import shown on its own.
+    void zoomToEvents();
+
     /// Selects an event everywhere (map, table, details); 0 clears the selection.
     void selectEvent(qint64 id);
     /// Replaces a stored event with an edited one as one undoable step; false and *error
