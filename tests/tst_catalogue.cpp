@@ -349,12 +349,26 @@ void TestCatalogue::removeDataset()
     QCOMPARE(cat->problems(7).size(), 1);
     QCOMPARE(cat->problems(7).at(0).message, QStringLiteral("bad date"));
     QSignalSpy spy(cat.get(), &Catalogue::changed);
+    const auto count = [&cat](const char *query) {
+        sql::Statement q(cat->handle(), query);
+        return q.next() ? q.int64(0) : -1;
+    };
+    const qint64 tagsOfTwo = count("SELECT count(*) FROM event_tags WHERE event_id = 2");
+    const qint64 sourcesOfTwo = count("SELECT count(*) FROM sources WHERE event_id = 2");
+    QVERIFY(tagsOfTwo > 0 && sourcesOfTwo > 0);
     QVERIFY2(cat->removeDataset(7, &error), qPrintable(error));
     QCOMPARE(spy.at(0).at(1).value<QList<qint64>>(), (QList<qint64>{1, 3}));
     QCOMPARE(cat->eventIds(), QList<qint64>{2});
     QCOMPARE(cat->datasets().size(), 0);
     QCOMPARE(cat->problems(7).size(), 0);
     QCOMPARE(cat->searchText(QStringLiteral("rally")), QList<qint64>{2});
+    // Event 2, between the two, keeps its tags and sources; nothing points at what went; the
+    // foreign keys, off for the removal, are on again.
+    QCOMPARE(count("SELECT count(*) FROM event_tags"), tagsOfTwo);
+    QCOMPARE(count("SELECT count(*) FROM sources"), sourcesOfTwo);
+    QCOMPARE(count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    QCOMPARE(count("SELECT count(*) FROM import_problems"), 0);
+    QCOMPARE(count("PRAGMA foreign_keys"), 1);
     QVERIFY(!cat->removeDataset(7, &error));
     QCOMPARE(error, QStringLiteral("no dataset 7"));
 }

@@ -465,16 +465,32 @@ bool Catalogue::deleteEvents(const QList<qint64> &ids, QString *error)
 
 bool Catalogue::removeDataset(qint64 datasetId, QString *error)
 {
-    QList<qint64> ids;
-    {
-        sql::Statement q(handle(), "SELECT id FROM events WHERE dataset_id = ?1 ORDER BY id");
-        q.bind(1, datasetId);
-        while (q.next())
-            ids << q.int64(0);
-    }
+    // The rows are deleted here, a run of consecutive ids at a time, with the foreign keys
+    // off (they can be turned off only outside a transaction): through the cascades from the
+    // dataset, each event's tags and sources were looked up one by one, 11 s for an import of
+    // a million events against 1.5 s.
+    sql::exec(handle(), "PRAGMA foreign_keys=OFF");
+    const struct KeysBack {
+        sqlite3 *db;
+        ~KeysBack() { sql::exec(db, "PRAGMA foreign_keys=ON"); }
+    } keysBack{handle()};
     Transaction tx(handle(), error);
     if (!tx.isOpen())
         return false;
+    QList<qint64> ids;
+    std::vector<std::pair<qint64, qint64>> runs;
+    {
+        sql::Statement q(handle(), "SELECT id FROM events WHERE dataset_id = ?1 ORDER BY id");
+        q.bind(1, datasetId);
+        while (q.next()) {
+            const qint64 id = q.int64(0);
+            ids << id;
+            if (!runs.empty() && runs.back().second + 1 == id)
+                runs.back().second = id;
+            else
+                runs.emplace_back(id, id);
+        }
+    }
     // The types and tags its events use, as JSON arrays: those no other event uses go with
     // them, so that taking an import back out leaves the names as they were before it.
     const auto usedBy = [this, datasetId](const char *query) -> std::optional<QByteArray> {
@@ -499,10 +515,24 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
         setError(error, writer.error());
         return false;
     }
+    for (const char *query : {"DELETE FROM event_tags WHERE event_id BETWEEN ?1 AND ?2",
+                              "DELETE FROM sources WHERE event_id BETWEEN ?1 AND ?2",
+                              "DELETE FROM events WHERE id BETWEEN ?1 AND ?2"}) {
+        sql::Statement run(handle(), query);
+        for (const auto &[first, last] : runs) {
+            run.bind(1, first).bind(2, last);
+            if (!run.run()) {
+                setError(error, run.error());
+                return false;
+            }
+        }
+    }
+    sql::Statement problems(handle(), "DELETE FROM import_problems WHERE dataset_id = ?1");
+    problems.bind(1, datasetId);
     sql::Statement del(handle(), "DELETE FROM datasets WHERE id = ?1");
     del.bind(1, datasetId);
-    if (!del.run()) {
-        setError(error, del.error());
+    if (!problems.run() || !del.run()) {
+        setError(error, sql::lastError(handle()));
         return false;
     }
     if (sqlite3_changes(handle()) == 0) {

@@ -557,8 +557,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     }
     open = false;
     report.eventsSeconds = timer.nsecsElapsed() / 1e9;
-    // Back on at once: taking the import out again (a cancel while indexing) relies on the
-    // cascades from its dataset.
+    // Back on at once, as the catalogue's other writers expect them.
     sql::exec(db, "PRAGMA foreign_keys=ON");
 
     // The file's hash beside the text index, on the other core.
