@@ -241,19 +241,22 @@ void MainWindow::adoptImport(const QString &path, const io::ImportOptions &optio
     command->setErrorHandler(
         [this](const QString &why) { QMessageBox::warning(this, tr("Import"), why); });
     // Undoing or redoing a large import takes seconds: the window keeps drawing meanwhile,
-    // behind a dialog that says what is being done.
+    // behind a dialog that says what is being done (shown after a moment, so that a small
+    // import's does not flash by). Clicks and keys wait until the work is done: another
+    // change begun meanwhile would find the catalogue half way.
     command->setRunner([this](const QString &what, const std::function<void()> &work) {
         QProgressDialog dialog(what, QString(), 0, 0, this);
         dialog.setWindowTitle(tr("Import"));
         dialog.setWindowModality(Qt::WindowModal);
-        dialog.setMinimumDuration(0);
         dialog.setCancelButton(nullptr); // one transaction: it completes or leaves no trace
+        dialog.setMinimumDuration(300);
+        dialog.setValue(0); // counts that moment from now, not from the dialog's making
         QEventLoop loop;
         QFutureWatcher<void> watcher;
         connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
         watcher.setFuture(QtConcurrent::run(work));
         if (!watcher.isFinished())
-            loop.exec();
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
     });
     m_undo->push(command);
     if (showOnly) {
