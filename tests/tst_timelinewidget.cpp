@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDate>
+#include <QDateEdit>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -200,12 +201,23 @@ void TestTimelineWidget::dockPlays()
 {
     TimelineDock dock;
     dock.resize(1100, 170);
+    auto *play = dock.findChild<QToolButton *>(QStringLiteral("play"));
+    auto *jump = dock.findChild<QDateEdit *>(QStringLiteral("jumpTo"));
+    QVERIFY(play && jump);
+    // Nothing dated: nothing to play or to jump to, and no date of 1970 in the box.
+    dock.setExtent(0, -1);
+    QCOMPARE(dock.rangeText(), QStringLiteral("No dates"));
+    QVERIFY(!play->isEnabled());
+    QVERIFY(!jump->isEnabled());
+    QCOMPARE(jump->text(), QStringLiteral("—"));
+
     dock.setExtent(day(2026, 1, 1), day(2026, 1, 31));
     QCOMPARE(dock.rangeText(), QStringLiteral("All dates: 1 – 31 Jan 2026"));
+    QVERIFY(play->isEnabled());
+    QVERIFY(jump->isEnabled());
+    QCOMPARE(jump->text(), QStringLiteral("2026-01-01"));
     TimelineController *c = dock.controller();
     c->setSpeed(60);
-    auto *play = dock.findChild<QToolButton *>(QStringLiteral("play"));
-    QVERIFY(play);
     QTest::mouseClick(play, Qt::LeftButton);
     QVERIFY(c->isPlaying());
     // It starts on a one-week window and steps by weeks: 1–7, 8–14 …

@@ -182,7 +182,10 @@ void TimelineDock::setExtent(qint32 first, qint32 last)
     m_controller->pause();
     m_controller->setExtent(first, last);
     m_controller->showAll();
-    m_jump->setDateRange(kEpoch.addDays(first), kEpoch.addDays(std::max(first, last)));
+    {
+        const QSignalBlocker block(m_jump); // a date moved into the new range is no jump
+        m_jump->setDateRange(kEpoch.addDays(first), kEpoch.addDays(std::max(first, last)));
+    }
     m_timeline->showExtent();
     updateControls();
 }
@@ -200,8 +203,17 @@ void TimelineDock::updateControls()
     const double speed = m_controller->speed();
     m_speedLabel->setText(speed >= 1 ? tr("%1 steps/s").arg(speed, 0, 'f', speed < 10 ? 1 : 0)
                                      : tr("1 step / %1 s").arg(1 / speed, 0, 'f', 1));
-    if (!m_controller->hasExtent()) {
+    // Nothing dated: nothing to play, step through or jump to.
+    const bool dated = m_controller->hasExtent();
+    for (QWidget *control :
+         std::initializer_list<QWidget *>{m_back, m_play, m_forward, m_jump, m_all})
+        control->setEnabled(dated);
+    // Shown in place of a date (1970-01-01) while the range is empty.
+    m_jump->setSpecialValueText(dated ? QString() : QStringLiteral("—"));
+    if (!dated) {
         m_range->setText(tr("No dates"));
+        const QSignalBlocker block(m_jump);
+        m_jump->setDate(m_jump->minimumDate());
         return;
     }
     m_range->setText(

@@ -144,7 +144,15 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         for (const double x : {s, b})
             painter.drawRoundedRect(QRectF(x - 3, plot.center().y() - 10, 6, 20), 2, 2);
     }
-    paintAxis(painter, plot);
+    if (m_controller->hasExtent()) {
+        paintAxis(painter, plot);
+    } else {
+        // No dates to lay out: a line where the axis goes and a word on why it is empty.
+        painter.setPen(palette().mid().color());
+        painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()));
+        painter.setPen(palette().placeholderText().color());
+        painter.drawText(plot, Qt::AlignCenter, tr("No dated events to show"));
+    }
     if (hasFocus()) {
         painter.setPen(QPen(palette().highlight().color(), 1, Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
