@@ -156,6 +156,13 @@ void TestFiltersDock::showsChoices()
                  ->parentWidget()
                  ->isVisible());
     QVERIFY(same(dock.filter(), Filter{}));
+    // So too for types: an empty catalogue has none to offer.
+    auto *types = dock.findChild<QListWidget *>(QStringLiteral("types"));
+    QVERIFY(types->isVisible());
+    FiltersDock empty;
+    empty.setChoices(FilterChoices{});
+    empty.show();
+    QVERIFY(!empty.findChild<QListWidget *>(QStringLiteral("types"))->isVisible());
 
     dock.setCounts(1234, 5678);
     QCOMPARE(dock.countText(), QStringLiteral("1,234 of 5,678 events"));

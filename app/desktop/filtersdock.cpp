@@ -321,6 +321,7 @@ void FiltersDock::setTypeChoices(const QList<FilterChoices::Choice> &types)
         item->setCheckState(unticked.contains(t.id) ? Qt::Unchecked : Qt::Checked);
     }
     fitHeight(m_types, kTypeRowsShown);
+    m_typesSection->setVisible(!types.isEmpty()); // as the tags: none, nothing to choose
 }
 
 void FiltersDock::setTypes(const QList<std::tuple<qint64, QString, qint64>> &types)
