@@ -71,6 +71,7 @@ public:
             Qt::DirectConnection);
     }
     int count() const { return m_count; }
+    QQuickWindow *window() const { return m_window; }
     /// Runs the event loop until a frame after `after` is rendered; false on timeout.
     bool waitAfter(int after, int timeoutMs = 10000)
     {
@@ -113,18 +114,34 @@ private:
 };
 
 /// Runs `change` (which must make the layer repaint) and returns milliseconds from its
-/// start until the next frame is rendered; `syncMs` gets the part spent inside `change`.
-double timeToFrame(Frames &frames, const std::function<void()> &change, double *syncMs = nullptr)
+/// start until the next frame is rendered; `syncMs` gets the part spent inside `change`,
+/// `readyMs` the time until that frame's items are synchronised: with the software renderer
+/// a painted item (each canvas of the layer) draws its image then, before the scene is
+/// composed.
+double timeToFrame(Frames &frames, const std::function<void()> &change, double *syncMs = nullptr,
+                   double *readyMs = nullptr)
 {
     const int before = frames.count();
     QElapsedTimer t;
+    double ready = -1;
+    const auto synchronised = QObject::connect(
+        frames.window(), &QQuickWindow::afterSynchronizing, frames.window(),
+        [&t, &ready] {
+            if (ready < 0)
+                ready = double(t.nsecsElapsed()) / 1e6;
+        },
+        Qt::DirectConnection);
     t.start();
     change();
     if (syncMs)
         *syncMs = double(t.nsecsElapsed()) / 1e6;
     if (!frames.waitAfter(before))
         err() << "bench_map: no frame within 10 s\n";
-    return double(t.nsecsElapsed()) / 1e6;
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    QObject::disconnect(synchronised);
+    if (readyMs)
+        *readyMs = ready;
+    return ms;
 }
 
 template<typename T> T *child(QObject *parent, const char *name)
@@ -239,17 +256,19 @@ int main(int argc, char *argv[])
     // table, the histogram, the grid for panning) is done, 300 ms later. Then one round of
     // changes back to back, each as soon as the last one's frame is out, where that
     // deferred work falls inside the next change.
-    QList<double> filterMs, filterSyncMs, filterBurstMs, filterLayerMs, idleFrameMs;
+    QList<double> filterMs, filterSyncMs, filterReadyMs, filterBurstMs, filterLayerMs, idleFrameMs;
     for (int round = 0; round < 3; ++round) {
         for (const auto &change : changes) {
             double sync = 0;
-            const double ms = timeToFrame(frames, change, &sync);
+            double ready = 0;
+            const double ms = timeToFrame(frames, change, &sync, &ready);
             if (round == 2) {
                 filterBurstMs << ms;
                 continue;
             }
             filterMs << ms;
             filterSyncMs << sync;
+            filterReadyMs << ready;
             QEventLoop rest;
             QTimer::singleShot(300, &rest, &QEventLoop::quit);
             rest.exec();
@@ -331,6 +350,8 @@ int main(int argc, char *argv[])
     result("map_filter_p95_ms", quantile(filterMs, 0.95), 1, "ms");
     result("map_filter_burst_ms", quantile(filterBurstMs, 0.5), 1, "ms");
     result("map_filter_sync_ms", quantile(filterSyncMs, 0.5), 1, "ms");
+    result("map_filter_ready_ms", quantile(filterReadyMs, 0.5), 1, "ms");
+    result("map_filter_ready_p95_ms", quantile(filterReadyMs, 0.95), 1, "ms");
     result("map_filter_layer_ms", quantile(filterLayerMs, 0.5), 1, "ms");
     result("map_idle_frame_ms", quantile(idleFrameMs, 0.5), 1, "ms");
     result("map_pan_frame_ms", quantile(panMs, 0.5), 2, "ms");
