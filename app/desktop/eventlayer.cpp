@@ -357,7 +357,7 @@ const QImage &EventLayer::legendImage(const QStringList &entries, qreal dpr) con
         legend.setRenderHint(QPainter::Antialiasing, true);
         legend.setFont(font);
         legend.setPen(QPen(QColor(0, 0, 0, 40), 1));
-        legend.setBrush(QColor(255, 255, 255, 225));
+        legend.setBrush(QColor(255, 255, 255, 245));
         legend.drawRoundedRect(box, 4, 4);
         for (qsizetype i = 0; i < entries.size(); ++i) {
             const QPointF dot(box.left() + 16, box.top() + 6 + line * i + line / 2);
