@@ -79,6 +79,24 @@ QObject *pluginParameter(QObject *plugin, const QString &name)
     return nullptr;
 }
 
+// The map (QML's Map) of a window whose map page is loaded.
+QObject *mapOf(MainWindow &window)
+{
+    auto *view =
+        window.mapWidget()->rootObject()->findChild<QQuickItem *>(QStringLiteral("mapView"));
+    return view ? view->property("map").value<QObject *>() : nullptr;
+}
+
+// Where the map draws a coordinate, in its pixels, off screen too; NaN when it cannot say.
+QPointF pixelOn(QObject *map, const QGeoCoordinate &c)
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QPointF p(nan, nan);
+    QMetaObject::invokeMethod(map, "fromCoordinate", Q_RETURN_ARG(QPointF, p),
+                              Q_ARG(QGeoCoordinate, c), Q_ARG(bool, false));
+    return p;
+}
+
 // Builds the sample catalogue in `dir` and opens it in a window with its map loaded.
 void openSample(MainWindow &window, const QTemporaryDir &dir)
 {
@@ -392,9 +410,7 @@ void TestMainWindow::eventLayerAgreesWithMap()
     QQuickItem *root = window.mapWidget()->rootObject();
     auto *layer = root->findChild<EventLayer *>(QStringLiteral("eventLayer"));
     QVERIFY(layer);
-    QObject *map = root->findChild<QQuickItem *>(QStringLiteral("mapView"))
-                       ->property("map")
-                       .value<QObject *>();
+    QObject *map = mapOf(window);
     QVERIFY(map);
 
     // The layer projects exactly as the map does, to half a pixel, at several zooms.
@@ -405,9 +421,7 @@ void TestMainWindow::eventLayerAgreesWithMap()
         map->setProperty("center", QVariant::fromValue(QGeoCoordinate(40.0, -90.0)));
         QCOMPARE(layer->zoomLevel(), zoom);
         for (const QGeoCoordinate &c : places) {
-            QPointF onMap;
-            QVERIFY(QMetaObject::invokeMethod(map, "fromCoordinate", Q_RETURN_ARG(QPointF, onMap),
-                                              Q_ARG(QGeoCoordinate, c), Q_ARG(bool, false)));
+            const QPointF onMap = pixelOn(map, c);
             const QPointF onLayer = layer->project(c);
             QVERIFY2(std::abs(onMap.x() - onLayer.x()) <= 0.5 &&
                          std::abs(onMap.y() - onLayer.y()) <= 0.5,
@@ -678,11 +692,7 @@ void TestMainWindow::zoomsToEvents()
         return;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QObject *map = window.mapWidget()
-                       ->rootObject()
-                       ->findChild<QQuickItem *>(QStringLiteral("mapView"))
-                       ->property("map")
-                       .value<QObject *>();
+    QObject *map = mapOf(window);
     QVERIFY(map);
     auto *action = window.findChild<QAction *>(QStringLiteral("zoomToEvents"));
     QVERIFY(action);
@@ -701,10 +711,8 @@ void TestMainWindow::zoomsToEvents()
         if (!e.latitude || !e.longitude)
             continue;
         ++placed;
-        QPointF p;
-        QVERIFY(QMetaObject::invokeMethod(
-            map, "fromCoordinate", Q_RETURN_ARG(QPointF, p),
-            Q_ARG(QGeoCoordinate, QGeoCoordinate(*e.latitude, *e.longitude)), Q_ARG(bool, false)));
+        const QPointF p = pixelOn(map, QGeoCoordinate(*e.latitude, *e.longitude));
+        QVERIFY(!std::isnan(p.x()));
         left = std::min(left, p.x());
         right = std::max(right, p.x());
         top = std::min(top, p.y());

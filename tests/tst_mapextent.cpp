@@ -56,10 +56,7 @@ void TestMapExtent::onePoint()
     const MapPoint p = at(44.9778, -93.2650);
     const std::optional<QRectF> e = pointsExtent(pointsOf({unplaced(), p}));
     QVERIFY(e);
-    QCOMPARE(e->left(), double(p.x));
-    QCOMPARE(e->right(), double(p.x));
-    QCOMPARE(e->top(), double(p.y));
-    QCOMPARE(e->bottom(), double(p.y));
+    QCOMPARE(*e, QRectF(QPointF(double(p.x), double(p.y)), QPointF(double(p.x), double(p.y))));
 }
 
 void TestMapExtent::twoContinents()
@@ -71,10 +68,9 @@ void TestMapExtent::twoContinents()
     const std::optional<QRectF> e =
         pointsExtent(pointsOf({paris, losAngeles, unplaced(), oslo, minneapolis}));
     QVERIFY(e);
-    QCOMPARE(e->left(), double(losAngeles.x));
-    QCOMPARE(e->right(), double(oslo.x));
-    QCOMPARE(e->top(), double(oslo.y));
-    QCOMPARE(e->bottom(), double(losAngeles.y));
+    QCOMPARE(*e,
+             QRectF(QPointF(double(losAngeles.x), double(oslo.y)),
+                    QPointF(double(oslo.x), double(losAngeles.y))));
 }
 
 void TestMapExtent::acrossTheAntimeridian()
@@ -94,10 +90,9 @@ void TestMapExtent::acrossTheAntimeridian()
     const MapPoint boston = at(42.3601, -71.0589);
     e = pointsExtent(pointsOf({boston, adak, attu}));
     QVERIFY(e);
-    QCOMPARE(e->left(), double(attu.x));
-    QCOMPARE(e->right(), double(boston.x) + 1.0);
-    QCOMPARE(e->top(), double(attu.y));
-    QCOMPARE(e->bottom(), double(boston.y));
+    QCOMPARE(*e,
+             QRectF(QPointF(double(attu.x), double(attu.y)),
+                    QPointF(double(boston.x) + 1.0, double(boston.y))));
 }
 
 void TestMapExtent::aroundTheWorld()
@@ -108,10 +103,7 @@ void TestMapExtent::aroundTheWorld()
         points.push_back(at(i % 2 ? 10.0 : -10.0, -180.0 + 0.2 * i));
     const std::optional<QRectF> e = pointsExtent(points);
     QVERIFY(e);
-    QCOMPARE(e->left(), 0.0);
-    QCOMPARE(e->right(), 1.0);
-    QCOMPARE(e->top(), double(at(10.0, 0).y));
-    QCOMPARE(e->bottom(), double(at(-10.0, 0).y));
+    QCOMPARE(*e, QRectF(QPointF(0.0, double(at(10.0, 0).y)), QPointF(1.0, double(at(-10.0, 0).y))));
 }
 
 void TestMapExtent::fit()
