@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void undoImport();
     void undoAndRedoRunOffTheCallingThread();
     void killedImportLeavesNoTrace();
+    void cliListsAndRemovesImports();
     void sampleCatalogue();
     void placesNamesOnly();
     void unknownTownsAreNotDuplicates();
@@ -415,6 +418,68 @@ void TestImporter::killedImportLeavesNoTrace()
     QCOMPARE(reopened->integrityProblems(), QString());
     QCOMPARE(reopened->eventCount(), 8);
     QCOMPARE(reopened->datasets().size(), 1);
+}
+
+void TestImporter::cliListsAndRemovesImports()
+{
+    const QString cli = QStringLiteral(PLACARD_BINARY_DIR "/app/cli/placard-cli");
+    if (!QFile::exists(cli))
+        QSKIP("placard-cli is not built");
+    const QString file = path(QStringLiteral("c.placard"));
+    Importer importer(*m_catalogue);
+    const ImportReport messy = importer.importCsv(kMessy, {});
+    QVERIFY(messy.committed);
+    const ImportReport ten =
+        importer.importCsv(writeEventList(path(QStringLiteral("ten.csv")), 10), {});
+    QVERIFY(ten.committed);
+    m_catalogue.reset();
+    const auto run = [&](const QStringList &args, int *exitCode = nullptr) {
+        QProcess child;
+        child.start(cli, QStringList{QStringLiteral("--catalogue"), file} + args);
+        child.waitForFinished(60000);
+        if (exitCode)
+            *exitCode = child.exitCode();
+        return std::pair(QString::fromUtf8(child.readAllStandardOutput()),
+                         QString::fromUtf8(child.readAllStandardError()));
+    };
+
+    const QJsonArray listed =
+        QJsonDocument::fromJson(
+            run({QStringLiteral("datasets"), QStringLiteral("--json")}).first.toUtf8())
+            .array();
+    QCOMPARE(listed.size(), 2);
+    QCOMPARE(listed[0][QStringLiteral("id")].toInteger(), messy.datasetId);
+    QCOMPARE(listed[0][QStringLiteral("file")].toString(), QStringLiteral("messy-events.csv"));
+    QCOMPARE(listed[0][QStringLiteral("records")].toInteger(), messy.records);
+    QCOMPARE(listed[0][QStringLiteral("imported")].toInteger(), messy.imported);
+    QCOMPARE(listed[0][QStringLiteral("events")].toInteger(), 8);
+    QCOMPARE(listed[1][QStringLiteral("id")].toInteger(), ten.datasetId);
+    QCOMPARE(listed[1][QStringLiteral("file")].toString(), QStringLiteral("ten.csv"));
+    QCOMPARE(listed[1][QStringLiteral("records")].toInteger(), 10);
+    QCOMPARE(listed[1][QStringLiteral("events")].toInteger(), 10);
+    QCOMPARE(listed[1][QStringLiteral("sha256")].toString().size(), 64);
+
+    int code = -1;
+    const auto [removed, quiet] = run(
+        {QStringLiteral("datasets"), QStringLiteral("--remove"), QString::number(ten.datasetId)},
+        &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(removed.trimmed(),
+             QStringLiteral("Removed import %1 (ten.csv) and its 10 events").arg(ten.datasetId));
+    const auto [unknown, why] =
+        run({QStringLiteral("datasets"), QStringLiteral("--remove"), QStringLiteral("99")}, &code);
+    QCOMPARE(code, 1);
+    QVERIFY2(why.contains(QStringLiteral("no import 99 in ") + file), qPrintable(why));
+
+    QString error;
+    auto reopened = Catalogue::open(file, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QCOMPARE(reopened->eventCount(), 8);
+    QCOMPARE(reopened->datasets().size(), 1);
+    QCOMPARE(reopened->integrityProblems(), QString());
+    const QStringList lines = run({QStringLiteral("datasets")}).first.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines[1].endsWith(QStringLiteral("messy-events.csv")), qPrintable(lines[1]));
 }
 
 void TestImporter::sampleCatalogue()

@@ -29,6 +29,7 @@ int placeCommand(const QStringList &args);
 int tilesCommand(const QStringList &args);
 int renderCommand(const QStringList &args);
 int exportCommand(const QStringList &args);
+int datasetsCommand(const QStringList &args);
 
 /// Adds --catalogue to a parser.
 void addCatalogueOption(QCommandLineParser &parser);

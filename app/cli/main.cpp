@@ -22,6 +22,8 @@ constexpr Command kCommands[] = {
     {"export", placard::cli::exportCommand,
      "write events matching filters to GeoPackage, GeoJSON, KML, FlatGeobuf, Shapefile or CSV"},
     {"stats", placard::cli::statsCommand, "count the catalogue's events by type, year and region"},
+    {"datasets", placard::cli::datasetsCommand,
+     "list the catalogue's imports, or remove one with its events"},
     {"sample", placard::cli::sampleCommand, "create a catalogue holding the sample events"},
     {"geocode", placard::cli::geocodeCommand, "place names with the offline gazetteer"},
     {"place", placard::cli::placeCommand, "place the catalogue's events that have no coordinates"},
