@@ -878,7 +878,9 @@ void TestMainWindow::tableDetailsAndEditing()
     QVERIFY(window.detailsDock()->plainText().startsWith(QStringLiteral("Minneapolis march\n")));
     QCOMPARE(model->data(model->index(model->rowOf(ids[0]), EventTableModel::Title)).toString(),
              QStringLiteral("Minneapolis march"));
-    undo->undo();
+    // Through the menu: the status bar says what was undone.
+    window.findChild<QAction *>(QStringLiteral("undo"))->trigger();
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Undone: Rename"));
     QCOMPARE(catalogue->event(ids[0])->title,
              QStringLiteral("Twin Cities protest against federal immigration agents"));
     QCOMPARE(model->data(model->index(model->rowOf(ids[0]), EventTableModel::Title)).toString(),
@@ -886,7 +888,9 @@ void TestMainWindow::tableDetailsAndEditing()
     undo->undo();
     QVERIFY(catalogue->event(ids[0])->sources.size() == 1);
     QVERIFY(!undo->canUndo());
-    undo->redo();
+    window.findChild<QAction *>(QStringLiteral("redo"))->trigger();
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Redone: ") + undo->text(0));
+    QVERIFY(undo->text(0).size() > 0);
     QCOMPARE(catalogue->event(ids[0])->sources.size(), 2);
 
     // Placing an unplaced event by clicking on the map.

@@ -270,6 +270,14 @@
         <translation>&amp;Ganze Welt</translation>
     </message>
     <message>
+        <source>Undone: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Wiederhergestellt: %1</translation>
+    </message>
+    <message>
         <source>Zoom to &amp;Events</source>
         <translation>Auf &amp;Ereignisse zoomen</translation>
     </message>

@@ -938,6 +938,15 @@ void MainWindow::createMenus()
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
+    undo->setObjectName(QStringLiteral("undo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    // What was undone or redone, said in the status bar: the change may be out of sight.
+    connect(undo, &QAction::triggered, this, [this] {
+        statusBar()->showMessage(tr("Undone: %1").arg(m_undo->text(m_undo->index())), 5000);
+    });
+    connect(redo, &QAction::triggered, this, [this] {
+        statusBar()->showMessage(tr("Redone: %1").arg(m_undo->text(m_undo->index() - 1)), 5000);
+    });
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
