@@ -10,6 +10,7 @@
 #include "mapbridge.h"
 #include "mapwidget.h"
 #include "pickpointdialog.h"
+#include "problemtable.h"
 
 #include <QAbstractButton>
 #include <QComboBox>

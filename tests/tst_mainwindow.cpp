@@ -9,6 +9,7 @@
 #include "geo/tileexport.h"
 #include "geo/tileserver.h"
 #include "geo/webmercator.h"
+#include "importsdialog.h"
 #include "io/importer.h"
 #include "io/sample.h"
 #include "mainwindow.h"
@@ -26,6 +27,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
+#include <QFile>
 #include <QGeoCoordinate>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -34,6 +36,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMetaProperty>
+#include <QPushButton>
 #include <QQuickItem>
 #include <QQuickPaintedItem>
 #include <QSettings>
@@ -42,6 +45,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -126,6 +130,7 @@ private Q_SLOTS:
     void tileSources();
     void eventLayerAgreesWithMap();
     void zoomsToEvents();
+    void importsShownAndRemoved();
     void germanTranslation();
     void filtersDock();
     void tableDetailsAndEditing();
@@ -744,6 +749,85 @@ void TestMainWindow::zoomsToEvents()
     map->setProperty("zoomLevel", 9.0);
     window.zoomToEvents();
     QCOMPARE(map->property("zoomLevel").toDouble(), 9.0);
+}
+
+void TestMainWindow::importsShownAndRemoved()
+{
+    // Two imports, the second with problems: a row without a usable date, a latitude
+    // out of range.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("c.placard"));
+    QString error;
+    auto catalogue = Catalogue::create(file, &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    const auto importText = [&](const QString &name, const QByteArray &csv) {
+        QFile f(dir.filePath(name));
+        f.open(QIODevice::WriteOnly);
+        f.write(csv);
+        f.close();
+        return io::Importer(*catalogue).importCsv(f.fileName(), {});
+    };
+    const io::ImportReport first = importText(
+        QStringLiteral("first.csv"),
+        "date,title,lat,lon\n2026-01-30,Rally,44.98,-93.27\n2026-01-31,Vigil,40.71,-74.0\n");
+    const io::ImportReport second = importText(QStringLiteral("second.csv"),
+                                               "date,title,lat,lon\n2026-02-01,March,41.88,-87.63\n"
+                                               "not a date,Sit-in,42.36,-71.06\n"
+                                               "2026-02-02,Strike,95.0,10.0\n");
+    QVERIFY(first.committed && second.committed);
+    QCOMPARE(second.problems.size(), 2);
+    catalogue.reset();
+
+    MainWindow window;
+    QVERIFY(window.loadMap(MapWidget::defaultPage()));
+    QVERIFY2(window.openCatalogue(file, &error), qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    {
+        ImportsDialog dialog(window.catalogue(), &window);
+        auto *imports = dialog.findChild<QTableWidget *>(QStringLiteral("imports"));
+        QVERIFY(imports);
+        QCOMPARE(imports->rowCount(), 2);
+        QCOMPARE(imports->item(0, 0)->text(), QStringLiteral("first.csv"));
+        QCOMPARE(imports->item(1, 0)->text(), QStringLiteral("second.csv"));
+        QCOMPARE(imports->item(1, 2)->text(), QStringLiteral("3")); // records
+        QCOMPARE(imports->item(1, 7)->text(), QStringLiteral("2")); // problems
+        QCOMPARE(imports->item(1, 8)->text(), QStringLiteral("2")); // events now
+        // The latest is selected, its problems listed as the import recorded them.
+        QCOMPARE(dialog.chosenDataset(), second.datasetId);
+        auto *problems = dialog.findChild<QTableWidget *>(QStringLiteral("importProblems"));
+        QCOMPARE(problems->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            const ImportProblem &p = second.problems[row];
+            QCOMPARE(problems->item(row, 0)->text(), QString::number(p.line));
+            QCOMPARE(problems->item(row, 2)->text(), p.value);
+            QCOMPARE(problems->item(row, 3)->text(), p.message);
+        }
+        imports->selectRow(0);
+        QCOMPARE(problems->rowCount(), 0);
+        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("exportProblems"))->isEnabled());
+        dialog.findChild<QPushButton *>(QStringLiteral("showImport"))->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.choice(), ImportsDialog::Choice::Show);
+        QCOMPARE(dialog.chosenDataset(), first.datasetId);
+    }
+
+    // Removing one: its events go, the other import's stay, undo history is cleared.
+    Event renamed = *window.catalogue()->event(window.catalogue()->eventIds().first());
+    renamed.title = QStringLiteral("Renamed");
+    QVERIFY(window.editEvent(renamed, QStringLiteral("Rename"), &error));
+    QCOMPARE(window.undoStack()->count(), 1);
+    QVERIFY2(window.removeImport(second.datasetId, QStringLiteral("second.csv"), &error),
+             qPrintable(error));
+    QCOMPARE(window.catalogue()->eventCount(), 2);
+    QCOMPARE(window.catalogue()->datasets().size(), 1);
+    QCOMPARE(window.filtersDock()->countText(), QStringLiteral("2 of 2 events"));
+    QCOMPARE(window.undoStack()->count(), 0);
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Removed second.csv and its events"));
+    // Gone is gone: a second removal says so.
+    QVERIFY(!window.removeImport(second.datasetId, QStringLiteral("second.csv"), &error));
+    QCOMPARE(error, QStringLiteral("no dataset %1").arg(second.datasetId));
 }
 
 void TestMainWindow::filtersDock()

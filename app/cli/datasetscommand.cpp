@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // placard-cli datasets: the imports a catalogue holds, and taking one back out.
 #include "catalogue/catalogue.h"
-#include "catalogue/sqlite.h"
 #include "commands.h"
 
 #include <QCommandLineParser>
@@ -24,18 +23,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("cli", text);
 }
 
-/// How many events each import still holds: some may have been deleted since.
-QHash<qint64, qint64> eventsByDataset(Catalogue &catalogue)
-{
-    QHash<qint64, qint64> counts;
-    sql::Statement q(catalogue.handle(),
-                     "SELECT dataset_id, count(*) FROM events "
-                     "WHERE dataset_id IS NOT NULL GROUP BY dataset_id");
-    while (q.next())
-        counts.insert(q.int64(0), q.int64(1));
-    return counts;
-}
-
 QString importedAt(const Dataset &d)
 {
     return QDateTime::fromSecsSinceEpoch(d.importedAt, QTimeZone::UTC).toString(Qt::ISODate);
@@ -53,7 +40,7 @@ int removeImport(Catalogue &catalogue, const QString &text)
                        .arg(text, catalogue.path()));
         return Failed;
     }
-    const qint64 events = eventsByDataset(catalogue).value(id);
+    const qint64 events = catalogue.eventsByDataset().value(id);
     QString error;
     if (!catalogue.removeDataset(id, &error)) {
         printError(tr("%1: import %2 not removed: %3").arg(catalogue.path(), text, error));
@@ -89,7 +76,7 @@ int datasetsCommand(const QStringList &args)
         return removeImport(*catalogue, parser.value(QStringLiteral("remove")));
 
     const QList<Dataset> datasets = catalogue->datasets();
-    const QHash<qint64, qint64> events = eventsByDataset(*catalogue);
+    const QHash<qint64, qint64> events = catalogue->eventsByDataset();
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray list;
         for (const Dataset &d : datasets)

@@ -6,6 +6,7 @@
 #include "importwizard.h"
 #include "io/field.h"
 #include "pickpointdialog.h"
+#include "problemtable.h"
 #include "query/eventquery.h"
 
 #include <QCheckBox>
@@ -32,20 +33,6 @@ namespace placard {
 
 namespace {
 
-QTableWidget *makeTable(QWidget *parent, const QString &name, const QStringList &labels)
-{
-    auto *table = new QTableWidget(parent);
-    table->setObjectName(name);
-    table->setColumnCount(int(labels.size()));
-    table->setHorizontalHeaderLabels(labels);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setWordWrap(false);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
-    return table;
-}
-
 void setRow(QTableWidget *table, int row, const QStringList &cells)
 {
     for (int c = 0; c < cells.size(); ++c)
@@ -62,63 +49,7 @@ QString eventSummary(const Event &e)
     return parts.join(QStringLiteral(" · "));
 }
 
-void fillProblems(QTableWidget *table, const QList<ImportProblem> &problems)
-{
-    const int shown = int(std::min<qsizetype>(problems.size(), 5000));
-    table->setRowCount(shown);
-    for (int i = 0; i < shown; ++i) {
-        const ImportProblem &p = problems[i];
-        setRow(table, i,
-               {QString::number(p.line), p.column > 0 ? QString::number(p.column) : QString(),
-                p.value, p.message});
-    }
-}
-
-// A cell a spreadsheet would run as a formula starts with one of these.
-QString neutralised(const QString &cell)
-{
-    static const QString risky = QStringLiteral("=+-@\t\r");
-    return !cell.isEmpty() && risky.contains(cell.front()) ? QLatin1Char('\'') + cell : cell;
-}
-
-QString csvCell(const QString &cell)
-{
-    const QString c = neutralised(cell);
-    if (!c.contains(QLatin1Char(',')) && !c.contains(QLatin1Char('"')) &&
-        !c.contains(QLatin1Char('\n')) && !c.contains(QLatin1Char('\r')))
-        return c;
-    return QLatin1Char('"') + QString(c).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
-        QLatin1Char('"');
-}
-
 } // namespace
-
-bool writeProblemsCsv(const QString &path, const QList<ImportProblem> &problems, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    QByteArray out = "line,column,value,problem,row skipped\r\n";
-    for (const ImportProblem &p : problems) {
-        out += QStringList{QString::number(p.line),
-                           p.column > 0 ? QString::number(p.column) : QString(), csvCell(p.value),
-                           csvCell(p.message),
-                           p.skipped ? QStringLiteral("yes") : QStringLiteral("no")}
-                   .join(QLatin1Char(','))
-                   .toUtf8() +
-            "\r\n";
-    }
-    file.write(out);
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
 
 ImportReviewPage::ImportReviewPage(ImportWizard *wizard)
     : m_wizard(wizard)
@@ -127,13 +58,13 @@ ImportReviewPage::ImportReviewPage(ImportWizard *wizard)
     , m_summary(new QLabel(this))
     , m_policy(new QComboBox(this))
     , m_tabs(new QTabWidget(this))
-    , m_skipped(makeTable(this, QStringLiteral("skippedTable"), {tr("Line"), tr("Why")}))
-    , m_unplaced(makeTable(this, QStringLiteral("unplacedTable"),
-                           {tr("Place"), tr("Rows"), tr("Put them at")}))
-    , m_duplicates(makeTable(this, QStringLiteral("duplicatesTable"),
-                             {tr("Line"), tr("Row"), tr("Looks like")}))
-    , m_problems(makeTable(this, QStringLiteral("problemsTable"),
-                           {tr("Line"), tr("Column"), tr("Value"), tr("Problem")}))
+    , m_skipped(makeReportTable(this, QStringLiteral("skippedTable"), {tr("Line"), tr("Why")}))
+    , m_unplaced(makeReportTable(this, QStringLiteral("unplacedTable"),
+                                 {tr("Place"), tr("Rows"), tr("Put them at")}))
+    , m_duplicates(makeReportTable(this, QStringLiteral("duplicatesTable"),
+                                   {tr("Line"), tr("Row"), tr("Looks like")}))
+    , m_problems(makeReportTable(this, QStringLiteral("problemsTable"),
+                                 {tr("Line"), tr("Column"), tr("Value"), tr("Problem")}))
 {
     setTitle(tr("Review"));
     setSubTitle(tr("What the import will do with every row. Nothing is written yet."));
@@ -495,8 +426,8 @@ bool ImportRunPage::isComplete() const
 ImportReportPage::ImportReportPage(ImportWizard *wizard)
     : m_wizard(wizard)
     , m_summary(new QLabel(this))
-    , m_problems(makeTable(this, QStringLiteral("reportProblems"),
-                           {tr("Line"), tr("Column"), tr("Value"), tr("Problem")}))
+    , m_problems(makeReportTable(this, QStringLiteral("reportProblems"),
+                                 {tr("Line"), tr("Column"), tr("Value"), tr("Problem")}))
 {
     setTitle(tr("Report"));
     setFinalPage(true);

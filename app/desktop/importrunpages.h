@@ -89,8 +89,4 @@ private:
     QTableWidget *m_problems;
 };
 
-/// Writes import problems as CSV (UTF-8, a header row; cells that a spreadsheet would run
-/// as formulas are neutralised). False and *error naming the file when it cannot be written.
-bool writeProblemsCsv(const QString &path, const QList<ImportProblem> &problems, QString *error);
-
 } // namespace placard

@@ -11,6 +11,7 @@
 #include "filtersdock.h"
 #include "geo/geocoder.h"
 #include "geo/webmercator.h"
+#include "importsdialog.h"
 #include "importwizard.h"
 #include "io/importcommand.h"
 #include "io/placer.h"
@@ -244,20 +245,8 @@ void MainWindow::adoptImport(const QString &path, const io::ImportOptions &optio
     // behind a dialog that says what is being done (shown after a moment, so that a small
     // import's does not flash by). Clicks and keys wait until the work is done: another
     // change begun meanwhile would find the catalogue half way.
-    command->setRunner([this](const QString &what, const std::function<void()> &work) {
-        QProgressDialog dialog(what, QString(), 0, 0, this);
-        dialog.setWindowTitle(tr("Import"));
-        dialog.setWindowModality(Qt::WindowModal);
-        dialog.setCancelButton(nullptr); // one transaction: it completes or leaves no trace
-        dialog.setMinimumDuration(300);
-        dialog.setValue(0); // counts that moment from now, not from the dialog's making
-        QEventLoop loop;
-        QFutureWatcher<void> watcher;
-        connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(QtConcurrent::run(work));
-        if (!watcher.isFinished())
-            loop.exec(QEventLoop::ExcludeUserInputEvents);
-    });
+    command->setRunner(
+        [this](const QString &what, const std::function<void()> &work) { runBusy(what, work); });
     m_undo->push(command);
     if (showOnly) {
         Filter only;
@@ -270,6 +259,68 @@ void MainWindow::adoptImport(const QString &path, const io::ImportOptions &optio
         tr("%1 events imported from %2")
             .arg(QLocale().toString(report.imported), QFileInfo(path).fileName()),
         10000);
+}
+
+void MainWindow::runBusy(const QString &what, const std::function<void()> &work)
+{
+    QProgressDialog dialog(what, QString(), 0, 0, this);
+    dialog.setWindowTitle(tr("Import"));
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setCancelButton(nullptr); // one transaction: it completes or leaves no trace
+    dialog.setMinimumDuration(300);
+    dialog.setValue(0); // counts that moment from now, not from the dialog's making
+    QEventLoop loop;
+    QFutureWatcher<void> watcher;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(work));
+    if (!watcher.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+}
+
+void MainWindow::showImports()
+{
+    if (!m_catalogue) {
+        QMessageBox::information(this, tr("Imports"),
+                                 tr("Open or create a catalogue first (File ▸ New Catalogue)."));
+        return;
+    }
+    ImportsDialog dialog(m_catalogue.get(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.choice() == ImportsDialog::Choice::Show) {
+        Filter only;
+        only.datasets = {dialog.chosenDataset()};
+        m_filters->setFilter(only, QString());
+        m_timeline->controller()->showAll();
+        zoomToEvents();
+    } else if (dialog.choice() == ImportsDialog::Choice::Remove) {
+        QString error;
+        if (!removeImport(dialog.chosenDataset(), dialog.chosenFile(), &error))
+            QMessageBox::warning(this, tr("Remove Import"), error);
+    }
+}
+
+bool MainWindow::removeImport(qint64 datasetId, const QString &fileName, QString *error)
+{
+    if (!m_catalogue)
+        return false;
+    const QString path = m_catalogue->path();
+    bool ok = false;
+    QString why;
+    runBusy(tr("Removing the events of %1…").arg(fileName), [&] {
+        auto own = Catalogue::open(path, &why);
+        ok = own && own->removeDataset(datasetId, &why);
+    });
+    m_catalogue->announceExternalChange(Catalogue::ChangeKind::Reset);
+    if (!ok) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    // Steps recorded before may name what is gone: undoing them could not be done right.
+    m_undo->clear();
+    statusBar()->showMessage(tr("Removed %1 and its events").arg(fileName), 10000);
+    return true;
 }
 
 void MainWindow::exportMap()
@@ -915,6 +966,9 @@ void MainWindow::createMenus()
     QAction *importAction = file->addAction(tr("&Import…"), this, [this] { importEvents(); });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAction->setStatusTip(tr("Import an event list (CSV) or a GIS file into the catalogue"));
+    QAction *imports = file->addAction(tr("Imp&orts…"), this, &MainWindow::showImports);
+    imports->setObjectName(QStringLiteral("showImports"));
+    imports->setStatusTip(tr("The catalogue's imports, their problems; show or remove one"));
     QAction *exportAction = file->addAction(tr("&Export Data…"), this, [this] {
         if (!m_catalogue)
             return;

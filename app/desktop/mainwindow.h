@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -80,6 +81,12 @@ public:
     /// Opens the import wizard (on a file, when given); after an import, Edit ▸ Undo
     /// removes the new dataset.
     void importEvents(const QString &path = {});
+    /// File ▸ Imports: the catalogue's imports and their problems; the one chosen is shown
+    /// alone on the map or removed.
+    void showImports();
+    /// Removes an import and its events (not undoable: the undo history is cleared, since
+    /// its steps may refer to them), behind a busy dialog; false and *error on failure.
+    bool removeImport(qint64 datasetId, const QString &fileName, QString *error = nullptr);
     /// File ▸ Export Map: the export dialog on the map as it is shown.
     void exportMap();
     /// Records a finished import as an undoable step and, when asked, shows only its events.
@@ -107,6 +114,9 @@ protected:
 
 private:
     void createMenus();
+    /// Runs work on another thread behind a window-modal busy dialog that says `what`; input
+    /// waits until it is done.
+    void runBusy(const QString &what, const std::function<void()> &work);
     void offerEvents(const QList<qint64> &ids, QPoint globalPosition);
     void showMapError(const QString &errors);
     void updateZoomLabel();

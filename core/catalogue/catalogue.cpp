@@ -353,6 +353,27 @@ QList<ImportProblem> Catalogue::problems(qint64 datasetId, int limit, int offset
     return result;
 }
 
+QHash<qint64, qint64> Catalogue::problemCounts() const
+{
+    QHash<qint64, qint64> counts;
+    sql::Statement q(handle(),
+                     "SELECT dataset_id, count(*) FROM import_problems GROUP BY dataset_id");
+    while (q.next())
+        counts.insert(q.int64(0), q.int64(1));
+    return counts;
+}
+
+QHash<qint64, qint64> Catalogue::eventsByDataset() const
+{
+    QHash<qint64, qint64> counts;
+    sql::Statement q(handle(),
+                     "SELECT dataset_id, count(*) FROM events "
+                     "WHERE dataset_id IS NOT NULL GROUP BY dataset_id");
+    while (q.next())
+        counts.insert(q.int64(0), q.int64(1));
+    return counts;
+}
+
 QList<qint64> Catalogue::searchText(const QString &query, QString *error) const
 {
     // Each word becomes a quoted token (prefix match with a trailing *), so user text

@@ -4,6 +4,7 @@
 #include "catalogue/event.h"
 #include "catalogue/sqlite.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -52,6 +53,11 @@ public:
     QList<Dataset> datasets() const;
     std::optional<Dataset> dataset(qint64 id) const;
     QList<ImportProblem> problems(qint64 datasetId, int limit = 1000, int offset = 0) const;
+    /// How many problems each import recorded, by dataset id (none: absent).
+    QHash<qint64, qint64> problemCounts() const;
+    /// How many events each import still holds, by dataset id: some may have been deleted
+    /// since (none: absent).
+    QHash<qint64, qint64> eventsByDataset() const;
     /// Ids of events whose text matches a full-text query (FTS5 syntax, words ANDed).
     QList<qint64> searchText(const QString &query, QString *error = nullptr) const;
 
