@@ -32,7 +32,7 @@ ImportsDialog::ImportsDialog(const Catalogue *catalogue, QWidget *parent)
     , m_catalogue(catalogue)
     , m_imports(
           makeReportTable(this, QStringLiteral("imports"),
-                          {tr("File"), tr("Imported"), tr("Records"), tr("Imported"), tr("Skipped"),
+                          {tr("File"), tr("Date"), tr("Records"), tr("Imported"), tr("Skipped"),
                            tr("Duplicates"), tr("Unplaced"), tr("Problems"), tr("Events now")}))
     , m_problemsLabel(new QLabel(this))
     , m_problems(makeReportTable(this, QStringLiteral("importProblems"),
