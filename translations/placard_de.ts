@@ -278,6 +278,10 @@
         <translation>Wiederhergestellt: %1</translation>
     </message>
     <message>
+        <source>Im&amp;ports…</source>
+        <translation>Im&amp;porte…</translation>
+    </message>
+    <message>
         <source>Zoom to &amp;Events</source>
         <translation>Auf &amp;Ereignisse zoomen</translation>
     </message>

@@ -966,7 +966,7 @@ void MainWindow::createMenus()
     QAction *importAction = file->addAction(tr("&Import…"), this, [this] { importEvents(); });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAction->setStatusTip(tr("Import an event list (CSV) or a GIS file into the catalogue"));
-    QAction *imports = file->addAction(tr("Imp&orts…"), this, &MainWindow::showImports);
+    QAction *imports = file->addAction(tr("Im&ports…"), this, &MainWindow::showImports);
     imports->setObjectName(QStringLiteral("showImports"));
     imports->setStatusTip(tr("The catalogue's imports, their problems; show or remove one"));
     QAction *exportAction = file->addAction(tr("&Export Data…"), this, [this] {
