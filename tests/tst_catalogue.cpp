@@ -156,6 +156,7 @@ private Q_SLOTS:
     void removeDataset();
     void textSearch();
     void textIndexFollowsEveryChange();
+    void removingAnImportKeepsTheOthersIndexed();
     void removingTheOnlyIndexedImportEmptiesTheIndex();
     void upgradesVersion1();
     void reopen();
@@ -435,6 +436,28 @@ void TestCatalogue::textIndexFollowsEveryChange()
     compareWithFreshIndex(*cat);
     QCOMPARE(cat->searchText(QStringLiteral("vigil")), QList<qint64>{});
     QCOMPARE(cat->searchText(QStringLiteral("rally")), QList<qint64>{5});
+}
+
+void TestCatalogue::removingAnImportKeepsTheOthersIndexed()
+{
+    // The index is mended either way round: with fewer events leaving than staying they
+    // are taken out one by one; with more, the index is made again from those that stay.
+    for (const int leaving : {1, 3}) {
+        QString error;
+        auto cat = Catalogue::create(path(leaving == 1 ? "k1.placard" : "k3.placard"), &error);
+        QVERIFY2(addTwoImports(*cat, &error), qPrintable(error));
+        QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2), sampleEvent(3),
+                            sampleEvent(4)};
+        events[4].title = QStringLiteral("Manifestation à Paris");
+        for (int i = 0; i < leaving; ++i)
+            events[i].datasetId = 7;
+        events[3].datasetId = 8; // not indexed yet: stays out
+        QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+        QVERIFY2(cat->removeDataset(7, &error), qPrintable(error));
+        compareWithFreshIndex(*cat);
+        QCOMPARE(cat->searchText(QStringLiteral("manifestation")), QList<qint64>{5});
+        QCOMPARE(cat->searchText(QStringLiteral("rally")).size(), 4 - leaving);
+    }
 }
 
 void TestCatalogue::removingTheOnlyIndexedImportEmptiesTheIndex()

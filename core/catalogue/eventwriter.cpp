@@ -506,18 +506,36 @@ bool EventWriter::unindexDataset(qint64 datasetId)
     done.bind(1, datasetId);
     if (!done.next() || done.int64(0) != 1)
         return true;
-    // When it holds every indexed event (undoing the only import), the index is emptied at
-    // once: row by row took seconds for a million events.
-    sql::Statement others(m_db,
-                          "SELECT EXISTS(SELECT 1 FROM events e LEFT JOIN datasets d "
-                          "ON d.id = e.dataset_id WHERE e.dataset_id IS NOT ?1 AND "
-                          "(d.id IS NULL OR d.fts_done = 1))");
-    others.bind(1, datasetId);
-    if (!others.next())
-        return fail(others);
-    if (others.int64(0) == 0) {
+    // The events leaving the index, and those it keeps (entered by hand, or of imports
+    // whose index is made). A row costs about as much to take out as to put in, so the
+    // fewer are written: the import's taken out one by one, or the index emptied at once and
+    // the events that stay put back. Undoing a large import beside a few other events took
+    // seconds row by row.
+    sql::Statement counts(m_db,
+                          "SELECT count(*) FILTER (WHERE e.dataset_id IS ?1), "
+                          "count(*) FILTER (WHERE e.dataset_id IS NOT ?1 AND "
+                          "(d.id IS NULL OR d.fts_done = 1)) "
+                          "FROM events e LEFT JOIN datasets d ON d.id = e.dataset_id");
+    counts.bind(1, datasetId);
+    if (!counts.next())
+        return fail(counts);
+    const qint64 leaving = counts.int64(0);
+    const qint64 staying = counts.int64(1);
+    counts.reset();
+    if (staying < leaving) {
         sql::Statement clear(m_db, "INSERT INTO events_fts(events_fts) VALUES('delete-all')");
-        return clear.run() || fail(clear);
+        if (!clear.run())
+            return fail(clear);
+        FtsRowReader kept(m_db, datasetId, 0, FtsRowReader::Rows::IndexedOutsideDataset);
+        for (FtsRow row; kept.next(row);) {
+            if (!insertFts(row))
+                return false;
+        }
+        if (!kept.error().isEmpty()) {
+            m_error = kept.error();
+            return false;
+        }
+        return true;
     }
     FtsRowReader rows(m_db, datasetId);
     for (FtsRow row; rows.next(row);) {

@@ -5,10 +5,15 @@
 
 namespace placard {
 
-FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId)
+FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId, Rows rows)
     : m_events(db,
-               "SELECT id, title, place, locality, admin1, country, claims, notes, type_id "
-               "FROM events WHERE id >= ?2 AND dataset_id = ?1 ORDER BY id")
+               rows == Rows::OfDataset
+                   ? "SELECT id, title, place, locality, admin1, country, claims, notes, type_id "
+                     "FROM events WHERE id >= ?2 AND dataset_id = ?1 ORDER BY id"
+                   : "SELECT e.id, e.title, e.place, e.locality, e.admin1, e.country, e.claims, "
+                     "e.notes, e.type_id FROM events e LEFT JOIN datasets d ON d.id = "
+                     "e.dataset_id WHERE e.id >= ?2 AND e.dataset_id IS NOT ?1 AND "
+                     "(d.id IS NULL OR d.fts_done = 1) ORDER BY e.id")
     , m_links(db, "SELECT event_id, tag_id FROM event_tags WHERE event_id >= ?1 ORDER BY event_id")
 {
     sql::Statement tags(db, "SELECT id, name FROM tags");

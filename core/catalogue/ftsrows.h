@@ -25,7 +25,11 @@ struct FtsRow {
 /// index was a tenth of writing an import), and an import knows where its ids begin.
 class FtsRowReader {
 public:
-    FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId = 0);
+    /// Which events: those of the dataset, or those the index holds but the dataset's (the
+    /// events entered by hand and those of every other import whose index is made).
+    enum class Rows { OfDataset, IndexedOutsideDataset };
+
+    FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId = 0, Rows rows = Rows::OfDataset);
 
     /// False at the end, or on an error (then error() says which).
     bool next(FtsRow &row);
