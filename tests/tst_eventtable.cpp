@@ -52,6 +52,7 @@ class TestEventTable : public QObject {
 private Q_SLOTS:
     void pagesAndCells();
     void sorting();
+    void placeWithCity();
     void modelTester();
     void refreshAfterEdit();
     void undoableEdits();
@@ -148,6 +149,49 @@ void TestEventTable::sorting()
     model.sort(EventTableModel::Title, Qt::AscendingOrder);
     QCOMPARE(selected.row(), 0);
     QCOMPARE(selected.data().toString(), QStringLiteral("Event 005"));
+}
+
+void TestEventTable::placeWithCity()
+{
+    // The Place column gives the place as written and the city: lists that name only the
+    // city (most of CCC's) show it rather than nothing.
+    QTemporaryDir dir;
+    QString error;
+    auto catalogue = Catalogue::create(dir.filePath(QStringLiteral("p.placard")), &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    const QList<std::pair<QString, QString>> places{
+        {{}, QStringLiteral("Peoria")},
+        {QStringLiteral("City Hall"), QStringLiteral("Wilmington")},
+        {QStringLiteral("Boston"), QStringLiteral("Boston")},
+        {QStringLiteral("Union Square"), {}},
+        {{}, {}}};
+    QList<Event> events;
+    for (const auto &[place, locality] : places) {
+        Event e;
+        e.title = QStringLiteral("Rally");
+        e.startDay = e.endDay = 20000;
+        e.place = place;
+        e.locality = locality;
+        events << e;
+    }
+    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+    EventTableModel model;
+    model.setEvents(catalogue.get(), allIds(*catalogue));
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.data(model.index(row, EventTableModel::Place)).toString();
+    QCOMPARE(shown,
+             (QStringList{QStringLiteral("Peoria"), QStringLiteral("City Hall, Wilmington"),
+                          QStringLiteral("Boston"), QStringLiteral("Union Square"), QString()}));
+    // Sorted by what it shows.
+    model.sort(EventTableModel::Place, Qt::AscendingOrder);
+    shown.clear();
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.data(model.index(row, EventTableModel::Place)).toString();
+    QCOMPARE(
+        shown,
+        (QStringList{QString(), QStringLiteral("Boston"), QStringLiteral("City Hall, Wilmington"),
+                     QStringLiteral("Peoria"), QStringLiteral("Union Square")}));
 }
 
 void TestEventTable::modelTester()

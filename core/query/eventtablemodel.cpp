@@ -12,13 +12,20 @@ namespace placard {
 
 namespace {
 
+// What the Place column shows: the place as written and the city, either alone when the
+// other is missing or the same (many lists give only the city, some only a landmark).
+#define PLACARD_PLACE_TEXT                                                                         \
+    "CASE WHEN coalesce(place, '') = '' THEN locality "                                            \
+    "WHEN coalesce(locality, '') = '' OR place = locality THEN place "                             \
+    "ELSE place || ', ' || locality END"
+
 // The SQL each column sorts by; unknown sizes sort after every known one.
 const char *const kSortSql[EventTableModel::ColumnCount] = {
     "SELECT id FROM events ORDER BY start_day, end_day, id",
     "SELECT id FROM events ORDER BY title COLLATE NOCASE, id",
     "SELECT e.id FROM events e LEFT JOIN event_types t ON t.id = e.type_id "
     "ORDER BY t.name COLLATE NOCASE, e.id",
-    "SELECT id FROM events ORDER BY place COLLATE NOCASE, id",
+    "SELECT id FROM events ORDER BY " PLACARD_PLACE_TEXT " COLLATE NOCASE, id",
     "SELECT id FROM events ORDER BY admin1 COLLATE NOCASE, id",
     "SELECT id FROM events ORDER BY country COLLATE NOCASE, id",
     "SELECT id FROM events ORDER BY coalesce(size_high, size_low) IS NULL, "
@@ -176,10 +183,12 @@ const EventTableModel::Cells *EventTableModel::cellsOf(int row) const
     const std::size_t first = std::size_t(page) * PageSize;
     const std::size_t last = std::min(m_ids.size(), first + PageSize);
     cells->resize(last - first);
-    sql::Statement q(m_catalogue->handle(),
-                     "SELECT e.start_day, e.end_day, e.date_precision, e.title, t.name, e.place, "
-                     "e.admin1, e.country, e.size_low, e.size_high, e.size_text, e.geo_precision "
-                     "FROM events e LEFT JOIN event_types t ON t.id = e.type_id WHERE e.id = ?1");
+    sql::Statement q(
+        m_catalogue->handle(),
+        "SELECT e.start_day, e.end_day, e.date_precision, e.title, t.name, " PLACARD_PLACE_TEXT
+        ", e.admin1, e.country, e.size_low, e.size_high, "
+        "e.size_text, e.geo_precision "
+        "FROM events e LEFT JOIN event_types t ON t.id = e.type_id WHERE e.id = ?1");
     const QLocale locale;
     for (std::size_t i = first; i < last; ++i) {
         Cells &c = (*cells)[i - first];
