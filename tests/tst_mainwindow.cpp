@@ -597,6 +597,18 @@ void TestMainWindow::eventLayerAgreesWithMap()
             "<b>Milan protest against ICE at the Olympic Games</b><br>%1 – %2<br>Milan, Lombardia")
             .arg(QLocale().toString(QDate(2026, 1, 26), QLocale::LongFormat),
                  QLocale().toString(QDate(2026, 1, 30), QLocale::LongFormat)));
+    // An event named only by its city and state, as most of CCC's are.
+    Event cityOnly = *window.catalogue()->event(milan[0]);
+    cityOnly.id = 0;
+    cityOnly.datasetId = 0;
+    cityOnly.place.clear();
+    cityOnly.locality = QStringLiteral("Peoria");
+    cityOnly.admin1 = QStringLiteral("IL");
+    QList<Event> added{cityOnly};
+    QVERIFY(window.catalogue()->insertEvents(added));
+    QVERIFY2(window.eventTooltip(added[0].id).endsWith(QStringLiteral("<br>Peoria, IL")),
+             qPrintable(window.eventTooltip(added[0].id)));
+    QVERIFY(window.catalogue()->deleteEvents({added[0].id}));
     QSignalSpy hovered(window.mapWidget()->bridge(), &MapBridge::eventHovered);
     QTest::mouseMove(window.mapWidget(), (milanAt + QPointF(30, 30)).toPoint());
     QTest::mouseMove(window.mapWidget(), milanAt.toPoint());

@@ -582,8 +582,12 @@ QString MainWindow::eventTooltip(qint64 id) const
         when = QString::number(dateOfDay(e->startDay).year());
     else if (e->endDay != e->startDay)
         when += QStringLiteral(" – ") + locale.toString(dateOfDay(e->endDay), QLocale::LongFormat);
-    QStringList place{e->place};
-    if (!e->admin1.isEmpty() && !e->place.contains(e->admin1))
+    // The place as written, else the city (many lists give only the city and the region),
+    // then the region where it does not name it.
+    QStringList place;
+    if (const QString &named = e->place.isEmpty() ? e->locality : e->place; !named.isEmpty())
+        place << named;
+    if (!e->admin1.isEmpty() && !place.join(u' ').contains(e->admin1))
         place << e->admin1;
     QString size = e->sizeText;
     if (size.isEmpty() && (e->sizeLow || e->sizeHigh))

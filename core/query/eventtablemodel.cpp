@@ -12,12 +12,9 @@ namespace placard {
 
 namespace {
 
-// What the Place column shows: the place as written and the city, either alone when the
-// other is missing or the same (many lists give only the city, some only a landmark).
-#define PLACARD_PLACE_TEXT                                                                         \
-    "CASE WHEN coalesce(place, '') = '' THEN locality "                                            \
-    "WHEN coalesce(locality, '') = '' OR place = locality THEN place "                             \
-    "ELSE place || ', ' || locality END"
+// What the Place column shows: the place as written, else the city (many lists, most of
+// CCC's, give only the city).
+#define PLACARD_PLACE_TEXT "coalesce(nullif(place, ''), locality)"
 
 // The SQL each column sorts by; unknown sizes sort after every known one.
 const char *const kSortSql[EventTableModel::ColumnCount] = {
