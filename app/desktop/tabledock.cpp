@@ -34,7 +34,7 @@ TableDock::TableDock(QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[EventTableModel::ColumnCount] = {9, 26, 8, 14, 8, 6, 7, 6};
+    const int widths[EventTableModel::ColumnCount] = {9, 26, 10, 14, 8, 6, 11, 6};
     for (int c = 0; c < EventTableModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * em);
     header->setSectionResizeMode(EventTableModel::Title, QHeaderView::Stretch);
