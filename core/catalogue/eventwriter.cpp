@@ -522,31 +522,27 @@ bool EventWriter::unindexDataset(qint64 datasetId)
     const qint64 leaving = counts.int64(0);
     const qint64 staying = counts.int64(1);
     counts.reset();
+    // Every row a reader gives put in or taken out; false at the first failure.
+    const auto writeAll = [this](FtsRowReader &rows, bool (EventWriter::*write)(const FtsRow &)) {
+        for (FtsRow row; rows.next(row);) {
+            if (!(this->*write)(row))
+                return false;
+        }
+        if (!rows.error().isEmpty()) {
+            m_error = rows.error();
+            return false;
+        }
+        return true;
+    };
     if (staying < leaving) {
         sql::Statement clear(m_db, "INSERT INTO events_fts(events_fts) VALUES('delete-all')");
         if (!clear.run())
             return fail(clear);
         FtsRowReader kept(m_db, datasetId, 0, FtsRowReader::Rows::IndexedOutsideDataset);
-        for (FtsRow row; kept.next(row);) {
-            if (!insertFts(row))
-                return false;
-        }
-        if (!kept.error().isEmpty()) {
-            m_error = kept.error();
-            return false;
-        }
-        return true;
+        return writeAll(kept, &EventWriter::insertFts);
     }
-    FtsRowReader rows(m_db, datasetId);
-    for (FtsRow row; rows.next(row);) {
-        if (!deleteFts(row))
-            return false;
-    }
-    if (!rows.error().isEmpty()) {
-        m_error = rows.error();
-        return false;
-    }
-    return true;
+    FtsRowReader leavingRows(m_db, datasetId);
+    return writeAll(leavingRows, &EventWriter::deleteFts);
 }
 
 } // namespace placard
