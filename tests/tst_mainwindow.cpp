@@ -824,7 +824,12 @@ void TestMainWindow::importsShownAndRemoved()
         QCOMPARE(dialog.chosenDataset(), first.datasetId);
     }
 
-    // Removing one: its events go, the other import's stay, undo history is cleared.
+    // Removing one: its events go, the other import's stay, undo history is cleared; a
+    // filter showing only the import removed shows everything again.
+    Filter onlySecond;
+    onlySecond.datasets = {second.datasetId};
+    window.filtersDock()->setFilter(onlySecond, QString());
+    QCOMPARE(window.filtersDock()->countText(), QStringLiteral("2 of 4 events"));
     Event renamed = *window.catalogue()->event(window.catalogue()->eventIds().first());
     renamed.title = QStringLiteral("Renamed");
     QVERIFY(window.editEvent(renamed, QStringLiteral("Rename"), &error));
