@@ -219,7 +219,7 @@ void TestImporter::messyProblems()
         QStringLiteral("8:8 longitude 200 out of range: the event is kept unplaced [95, 200]"),
         QStringLiteral("9:0 duplicate of event 1; skipped [] skipped"),
         QStringLiteral("10:9 crowd size not understood; the text is kept [lots]"),
-        QStringLiteral("11:0 3 fields where the header has 13 []"),
+        QStringLiteral("11:4 3 fields where the header has 13 []"),
     };
     QCOMPARE(got, expected);
     QCOMPARE(r.problemCount, 6);

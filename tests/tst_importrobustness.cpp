@@ -401,13 +401,13 @@ void TestImportRobustness::messyFiles_data()
     add("fewer fields than the header", kHeader + "2025-04-05,Short,Portland,OR\n",
         Expect::counts(1, 1, 0)
             .withUnplaced(1)
-            .withProblems({{2, 0, u"4 fields where the header has 8"_s}})
+            .withProblems({{2, 5, u"4 fields where the header has 8"_s}})
             .withEvents({{{u"title"_s, u"Short"_s}, {u"admin1"_s, u"OR"_s}, {u"lat"_s, none()}}}));
 
     add("more fields than the header",
         kHeader + "2025-04-05,Long,Portland,OR,45.52,-122.68,hundreds,peace,extra,more\n",
         Expect::counts(1, 1, 0)
-            .withProblems({{2, 0, u"10 fields where the header has 8"_s}})
+            .withProblems({{2, 9, u"10 fields where the header has 8"_s}})
             .withEvents({{{u"title"_s, u"Long"_s},
                           {u"sizeLow"_s, 200},
                           {u"issues"_s, QStringList{u"peace"_s}}}}));

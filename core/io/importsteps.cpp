@@ -177,7 +177,10 @@ RowOutcome RowProcessor::process(const SourceRecord &record)
     outcome.row = m_plan.normaliser->normalise(fields, line);
     outcome.row.problems.append(record.problems);
     if (fields.size() != m_plan.expectedFields) {
-        outcome.row.problems.prepend({line, 0, QString(),
+        // At the first field past the header's, or the first missing: where a spreadsheet
+        // shows the row going wrong.
+        const int column = int(std::min<qsizetype>(fields.size(), m_plan.expectedFields)) + 1;
+        outcome.row.problems.prepend({line, column, QString(),
                                       QStringLiteral("%1 fields where the header has %2")
                                           .arg(fields.size())
                                           .arg(m_plan.expectedFields),
