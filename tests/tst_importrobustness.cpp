@@ -364,6 +364,28 @@ void TestImportRobustness::messyFiles_data()
               {u"sizeLow"_s, 2000},
               {u"sizeHigh"_s, 3000}}}));
 
+    // Written by a European spreadsheet: every date could be either order, and the
+    // coordinates have three decimals after a comma, which elsewhere would be thousands.
+    add("European list: dotted dates that could be either order, three-decimal commas",
+        QByteArray("Datum;Titel;Ort;Breitengrad;L\xe4ngengrad;Teilnehmer\r\n"
+                   "05.04.2025;Demo f\xfcr Klimaschutz;Berlin;52,520;13,405;1.500\r\n"
+                   "06.04.2025;Kundgebung;M\xfcnchen;48,137;11,575;ca. 300\r\n"),
+        Expect::counts(2, 2, 0)
+            .withDelimiter(u';')
+            .withProblems({{2, 1, u"read as day/month, as dates with dots are written"_s}})
+            .withEvents({{{u"line"_s, 2},
+                          {u"date"_s, QDate(2025, 4, 5)},
+                          {u"title"_s, u"Demo f\u00fcr Klimaschutz"_s},
+                          {u"lat"_s, 52.52},
+                          {u"lon"_s, 13.405},
+                          {u"sizeLow"_s, 1500}},
+                         {{u"line"_s, 3},
+                          {u"date"_s, QDate(2025, 4, 6)},
+                          {u"place"_s, u"M\u00fcnchen"_s},
+                          {u"lat"_s, 48.137},
+                          {u"lon"_s, 11.575},
+                          {u"sizeLow"_s, 300}}}));
+
     add("empty file", QByteArray(), Expect::failure());
 
     add("header only", kHeader, Expect::counts(0, 0, 0));

@@ -313,6 +313,12 @@ void TestNormalise::dayMonthOrder_data()
     QTest::newRow("spaces") << QStringList{u" 13/1/2026 "_s} << dayFirst << false << false;
     QTest::newRow("all ambiguous")
         << QStringList{u"1/2/2026"_s, u"3/4/2026"_s} << unknown << true << false;
+    QTest::newRow("all ambiguous, dotted: day first")
+        << QStringList{u"05.04.2025"_s, u"06.04.2025"_s} << dayFirst << true << false;
+    QTest::newRow("ambiguous, dotted and slashed")
+        << QStringList{u"05.04.2025"_s, u"6/4/2025"_s} << unknown << true << false;
+    QTest::newRow("dotted but decided month first")
+        << QStringList{u"05.04.2025"_s, u"04.30.2025"_s} << monthFirst << false << false;
     QTest::newRow("conflict") << QStringList{u"1/30/2026"_s, u"30/1/2026"_s, u"2/2/2026"_s}
                               << unknown << false << true;
     QTest::newRow("other shapes ignored")

@@ -27,11 +27,15 @@ DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &ma
                                      "dates that could be either are skipped"),
                       false});
     } else if (ambiguous && mapping.dateOrder.isEmpty()) {
+        const bool dayFirst = order == DayMonthOrder::DayFirst; // dotted dates
         notes.append({line, column + 1, QString(),
                       QStringLiteral("day/month order is ambiguous in the date column; read as "
-                                     "month/day (set the mapping's date order to change it)"),
+                                     "%1 (set the mapping's date order to change it)")
+                          .arg(dayFirst ? QStringLiteral("day/month, as dates with dots are "
+                                                         "written")
+                                        : QStringLiteral("month/day")),
                       false});
-        return DayMonthOrder::MonthFirst;
+        return dayFirst ? DayMonthOrder::DayFirst : DayMonthOrder::MonthFirst;
     }
     return order;
 }

@@ -357,6 +357,7 @@ struct NumericDate {
     int first = 0;
     int second = 0; ///< unused when parts == 2
     int year = 0; ///< expanded to four digits
+    char16_t separator = 0; ///< '/', '.' or '-'
 };
 
 bool splitNumericDate(QStringView t, NumericDate &d)
@@ -368,6 +369,7 @@ bool splitNumericDate(QStringView t, NumericDate &d)
     const char16_t sep = t[pos].unicode();
     if (sep != u'/' && sep != u'.' && sep != u'-')
         return false;
+    d.separator = sep;
     ++pos;
     qint64 value = 0;
     const int digits = readDigits(t, pos, value);
@@ -1334,16 +1336,19 @@ DayMonthOrder detectDayMonthOrder(const QList<QString> &samples, bool *ambiguous
     bool monthFirst = false;
     bool dayFirst = false;
     bool undecided = false;
+    bool allDotted = true; // of the undecided ones
     for (const QString &sample : samples) {
         NumericDate d;
         if (!splitNumericDate(QStringView(sample).trimmed(), d) || d.parts != 3)
             continue;
-        if (d.first > 12 && d.second <= 12)
+        if (d.first > 12 && d.second <= 12) {
             dayFirst = true;
-        else if (d.second > 12 && d.first <= 12)
+        } else if (d.second > 12 && d.first <= 12) {
             monthFirst = true;
-        else if (d.first <= 12 && d.second <= 12 && d.first != d.second)
+        } else if (d.first <= 12 && d.second <= 12 && d.first != d.second) {
             undecided = true;
+            allDotted = allDotted && d.separator == u'.';
+        }
     }
     if (ambiguous)
         *ambiguous = false;
@@ -1360,7 +1365,9 @@ DayMonthOrder detectDayMonthOrder(const QList<QString> &samples, bool *ambiguous
         return DayMonthOrder::DayFirst;
     if (ambiguous)
         *ambiguous = undecided;
-    return DayMonthOrder::Unknown;
+    // Dates written with dots ("05.04.2025") are day first wherever that is the custom
+    // (Germany, Russia, Scandinavia...); month-first lists use slashes.
+    return undecided && allDotted ? DayMonthOrder::DayFirst : DayMonthOrder::Unknown;
 }
 
 // --- public: crowd sizes and numbers -----------------------------------------------------

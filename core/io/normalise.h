@@ -45,8 +45,9 @@ std::optional<QDate> dateFromExcelSerial(double serial);
 
 /// Decides the order of a whole column of numeric day/month/year dates ("3/4/2025",
 /// "30.01.2026"): MonthFirst when some value has a middle part > 12 and none has a first
-/// part > 12, DayFirst the other way round. Unknown when nothing decides it (then *ambiguous
-/// is set true if some value was ambiguous) or when the column contradicts itself (then
+/// part > 12, DayFirst the other way round. When nothing decides it, *ambiguous is set true
+/// if some value was ambiguous, and the order is DayFirst if every such value is written with
+/// dots ("05.04.2025"), else Unknown. Unknown when the column contradicts itself (then
 /// *conflict is set true). Values of other shapes are ignored; both flags start false.
 DayMonthOrder detectDayMonthOrder(const QList<QString> &samples, bool *ambiguous = nullptr,
                                   bool *conflict = nullptr);

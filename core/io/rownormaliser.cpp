@@ -33,6 +33,18 @@ std::optional<QList<EventSource>> sourcesFromJson(const QString &text)
 
 const QDate kEpoch(1970, 1, 1);
 
+// A coordinate as a plain number, before its range is checked. A comma in a text without a
+// point is a decimal comma ("13,405" is 13.405 degrees): no coordinate has thousands.
+std::optional<double> coordinateNumber(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('.')) ||
+        text.count(QLatin1Char(',')) != 1)
+        return parseNumber(text);
+    QString decimal = text;
+    decimal.replace(QLatin1Char(','), QLatin1Char('.'));
+    return parseNumber(decimal);
+}
+
 QString cell(const QStringList &fields, int column)
 {
     if (column < 0 || column >= fields.size())
@@ -436,8 +448,8 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
         if (!latText.isEmpty() || !lonText.isEmpty()) {
             QString error;
             // Read both without range checks first, so swapped columns can be recognised.
-            const std::optional<double> lat = parseNumber(latText);
-            const std::optional<double> lon = parseNumber(lonText);
+            const std::optional<double> lat = coordinateNumber(latText);
+            const std::optional<double> lon = coordinateNumber(lonText);
             std::optional<double> latChecked =
                 lat ? lat : parseCoordinate(latText, Axis::Latitude, &error);
             std::optional<double> lonChecked =
