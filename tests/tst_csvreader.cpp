@@ -88,6 +88,7 @@ private Q_SLOTS:
     void forcedEncoding();
     void parse_data();
     void parse();
+    void crLineEndsPastTheFirstChunk();
     void longUnquotedFields();
     void warnings();
     void errors_data();
@@ -177,6 +178,13 @@ void TestCsvReader::parse_data()
         << QByteArray("a,b\r") << Records{{u"a"_s, u"b"_s}} << QList<qint64>{1};
     QTest::newRow("spaces kept") << QByteArray(" a , b \n") << Records{{u" a "_s, u" b "_s}}
                                  << QList<qint64>{1};
+    // "CSV (Macintosh)": no LF anywhere, so every CR ends a line, in quotes too.
+    QTest::newRow("CR line ends") << QByteArray("a,b\rc,d\r\re,f")
+                                  << Records{{u"a"_s, u"b"_s}, {u"c"_s, u"d"_s}, {u"e"_s, u"f"_s}}
+                                  << QList<qint64>{1, 2, 4};
+    QTest::newRow("CR line ends, line break in quotes")
+        << QByteArray("\"x\ry\",b\rc,d\r") << Records{{u"x\ny"_s, u"b"_s}, {u"c"_s, u"d"_s}}
+        << QList<qint64>{1, 3};
 }
 
 void TestCsvReader::parse()
@@ -193,6 +201,25 @@ void TestCsvReader::parse()
     QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
     QCOMPARE(actualLines, lines);
     QCOMPARE(reader.stats().records, qint64(records.size()));
+}
+
+void TestCsvReader::crLineEndsPastTheFirstChunk()
+{
+    // CR-only lines well past the start the reader decides on, and past its buffer's chunks.
+    QByteArray input("n,name\r");
+    for (int i = 1; i <= 30000; ++i)
+        input += QByteArray::number(i) + ",row " + QByteArray::number(i) + "\r";
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::Auto));
+    QVERIFY(reader.open(&buffer, kName));
+    QList<qint64> lines;
+    const Records records = readAll(reader, &lines);
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    QCOMPARE(reader.header(), QStringList({u"n"_s, u"name"_s}));
+    QCOMPARE(records.size(), 30000);
+    QCOMPARE(records.front(), QStringList({u"1"_s, u"row 1"_s}));
+    QCOMPARE(records.back(), QStringList({u"30000"_s, u"row 30000"_s}));
+    QCOMPARE(lines.back(), 30001);
 }
 
 void TestCsvReader::longUnquotedFields()

@@ -303,6 +303,13 @@ bool CsvReader::start()
         if (!fillBuffer() && hasError())
             return false;
     }
+    // Files saved as "CSV (Macintosh)" end every line in CR alone. Where the start of a file
+    // has CRs and no LF at all, its CRs end lines; elsewhere a bare CR is data.
+    if (const QByteArrayView start(m_buf.constData() + m_pos, m_end - m_pos);
+        !start.contains('\n') && start.contains('\r')) {
+        m_crLines = true;
+        crToLf(m_pos, m_end);
+    }
     // Excel's "sep=;" first line names the delimiter; it is no record.
     char declared = 0;
     if (const QByteArrayView start(m_buf.constData() + m_pos,
@@ -360,6 +367,12 @@ bool CsvReader::start()
     return true;
 }
 
+void CsvReader::crToLf(qsizetype from, qsizetype to)
+{
+    char *const data = m_buf.data();
+    std::replace(data + from, data + to, '\r', '\n');
+}
+
 bool CsvReader::fillBuffer()
 {
     if (m_eof)
@@ -372,6 +385,7 @@ bool CsvReader::fillBuffer()
     // Grow geometrically so that a long record is not re-parsed once per chunk.
     const qsizetype want = std::max(kChunk, m_end);
     for (;;) {
+        const qsizetype before = m_end;
         qint64 n;
         if (m_bom == Bom::Utf16Le || m_bom == Bom::Utf16Be) {
             m_raw.resize(want);
@@ -397,6 +411,8 @@ bool CsvReader::fillBuffer()
         }
         if (n > 0) {
             m_bytesRead += n;
+            if (m_crLines)
+                crToLf(before, m_end);
             return true;
         }
         if (m_device->isSequential() && m_device->waitForReadyRead(30000))

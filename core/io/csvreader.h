@@ -169,6 +169,8 @@ private:
     Parse parseRecord();
     bool nextRecord();
     void decodeFields();
+    /// Makes the CRs of m_buf's bytes [from, to) LFs (see m_crLines).
+    void crToLf(qsizetype from, qsizetype to);
     QByteArrayView unescape(const Span &span, QByteArray &out) const;
     void setField(QString &out, QByteArrayView bytes, int column);
     void repairMojibake(QString &text, int column);
@@ -195,6 +197,7 @@ private:
     qsizetype m_pos = 0;
     qsizetype m_end = 0;
     bool m_eof = false;
+    bool m_crLines = false; ///< lines end in CR alone (classic Mac OS): read as LF
     qint64 m_bytesRead = 0;
     qint64 m_totalBytes = -1;
     qint64 m_line = 1; ///< physical line at m_pos
