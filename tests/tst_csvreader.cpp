@@ -107,6 +107,8 @@ private Q_SLOTS:
     void sniff();
     void header_data();
     void header();
+    void preamble_data();
+    void preamble();
     void missing_data();
     void missing();
     void emptyFile();
@@ -639,6 +641,61 @@ void TestCsvReader::header_data()
                                 << QStringList{u"1"_s, u"2"_s} << QStringList{u"3"_s, u"4"_s};
     QTest::newRow("forced no") << QByteArray("name,count\nx,1\n") << int(CsvOptions::Header::No)
                                << false << QStringList() << QStringList{u"name"_s, u"count"_s};
+}
+
+void TestCsvReader::preamble_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("header");
+    QTest::addColumn<QStringList>("first");
+    QTest::addColumn<QList<qint64>>("skippedLines");
+    QTest::addColumn<QStringList>("skippedText");
+
+    const QByteArray body("date,title,city,state\n2025-04-05,March,Portland,OR\n"
+                          "2025-04-06,Rally,Salem,OR\n");
+    const QStringList header{u"date"_s, u"title"_s, u"city"_s, u"state"_s};
+    const QStringList first{u"2025-04-05"_s, u"March"_s, u"Portland"_s, u"OR"_s};
+    QTest::newRow("a title with a comma, a blank line")
+        << QByteArray("Protests in Oregon, by volunteers\n\n") + body << header << first
+        << QList<qint64>{1} << QStringList{u"Protests in Oregon, by volunteers"_s};
+    QTest::newRow("a title and a note")
+        << QByteArray("Protests\nSource: our own count\n") + body << header << first
+        << QList<qint64>{1, 2} << QStringList{u"Protests"_s, u"Source: our own count"_s};
+    QTest::newRow("none") << body << header << first << QList<qint64>{} << QStringList{};
+    // Not a preamble: the lines after the short one do not agree on their width.
+    QTest::newRow("ragged after") << QByteArray("Protests\n") + body + "2025-04-07,Walk,Bend\n"
+                                  << QStringList{u"Protests"_s} << header << QList<qint64>{}
+                                  << QStringList{};
+    // Nor in a narrow file, where a line of one or two fields may be data.
+    QTest::newRow("narrow file") << QByteArray(
+                                        "Protests\ndate,title,city\n2025-04-05,March,Portland\n")
+                                 << QStringList{u"Protests"_s}
+                                 << QStringList{u"date"_s, u"title"_s, u"city"_s} << QList<qint64>{}
+                                 << QStringList{};
+}
+
+void TestCsvReader::preamble()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, header);
+    QFETCH(QStringList, first);
+    QFETCH(QList<qint64>, skippedLines);
+    QFETCH(QStringList, skippedText);
+
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::Auto));
+    QVERIFY(reader.open(&buffer, kName));
+    QCOMPARE(reader.header(), header);
+    QVERIFY(reader.readRecord());
+    QCOMPARE(reader.fields(), first);
+    QList<qint64> lines;
+    QStringList texts;
+    for (const CsvStats::Skipped &s : reader.stats().preamble) {
+        lines << s.line;
+        texts << s.text;
+    }
+    QCOMPARE(lines, skippedLines);
+    QCOMPARE(texts, skippedText);
 }
 
 void TestCsvReader::header()

@@ -386,6 +386,12 @@ void TestImportRobustness::messyFiles_data()
                           {u"lon"_s, 11.575},
                           {u"sizeLow"_s, 300}}}));
 
+    add("a title above the header",
+        "Protest events, compiled by volunteers\n\n" + kHeader + goodRow,
+        Expect::counts(1, 1, 0)
+            .withProblems({{1, 1, u"text above the header, left out"_s}})
+            .withEvents({{{u"line"_s, 4}, {u"title"_s, u"Good"_s}}}));
+
     add("empty file", QByteArray(), Expect::failure());
 
     add("header only", kHeader, Expect::counts(0, 0, 0));

@@ -347,6 +347,8 @@ bool CsvReader::start()
     m_stop['\n'] = true;
     m_stop['\r'] = true;
 
+    if (m_options.header == CsvOptions::Header::Auto)
+        skipPreamble();
     bool header = m_options.header == CsvOptions::Header::Yes;
     if (m_options.header == CsvOptions::Header::Auto)
         header = detectHeader();
@@ -884,13 +886,13 @@ void CsvReader::sniffDelimiter(QByteArrayView sample, bool complete)
     }
 }
 
-bool CsvReader::detectHeader()
+std::vector<CsvReader::Peeked> CsvReader::peekRecords()
 {
     // Parse the first records of the buffer without consuming them.
     const qsizetype pos = m_pos;
     const qint64 line = m_line;
     const bool eof = m_eof;
-    std::vector<std::vector<QByteArray>> records;
+    std::vector<Peeked> records;
     QByteArray scratch;
     // Pretend the input ends where the buffer ends, so that nothing is read here; a
     // last record cut by the buffer end is dropped below unless it is the only one.
@@ -901,17 +903,54 @@ bool CsvReader::detectHeader()
             break;
         if (!eof && m_pos == m_end && records.size() > 0 && before != m_pos)
             break;
-        std::vector<QByteArray> fields;
-        fields.reserve(m_spans.size());
+        Peeked record{{}, m_recordLine, m_pos, m_line};
+        record.fields.reserve(m_spans.size());
         for (const Span &span : m_spans)
-            fields.push_back(unescape(span, scratch).toByteArray());
-        records.push_back(std::move(fields));
+            record.fields.push_back(unescape(span, scratch).toByteArray());
+        records.push_back(std::move(record));
     }
     m_pos = pos;
     m_line = line;
     m_eof = eof;
     m_error.clear();
     m_spans.clear();
+    return records;
+}
+
+void CsvReader::skipPreamble()
+{
+    // Lists kept by hand often start with a title or a note above the header ("Protests in
+    // Oregon, compiled by …"): a line or a few with far fewer fields than every line after
+    // them. They are left out, and told (stats().preamble), rather than read as the header.
+    constexpr std::size_t kMaxPreamble = 10;
+    const std::vector<Peeked> records = peekRecords();
+    std::size_t lead = 0;
+    while (lead < records.size() && lead < kMaxPreamble &&
+           records[lead].fields.size() * 2 <= records.back().fields.size())
+        ++lead;
+    if (lead == 0 || lead == records.size())
+        return;
+    // The rest must agree on their width, or the short lines may be the file's own shape.
+    const std::size_t width = records[lead].fields.size();
+    if (width < 4)
+        return;
+    for (std::size_t r = lead; r < records.size(); ++r) {
+        if (records[r].fields.size() != width)
+            return;
+    }
+    for (std::size_t r = 0; r < lead; ++r) {
+        QByteArrayList parts(records[r].fields.begin(), records[r].fields.end());
+        m_stats.preamble.append({records[r].line, QString::fromUtf8(parts.join(m_delimiter))});
+    }
+    m_pos = records[lead - 1].end;
+    m_line = records[lead - 1].endLine;
+}
+
+bool CsvReader::detectHeader()
+{
+    std::vector<std::vector<QByteArray>> records;
+    for (Peeked &peeked : peekRecords())
+        records.push_back(std::move(peeked.fields));
     if (records.empty())
         return false;
 

@@ -67,6 +67,12 @@ struct CsvStats {
     QString encoding;
     /// Where the first kMaxRepairPositions repaired fields are.
     QList<CsvPosition> repairs;
+    /// Lines before the header that were left out (a title, a note), with their text.
+    struct Skipped {
+        qint64 line = 0;
+        QString text;
+    };
+    QList<Skipped> preamble;
 
     static constexpr qsizetype kMaxRepairPositions = 1000;
 };
@@ -176,6 +182,15 @@ private:
     void repairMojibake(QString &text, int column);
     void finishRepair(bool repaired, int column);
     void sniffDelimiter(QByteArrayView sample, bool complete);
+    /// A record parsed ahead, and where the reader stands after it.
+    struct Peeked {
+        std::vector<QByteArray> fields;
+        qint64 line = 0;
+        qsizetype end = 0;
+        qint64 endLine = 0;
+    };
+    std::vector<Peeked> peekRecords();
+    void skipPreamble();
     bool detectHeader();
     void addWarning(qint64 line, int column, const QString &message);
     void setError(qint64 line, int column, const QString &message);

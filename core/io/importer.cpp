@@ -166,6 +166,9 @@ public:
     QList<ImportProblem> notes() const override
     {
         QList<ImportProblem> notes;
+        for (const CsvStats::Skipped &line : m_reader.stats().preamble)
+            notes.append({line.line, 1, line.text,
+                          QStringLiteral("text above the header, left out"), false});
         for (const CsvPosition &pos : m_reader.stats().repairs)
             notes.append({pos.line, pos.column, QString(),
                           QStringLiteral("double-encoded UTF-8 repaired"), false});
