@@ -50,6 +50,8 @@ public:
     bool unindexDataset(qint64 datasetId);
 
     QString error() const { return m_error; }
+    /// The first id this writer gave an event; 0 before it gave one.
+    qint64 firstId() const { return m_firstId; }
 
 private:
     PreparedEvent prepare(const Event &event);

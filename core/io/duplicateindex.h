@@ -25,10 +25,10 @@ public:
         double latitude = 0;
         double longitude = 0;
     };
-    /// A stored event a new one duplicates.
+    /// A stored event a new one duplicates. Only its id: the tables hold a million of them,
+    /// and every byte of an entry is megabytes to fault in before an import can start.
     struct Match {
         qint64 id = 0;
-        qint64 datasetId = 0;
     };
 
     static Keys keysFor(const Event &event);

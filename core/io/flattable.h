@@ -3,9 +3,9 @@
 
 #include "query/hugepages.h"
 
-#include <QtTypes>
+#include <QtGlobal>
 
-#include <bit>
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -22,7 +22,7 @@ public:
     /// Makes room for `count` entries at once, so that filling it needs no rehashing.
     void reserve(std::size_t count)
     {
-        const std::size_t size = std::bit_ceil(std::max<std::size_t>(1024, count * 2 + 2));
+        const std::size_t size = std::max<std::size_t>(1024, count * 10 / 7 + 1);
         if (size > m_slots.size())
             rehash(size);
     }
@@ -30,11 +30,11 @@ public:
     /// Adds an entry; with `replace`, an entry of the same key takes the new value instead.
     void insert(quint64 key, const Value &value, bool replace)
     {
-        if ((m_count + 1) * 2 > m_slots.size())
+        if ((m_count + 1) * 10 > m_slots.size() * 7)
             rehash(m_slots.empty() ? 1024 : m_slots.size() * 2);
         key = key ? key : 1;
-        std::size_t i = key & m_mask;
-        for (; m_slots[i].key; i = (i + 1) & m_mask) {
+        std::size_t i = home(key);
+        for (; m_slots[i].key; i = next(i)) {
             if (replace && m_slots[i].key == key) {
                 m_slots[i].value = value;
                 return;
@@ -50,7 +50,7 @@ public:
         if (m_slots.empty())
             return;
         key = key ? key : 1;
-        for (std::size_t i = key & m_mask; m_slots[i].key; i = (i + 1) & m_mask) {
+        for (std::size_t i = home(key); m_slots[i].key; i = next(i)) {
             if (m_slots[i].key == key)
                 visit(m_slots[i].value);
         }
@@ -63,7 +63,7 @@ public:
     {
 #if defined(__GNUC__)
         if (!m_slots.empty())
-            __builtin_prefetch(&m_slots[(key ? key : 1) & m_mask]);
+            __builtin_prefetch(&m_slots[home(key ? key : 1)]);
 #else
         Q_UNUSED(key);
 #endif
@@ -75,12 +75,23 @@ private:
         Value value{};
     };
 
+    /// Where `key`'s run starts: the high half of a product maps the key's mixed bits onto
+    /// any size, so the table need not round up to a power of two (up to twice the
+    /// memory to fault in before an import starts).
+    std::size_t home(quint64 key) const
+    {
+        // 32 bits of the mixed key times a size below 2^32.
+        const quint64 mixed = (key * 0x9e3779b97f4a7c15ULL) >> 32;
+        return std::size_t((mixed * quint64(m_slots.size())) >> 32);
+    }
+    std::size_t next(std::size_t i) const { return i + 1 == m_slots.size() ? 0 : i + 1; }
+
     void rehash(std::size_t size)
     {
+        Q_ASSERT(size < (quint64(1) << 32)); // see home()
         Column<Slot> old;
         old.swap(m_slots);
         m_slots.resize(size);
-        m_mask = m_slots.size() - 1;
         // Re-adding in the old array's order keeps the values of a key in the order added.
         // Within a run of slots, an earlier-added value of a key is never behind a later
         // one, so walking each run from its start gives the same order.
@@ -91,15 +102,14 @@ private:
             const Slot &s = old[(start + n) % old.size()];
             if (!s.key)
                 continue;
-            std::size_t i = s.key & m_mask;
+            std::size_t i = home(s.key);
             while (m_slots[i].key)
-                i = (i + 1) & m_mask;
+                i = next(i);
             m_slots[i] = s;
         }
     }
 
     Column<Slot> m_slots;
-    std::size_t m_mask = 0;
     std::size_t m_count = 0;
 };
 

@@ -418,6 +418,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     sql::Statement addProblem(db,
                               "INSERT INTO import_problems(dataset_id, line, col, value, "
                               "message, skipped) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    sql::Statement datasetOf(db, "SELECT dataset_id FROM events WHERE id = ?1");
     bool failed = false;
     const auto record = [&](const ImportProblem &p) {
         ++report.problemCount;
@@ -480,10 +481,16 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 }
                 if (verdict.action == DuplicateVerdict::Update) {
                     e.id = match->id;
-                    e.datasetId = match->datasetId; // the event stays with its own import
+                    // The event stays with its own import: this one, or the catalogue's.
+                    const bool ours = writer.firstId() != 0 && e.id >= writer.firstId();
+                    if (!ours) {
+                        datasetOf.bind(1, e.id);
+                        e.datasetId = datasetOf.next() ? datasetOf.int64(0) : 0;
+                        datasetOf.reset();
+                    }
                     // Out of the text index with its old text, then in with the new; an
                     // event of this import is indexed with the rest of it.
-                    const bool indexed = match->datasetId != datasetId;
+                    const bool indexed = !ours;
                     bool ok = (!indexed || writer.unindexEvent(e.id)) && writer.update(e) &&
                         (!indexed || writer.indexEvent(e));
                     if (!ok) {
@@ -504,7 +511,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 failed = true;
                 break;
             }
-            duplicates.add(item.keys, {e.id, datasetId});
+            duplicates.add(item.keys, {e.id});
             ++report.imported;
             if (item.geocoded >= 0)
                 ++report.geocoded[std::size_t(item.geocoded)];

@@ -131,7 +131,7 @@ ImportReview reviewImport(const Catalogue &catalogue, const QString &path,
         }
         ++review.wouldImport;
         if (verdict.action == DuplicateVerdict::Insert) {
-            duplicates.add(outcome.keys, {-r.line, 0});
+            duplicates.add(outcome.keys, {-r.line});
             if (outcome.geocoded >= 0)
                 ++review.geocoded[std::size_t(outcome.geocoded)];
             if (!e.isPlaced())

@@ -144,20 +144,20 @@ void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index)
     if (const std::optional<qint64> count = sql::pragmaInt(db, "SELECT count(*) FROM events"))
         index.reserve(std::size_t(*count));
     sql::Statement existing(db,
-                            "SELECT e.id, e.dataset_id, e.start_day, t.name, e.place, "
+                            "SELECT e.id, e.start_day, t.name, e.place, "
                             "e.locality, e.admin1, e.lat, e.lon, e.geo_precision FROM events e "
                             "LEFT JOIN event_types t ON t.id = e.type_id");
     while (existing.next()) {
         Event e;
-        e.startDay = qint32(existing.int64(2));
-        e.type = existing.text(3);
-        e.place = existing.text(4);
-        e.locality = existing.text(5);
-        e.admin1 = existing.text(6);
-        e.latitude = existing.optional<double>(7);
-        e.longitude = existing.optional<double>(8);
-        e.geoPrecision = GeoPrecision(existing.int64(9));
-        index.add(DuplicateIndex::keysFor(e), {existing.int64(0), existing.int64(1)});
+        e.startDay = qint32(existing.int64(1));
+        e.type = existing.text(2);
+        e.place = existing.text(3);
+        e.locality = existing.text(4);
+        e.admin1 = existing.text(5);
+        e.latitude = existing.optional<double>(6);
+        e.longitude = existing.optional<double>(7);
+        e.geoPrecision = GeoPrecision(existing.int64(8));
+        index.add(DuplicateIndex::keysFor(e), {existing.int64(0)});
     }
 }
 
