@@ -704,7 +704,9 @@ void CsvReader::decodeFields()
             m_missing[std::size_t(i)] = false;
             continue;
         }
-        const QStringView trimmed = QStringView(text).trimmed();
+        // Most short fields ("0", "TX", "") have nothing to trim either.
+        const bool padded = !text.isEmpty() && (text.front().isSpace() || text.back().isSpace());
+        const QStringView trimmed = padded ? QStringView(text).trimmed() : QStringView(text);
         if (trimmed.isEmpty()) {
             missing = m_emptyIsMissing;
         } else if (trimmed.size() <= m_maxTokenLength) {
