@@ -426,6 +426,15 @@ bool CsvReader::fillBuffer()
 
 CsvReader::Parse CsvReader::parseRecord()
 {
+    for (;;) {
+        const Parse parse = parseOnce();
+        if (parse != Parse::Retry)
+            return parse;
+    }
+}
+
+CsvReader::Parse CsvReader::parseOnce()
+{
     const char *const base = m_buf.constData();
     const char *const end = base + m_end;
     const char *p = base + m_pos;
@@ -526,8 +535,25 @@ CsvReader::Parse CsvReader::parseRecord()
     for (;;) {
         const char *const fieldStart = p;
         Span span{};
-        if (p < end && *p == '"') {
+        const qsizetype fieldOffset = fieldStart - recordStart;
+        if (p < end && *p == '"' &&
+            std::find(m_quotesAsData.begin(), m_quotesAsData.end(), fieldOffset) ==
+                m_quotesAsData.end()) {
             const qint64 fieldLine = startLine + lines;
+            // A quote that never closes (by the end of the file, or within a field's longest)
+            // is taken for a stray one, as typed by hand: the record is read again with it
+            // as data, and that is told, instead of the rest of the file being one field.
+            const auto quoteAsData = [&] {
+                if (m_peeking)
+                    return Parse::End; // the sample ends before: its quote may close later
+                m_quotesAsData.push_back(fieldOffset);
+                m_strayQuotes.push_back({fieldLine, int(m_spans.size()) + 1});
+                m_pos = recordStart - base;
+                return Parse::Retry;
+            };
+            const auto tooLong = [&] {
+                return end - fieldStart - 2 > m_options.maxFieldBytes;
+            };
             span.quoted = true;
             const char *q = p + 1;
             const char *closing;
@@ -535,17 +561,13 @@ CsvReader::Parse CsvReader::parseRecord()
                 const auto *hit =
                     static_cast<const char *>(std::memchr(q, '"', std::size_t(end - q)));
                 if (!hit) {
-                    if (m_eof) {
-                        setError(fieldLine, int(m_spans.size()) + 1,
-                                 QStringLiteral("unterminated quoted field starting on line %1")
-                                     .arg(fieldLine));
-                        return Parse::Error;
-                    }
+                    if (m_eof || tooLong())
+                        return quoteAsData();
                     return needMore(fieldStart, true);
                 }
                 lines += std::count(q, hit, '\n');
                 if (hit + 1 == end && !m_eof)
-                    return needMore(fieldStart, true);
+                    return tooLong() ? quoteAsData() : needMore(fieldStart, true);
                 if (hit + 1 < end && hit[1] == '"') {
                     span.complex = true;
                     q = hit + 2;
@@ -558,7 +580,7 @@ CsvReader::Parse CsvReader::parseRecord()
             p = closing + 1;
             const char *tail = scanUnquoted(p);
             if (!tail)
-                return needMore(fieldStart, true);
+                return tooLong() ? quoteAsData() : needMore(fieldStart, true);
             if (tail != p) {
                 span.complex = true;
                 span.trailing = true;
@@ -618,6 +640,13 @@ bool CsvReader::nextRecord()
     for (;;) {
         switch (parseRecord()) {
         case Parse::Record:
+            m_quotesAsData.clear();
+            for (const CsvPosition &at : std::as_const(m_strayQuotes)) {
+                if (m_stats.strayQuotes.size() < CsvStats::kMaxRepairPositions)
+                    m_stats.strayQuotes.append(at);
+            }
+            m_stats.strayQuoteCount += qint64(m_strayQuotes.size());
+            m_strayQuotes.clear();
             decodeFields();
             return true;
         case Parse::End:
@@ -629,6 +658,8 @@ bool CsvReader::nextRecord()
                 m_count = 0;
                 return false;
             }
+            break;
+        case Parse::Retry: // parseRecord() retries itself
             break;
         }
     }
@@ -899,6 +930,7 @@ std::vector<CsvReader::Peeked> CsvReader::peekRecords()
     // Pretend the input ends where the buffer ends, so that nothing is read here; a
     // last record cut by the buffer end is dropped below unless it is the only one.
     m_eof = true;
+    m_peeking = true;
     while (records.size() < std::size_t(kHeaderSampleRecords)) {
         const qsizetype before = m_pos;
         if (parseRecord() != Parse::Record)
@@ -914,6 +946,7 @@ std::vector<CsvReader::Peeked> CsvReader::peekRecords()
     m_pos = pos;
     m_line = line;
     m_eof = eof;
+    m_peeking = false;
     m_error.clear();
     m_spans.clear();
     return records;

@@ -67,6 +67,10 @@ struct CsvStats {
     QString encoding;
     /// Where the first kMaxRepairPositions repaired fields are.
     QList<CsvPosition> repairs;
+    /// Fields that begin with a quote that never closes, read with the quote as data: the
+    /// first kMaxRepairPositions of them, and how many in all.
+    QList<CsvPosition> strayQuotes;
+    qint64 strayQuoteCount = 0;
     /// Lines before the header that were left out (a title, a note), with their text.
     struct Skipped {
         qint64 line = 0;
@@ -160,7 +164,7 @@ public:
     static QStringList defaultMissingTokens() { return CsvOptions::defaultMissingTokens(); }
 
 private:
-    enum class Parse { Record, End, NeedMore, Error };
+    enum class Parse { Record, End, NeedMore, Error, Retry };
     enum class Bom { None, Utf8, Utf16Le, Utf16Be };
     struct Span {
         qsizetype begin; ///< offset in m_buf of the first content byte
@@ -173,6 +177,7 @@ private:
     bool start();
     bool fillBuffer();
     Parse parseRecord();
+    Parse parseOnce();
     bool nextRecord();
     void decodeFields();
     /// Makes the CRs of m_buf's bytes [from, to) LFs (see m_crLines).
@@ -213,6 +218,11 @@ private:
     qsizetype m_end = 0;
     bool m_eof = false;
     bool m_crLines = false; ///< lines end in CR alone (classic Mac OS): read as LF
+    bool m_peeking = false; ///< parsing ahead for the header (peekRecords())
+    /// Where, in the record being parsed, an opening quote that never closes was found (from
+    /// the record's start), to be read as data; and where those are in the file.
+    std::vector<qsizetype> m_quotesAsData;
+    std::vector<CsvPosition> m_strayQuotes;
     qint64 m_bytesRead = 0;
     qint64 m_totalBytes = -1;
     qint64 m_line = 1; ///< physical line at m_pos

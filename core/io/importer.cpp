@@ -169,6 +169,11 @@ public:
         for (const CsvStats::Skipped &line : m_reader.stats().preamble)
             notes.append({line.line, 1, line.text,
                           QStringLiteral("text above the header, left out"), false});
+        for (const CsvPosition &pos : m_reader.stats().strayQuotes)
+            notes.append({pos.line, pos.column, QString(),
+                          QStringLiteral("a quote that never closes was read as part of the "
+                                         "field"),
+                          false});
         for (const CsvPosition &pos : m_reader.stats().repairs)
             notes.append({pos.line, pos.column, QString(),
                           QStringLiteral("double-encoded UTF-8 repaired"), false});
