@@ -310,6 +310,12 @@ void TestCsvReader::strayQuotes_data()
     QTest::newRow("after a quoted field that closes")
         << QByteArray("\"ok\",1\n\"stray,2") << Records{{u"ok"_s, u"1"_s}, {u"\"stray"_s, u"2"_s}}
         << QList<CsvPosition>{{2, 1}};
+    // Closed on a later line by the quote that opens a later field: read in pairs from
+    // there on, every field after it would be out of step.
+    QTest::newRow("closed by a later field's quote")
+        << QByteArray("a,\"stray\nb,\"x\",c\nd,\"y\"\n")
+        << Records{{u"a"_s, u"\"stray"_s}, {u"b"_s, u"x"_s, u"c"_s}, {u"d"_s, u"y"_s}}
+        << QList<CsvPosition>{{1, 2}};
     // Past the longest field without closing: the quote is stray, though more follows.
     QByteArray past("x,y\nz,\"open\n");
     for (int i = 0; i < 40000; ++i)

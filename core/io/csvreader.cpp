@@ -581,6 +581,11 @@ CsvReader::Parse CsvReader::parseOnce()
             const char *tail = scanUnquoted(p);
             if (!tail)
                 return tooLong() ? quoteAsData() : needMore(fieldStart, true);
+            // Text after a closing quote on a later line means the opening quote was stray and
+            // this "closing" one opened a later field: read as pairs, every quote after it
+            // would be out of step.
+            if (tail != p && startLine + lines != fieldLine)
+                return quoteAsData();
             if (tail != p) {
                 span.complex = true;
                 span.trailing = true;
