@@ -383,6 +383,9 @@ void TestCsvReader::bom_data()
     QTest::newRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBF" + text.toUtf8()) << u"UTF-8 (BOM)"_s;
     QTest::newRow("UTF-16LE") << utf16(text, true) << u"UTF-16LE"_s;
     QTest::newRow("UTF-16BE") << utf16(text, false) << u"UTF-16BE"_s;
+    // Without the mark, UTF-16 shows in the zero bytes of its Latin letters.
+    QTest::newRow("UTF-16LE, no BOM") << utf16(text, true).mid(2) << u"UTF-16LE"_s;
+    QTest::newRow("UTF-16BE, no BOM") << utf16(text, false).mid(2) << u"UTF-16BE"_s;
 }
 
 void TestCsvReader::bom()

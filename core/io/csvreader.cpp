@@ -287,10 +287,28 @@ bool CsvReader::start()
     } else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
         m_bom = Bom::Utf16Be;
     }
+    const qsizetype bomBytes = m_bom == Bom::Utf16Le || m_bom == Bom::Utf16Be ? 2 : 0;
+    if (m_bom == Bom::None) {
+        // UTF-16 written without a byte-order mark: text in Latin letters has a zero in
+        // every other byte, which no CSV in an 8-bit encoding has.
+        const qsizetype sample = std::min<qsizetype>(n, 4096) & ~qsizetype(1);
+        qsizetype evenZeros = 0;
+        qsizetype oddZeros = 0;
+        for (qsizetype i = 0; i < sample; i += 2) {
+            evenZeros += b[i] == 0;
+            oddZeros += b[i + 1] == 0;
+        }
+        const qsizetype pairs = sample / 2;
+        if (pairs >= 2 && oddZeros * 2 > pairs && evenZeros * 20 < pairs)
+            m_bom = Bom::Utf16Le;
+        else if (pairs >= 2 && evenZeros * 2 > pairs && oddZeros * 20 < pairs)
+            m_bom = Bom::Utf16Be;
+    }
     if (m_bom == Bom::Utf16Le || m_bom == Bom::Utf16Be) {
         m_utf16 = QStringDecoder(m_bom == Bom::Utf16Le ? QStringDecoder::Utf16LE
                                                        : QStringDecoder::Utf16BE);
-        const QString text = m_utf16.decode(QByteArrayView(m_buf.constData() + 2, n - 2));
+        const QString text =
+            m_utf16.decode(QByteArrayView(m_buf.constData() + bomBytes, n - bomBytes));
         m_buf = text.toUtf8();
         m_pos = 0;
         m_end = m_buf.size();
