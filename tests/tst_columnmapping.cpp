@@ -481,6 +481,8 @@ void TestColumnMapping::synonyms_data()
         {"LONG", "longitude"},
         {"longitude", "longitude"},
         {"x", "longitude"},
+        {"geometry", "coordinates"},
+        {"WKT", "coordinates"},
         {"city", "locality"},
         {"Town", "locality"},
         {"locality", "locality"},

@@ -386,6 +386,17 @@ void TestImportRobustness::messyFiles_data()
                           {u"lon"_s, 11.575},
                           {u"sizeLow"_s, 300}}}));
 
+    // Month first is the United States' custom: a list kept in Spanish writes the day first.
+    add("Spanish list: a date that could be either order, the point as WKT",
+        QByteArray("fecha,titulo,ciudad,pais,geometry\n"
+                   "05/04/2025,Marcha,Santiago,Chile,POINT(-70.6 -33.45)\n"),
+        Expect::counts(1, 1, 0)
+            .withProblems({{2, 1, u"read as day/month, as the column names are not in English"_s}})
+            .withEvents({{{u"date"_s, QDate(2025, 4, 5)},
+                          {u"title"_s, u"Marcha"_s},
+                          {u"lat"_s, -33.45},
+                          {u"lon"_s, -70.6}}}));
+
     add("a title above the header",
         "Protest events, compiled by volunteers\n\n" + kHeader + goodRow,
         Expect::counts(1, 1, 0)

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 namespace placard::io {
 
@@ -95,6 +96,9 @@ constexpr Synonym kSynonyms[] = {
     {"latlon", Field::Coordinates},
     {"latlng", Field::Coordinates},
     {"latlong", Field::Coordinates},
+    {"geometry", Field::Coordinates}, // a point as WKT, "POINT(-122.68 45.52)"
+    {"geom", Field::Coordinates},
+    {"wkt", Field::Coordinates},
     {"geoprecision", Field::GeoPrecision},
     {"precision", Field::GeoPrecision},
     {"geoprec", Field::GeoPrecision}, // Placard's shapefile export
@@ -162,9 +166,12 @@ constexpr Synonym kSynonyms[] = {
     {"extid", Field::ExternalId}, // Placard's shapefile export
     {"eventcode", Field::EventCode},
     {"cameocode", Field::EventCode},
-    // Lists kept in other languages: German, French, Spanish, Portuguese, Italian (keys have
-    // no accents: "Länge" is "lange"). Words that also mean something else in English files
-    // ("data", "land") are left out.
+};
+
+// Lists kept in other languages: German, French, Spanish, Portuguese, Italian (keys have
+// no accents: "Länge" is "lange"). Words that also mean something else in English files
+// ("data", "land") are left out.
+constexpr Synonym kOtherLanguageSynonyms[] = {
     {"datum", Field::Date},
     {"fecha", Field::Date},
     {"enddatum", Field::EndDate},
@@ -548,9 +555,12 @@ Field fieldForHeader(QStringView header)
     const QString key = normalizedHeader(header);
     if (key.isEmpty())
         return Field::Ignore;
-    for (const Synonym &synonym : kSynonyms) {
-        if (key == QLatin1StringView(synonym.key))
-            return synonym.field;
+    for (const std::span<const Synonym> synonyms :
+         {std::span<const Synonym>(kSynonyms), std::span<const Synonym>(kOtherLanguageSynonyms)}) {
+        for (const Synonym &synonym : synonyms) {
+            if (key == QLatin1StringView(synonym.key))
+                return synonym.field;
+        }
     }
     // source_1 … source_30 (Crowd Counting Consortium)
     if (key.startsWith(QLatin1StringView("source")) && allDigits(QStringView(key).mid(6)))
@@ -561,6 +571,13 @@ Field fieldForHeader(QStringView header)
     if (key.startsWith(QLatin1StringView("propertydamage")))
         return Field::PropertyDamage;
     return Field::Ignore;
+}
+
+bool isOtherLanguageHeader(QStringView header)
+{
+    const QString key = normalizedHeader(header);
+    return std::any_of(std::begin(kOtherLanguageSynonyms), std::end(kOtherLanguageSynonyms),
+                       [&key](const Synonym &s) { return key == QLatin1StringView(s.key); });
 }
 
 Mapping genericMapping(const QStringList &header)

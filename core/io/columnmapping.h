@@ -77,6 +77,9 @@ QString normalizedHeader(QStringView header);
 /// The field a header names by Placard's generic synonyms ("lat", "Latitude", "y" →
 /// Field::Latitude…); Field::Ignore when the header is not recognised.
 Field fieldForHeader(QStringView header);
+/// Whether a column name is one of the German, French, Spanish, Portuguese or Italian names
+/// Placard knows ("Datum", "ciudad"): a list that is not kept in English.
+bool isOtherLanguageHeader(QStringView header);
 
 /// The generic mapping of a header: each column mapped by fieldForHeader(); a field that takes
 /// one column gets the first column naming it, later ones are ignored.

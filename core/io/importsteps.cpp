@@ -3,6 +3,8 @@
 
 #include "catalogue/sqlite.h"
 
+#include <algorithm>
+
 namespace placard::io {
 
 namespace {
@@ -27,15 +29,21 @@ DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &ma
                                      "dates that could be either are skipped"),
                       false});
     } else if (ambiguous && mapping.dateOrder.isEmpty()) {
-        const bool dayFirst = order == DayMonthOrder::DayFirst; // dotted dates
+        // Month first is the custom of the United States; a list kept in another language
+        // writes the day first, as do dates with dots.
+        const bool dotted = order == DayMonthOrder::DayFirst;
+        const bool otherLanguage =
+            std::any_of(mapping.columns.cbegin(), mapping.columns.cend(),
+                        [](const ColumnRule &c) { return isOtherLanguageHeader(c.header); });
+        const QString reading = dotted ? QStringLiteral("day/month, as dates with dots are written")
+            : otherLanguage ? QStringLiteral("day/month, as the column names are not in English")
+                            : QStringLiteral("month/day");
         notes.append({line, column + 1, QString(),
                       QStringLiteral("day/month order is ambiguous in the date column; read as "
                                      "%1 (set the mapping's date order to change it)")
-                          .arg(dayFirst ? QStringLiteral("day/month, as dates with dots are "
-                                                         "written")
-                                        : QStringLiteral("month/day")),
+                          .arg(reading),
                       false});
-        return dayFirst ? DayMonthOrder::DayFirst : DayMonthOrder::MonthFirst;
+        return dotted || otherLanguage ? DayMonthOrder::DayFirst : DayMonthOrder::MonthFirst;
     }
     return order;
 }
