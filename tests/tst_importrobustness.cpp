@@ -397,6 +397,12 @@ void TestImportRobustness::messyFiles_data()
                           {u"lat"_s, -33.45},
                           {u"lon"_s, -70.6}}}));
 
+    add("text after a closing quote",
+        kHeader + "2025-04-05,\"Rally\" for peace,Portland,OR,45.52,-122.68,,peace\n",
+        Expect::counts(1, 1, 0)
+            .withProblems({{2, 2, u"text after the closing quote was kept in the field"_s}})
+            .withEvents({{{u"title"_s, u"Rally for peace"_s}}}));
+
     add("a title above the header",
         "Protest events, compiled by volunteers\n\n" + kHeader + goodRow,
         Expect::counts(1, 1, 0)

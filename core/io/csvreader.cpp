@@ -745,9 +745,12 @@ void CsvReader::decodeFields()
     for (int i = 0; i < m_count; ++i) {
         const Span &span = m_spans[std::size_t(i)];
         const QByteArrayView bytes = unescape(span, m_scratch);
-        if (span.trailing)
+        if (span.trailing) {
             addWarning(m_recordLine, i + 1,
                        QStringLiteral("text after the closing quote was kept in the field"));
+            if (m_stats.trailingText.size() < CsvStats::kMaxRepairPositions)
+                m_stats.trailingText.append({m_recordLine, i + 1});
+        }
         QString &text = m_fields[i];
         setField(text, bytes, i + 1);
         m_quoted[std::size_t(i)] = span.quoted;

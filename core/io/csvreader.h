@@ -67,6 +67,9 @@ struct CsvStats {
     QString encoding;
     /// Where the first kMaxRepairPositions repaired fields are.
     QList<CsvPosition> repairs;
+    /// Quoted fields with text after their closing quote (kept in the field): the first
+    /// kMaxRepairPositions of them.
+    QList<CsvPosition> trailingText;
     /// Fields that begin with a quote that never closes, read with the quote as data: the
     /// first kMaxRepairPositions of them, and how many in all.
     QList<CsvPosition> strayQuotes;

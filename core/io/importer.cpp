@@ -174,6 +174,10 @@ public:
                           QStringLiteral("a quote that never closes was read as part of the "
                                          "field"),
                           false});
+        for (const CsvPosition &pos : m_reader.stats().trailingText)
+            notes.append({pos.line, pos.column, QString(),
+                          QStringLiteral("text after the closing quote was kept in the field"),
+                          false});
         for (const CsvPosition &pos : m_reader.stats().repairs)
             notes.append({pos.line, pos.column, QString(),
                           QStringLiteral("double-encoded UTF-8 repaired"), false});
