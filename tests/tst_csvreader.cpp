@@ -316,6 +316,9 @@ void TestCsvReader::strayQuotes_data()
         << QByteArray("a,\"stray\nb,\"x\",c\nd,\"y\"\n")
         << Records{{u"a"_s, u"\"stray"_s}, {u"b"_s, u"x"_s, u"c"_s}, {u"d"_s, u"y"_s}}
         << QList<CsvPosition>{{1, 2}};
+    QTest::newRow("spaces after a multi-line field's closing quote")
+        << QByteArray("a,\"two\nlines\" ,b\n") << Records{{u"a"_s, u"two\nlines "_s, u"b"_s}}
+        << QList<CsvPosition>{};
     // Past the longest field without closing: the quote is stray, though more follows.
     QByteArray past("x,y\nz,\"open\n");
     for (int i = 0; i < 40000; ++i)

@@ -601,8 +601,9 @@ CsvReader::Parse CsvReader::parseOnce()
                 return tooLong() ? quoteAsData() : needMore(fieldStart, true);
             // Text after a closing quote on a later line means the opening quote was stray and
             // this "closing" one opened a later field: read as pairs, every quote after it
-            // would be out of step.
-            if (tail != p && startLine + lines != fieldLine)
+            // would be out of step. (Spaces after a closing quote are only untidy.)
+            if (tail != p && startLine + lines != fieldLine &&
+                std::any_of(p, tail, [](char c) { return c != ' ' && c != '\t'; }))
                 return quoteAsData();
             if (tail != p) {
                 span.complex = true;
