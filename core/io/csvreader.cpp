@@ -387,6 +387,12 @@ bool CsvReader::start()
     return true;
 }
 
+QString CsvReader::noted(int column) const
+{
+    constexpr qsizetype kShown = 200;
+    return column >= 1 && column <= m_count ? m_fields[column - 1].left(kShown) : QString();
+}
+
 void CsvReader::crToLf(qsizetype from, qsizetype to)
 {
     char *const data = m_buf.data();
@@ -665,13 +671,13 @@ bool CsvReader::nextRecord()
         switch (parseRecord()) {
         case Parse::Record:
             m_quotesAsData.clear();
+            decodeFields();
             for (const CsvPosition &at : std::as_const(m_strayQuotes)) {
                 if (m_stats.strayQuotes.size() < CsvStats::kMaxRepairPositions)
-                    m_stats.strayQuotes.append(at);
+                    m_stats.strayQuotes.append({at.line, at.column, noted(at.column)});
             }
             m_stats.strayQuoteCount += qint64(m_strayQuotes.size());
             m_strayQuotes.clear();
-            decodeFields();
             return true;
         case Parse::End:
         case Parse::Error:
@@ -746,14 +752,14 @@ void CsvReader::decodeFields()
     for (int i = 0; i < m_count; ++i) {
         const Span &span = m_spans[std::size_t(i)];
         const QByteArrayView bytes = unescape(span, m_scratch);
+        QString &text = m_fields[i];
+        setField(text, bytes, i + 1);
         if (span.trailing) {
             addWarning(m_recordLine, i + 1,
                        QStringLiteral("text after the closing quote was kept in the field"));
             if (m_stats.trailingText.size() < CsvStats::kMaxRepairPositions)
-                m_stats.trailingText.append({m_recordLine, i + 1});
+                m_stats.trailingText.append({m_recordLine, i + 1, noted(i + 1)});
         }
-        QString &text = m_fields[i];
-        setField(text, bytes, i + 1);
         m_quoted[std::size_t(i)] = span.quoted;
 
         bool missing = false;

@@ -57,6 +57,15 @@ struct CsvPosition {
     friend bool operator==(const CsvPosition &, const CsvPosition &) = default;
 };
 
+/// A field the reader read leniently: where it is, and what it holds (its first 200
+/// characters).
+struct CsvField {
+    qint64 line = 0;
+    int column = 0;
+    QString text;
+    friend bool operator==(const CsvField &, const CsvField &) = default;
+};
+
 /// What a CsvReader saw so far; final once readRecord() returned false.
 struct CsvStats {
     qint64 records = 0; ///< data records returned (the header is not counted)
@@ -69,10 +78,10 @@ struct CsvStats {
     QList<CsvPosition> repairs;
     /// Quoted fields with text after their closing quote (kept in the field): the first
     /// kMaxRepairPositions of them.
-    QList<CsvPosition> trailingText;
+    QList<CsvField> trailingText;
     /// Fields that begin with a quote that never closes, read with the quote as data: the
     /// first kMaxRepairPositions of them, and how many in all.
-    QList<CsvPosition> strayQuotes;
+    QList<CsvField> strayQuotes;
     qint64 strayQuoteCount = 0;
     /// Lines before the header that were left out (a title, a note), with their text.
     struct Skipped {
@@ -183,6 +192,8 @@ private:
     Parse parseOnce();
     bool nextRecord();
     void decodeFields();
+    /// The current record's field `column` (from 1) as a problem shows it.
+    QString noted(int column) const;
     /// Makes the CRs of m_buf's bytes [from, to) LFs (see m_crLines).
     void crToLf(qsizetype from, qsizetype to);
     QByteArrayView unescape(const Span &span, QByteArray &out) const;

@@ -169,13 +169,13 @@ public:
         for (const CsvStats::Skipped &line : m_reader.stats().preamble)
             notes.append({line.line, 1, line.text,
                           QStringLiteral("text above the header, left out"), false});
-        for (const CsvPosition &pos : m_reader.stats().strayQuotes)
-            notes.append({pos.line, pos.column, QString(),
+        for (const CsvField &field : m_reader.stats().strayQuotes)
+            notes.append({field.line, field.column, field.text,
                           QStringLiteral("a quote that never closes was read as part of the "
                                          "field"),
                           false});
-        for (const CsvPosition &pos : m_reader.stats().trailingText)
-            notes.append({pos.line, pos.column, QString(),
+        for (const CsvField &field : m_reader.stats().trailingText)
+            notes.append({field.line, field.column, field.text,
                           QStringLiteral("text after the closing quote was kept in the field"),
                           false});
         for (const CsvPosition &pos : m_reader.stats().repairs)
