@@ -53,9 +53,18 @@ void fillProblems(QTableWidget *table, const QList<ImportProblem> &problems)
         const QStringList cells{QString::number(p.line),
                                 p.column > 0 ? QString::number(p.column) : QString(), p.value,
                                 p.message};
-        for (int c = 0; c < cells.size(); ++c)
-            table->setItem(i, c, new QTableWidgetItem(cells[c]));
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]); // a value or message cut by its column, whole
+            table->setItem(i, c, item);
+        }
     }
+    // Line and column as narrow as their numbers; the value wide enough to read, the
+    // message the rest.
+    table->resizeColumnToContents(0);
+    table->resizeColumnToContents(1);
+    table->resizeColumnToContents(2);
+    table->setColumnWidth(2, std::clamp(table->columnWidth(2), 80, 260));
 }
 
 bool writeProblemsCsv(const QString &path, const QList<ImportProblem> &problems, QString *error)
