@@ -403,6 +403,21 @@ void TestImportRobustness::messyFiles_data()
             .withProblems({{2, 2, u"text after the closing quote was kept in the field"_s}})
             .withEvents({{{u"title"_s, u"Rally for peace"_s}}}));
 
+    // Count Love's own layout; its list covers the United States only.
+    add("Count Love",
+        QByteArray("Date,Location,Attendees,Event (legacy; see tags),Tags,Curated,Source,"
+                   "Total Articles\n"
+                   "2017-01-15,\"Bowie State University, Bowie, MD\",1500,Healthcare "
+                   "(Pro-Obamacare),Healthcare; For Affordable Care Act,Yes,"
+                   "http://example.org/a,1\n"),
+        Expect::counts(1, 1, 0).withUnplaced(1).withEvents(
+            {{{u"date"_s, QDate(2017, 1, 15)},
+              {u"title"_s, u"Healthcare (Pro-Obamacare)"_s},
+              {u"place"_s, u"Bowie State University, Bowie, MD"_s},
+              {u"country"_s, u"US"_s},
+              {u"sizeLow"_s, 1500},
+              {u"sizeHigh"_s, 1500}}}));
+
     add("a title above the header",
         "Protest events, compiled by volunteers\n\n" + kHeader + goodRow,
         Expect::counts(1, 1, 0)

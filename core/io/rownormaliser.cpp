@@ -434,8 +434,10 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
     e.admin1 = firstValue(fields, columns(Field::Admin1));
     e.admin2 = firstValue(fields, columns(Field::Admin2));
     e.country = firstValue(fields, columns(Field::Country));
-    if (e.country.isEmpty() && m_mapping.preset == PresetId::Ccc)
-        e.country = QStringLiteral("US"); // the Crowd Counting Consortium covers the US only
+    // The Crowd Counting Consortium and Count Love cover the United States only.
+    if (e.country.isEmpty() &&
+        (m_mapping.preset == PresetId::Ccc || m_mapping.preset == PresetId::CountLove))
+        e.country = QStringLiteral("US");
     if (m_mapping.countryCodeScheme == u"fips" && !e.country.isEmpty())
         readFipsCountry(line, row);
 
