@@ -431,6 +431,11 @@ void TestImportRobustness::messyFiles_data()
     add("unreadable date", kHeader + goodRow + "someday soon,Bad,Salem,OR,44.94,-123.03,,peace\n",
         Expect::counts(2, 1, 1).withProblems({{3, 1, u"unreadable date"_s}}).withEvents({good}));
 
+    add("rows of empty cells below the data", kHeader + goodRow + ",,,,,,,\n , ,,,,,,\n",
+        Expect::counts(3, 1, 2)
+            .withProblems({{3, 1, u"empty row: skipped"_s}, {4, 1, u"empty row: skipped"_s}})
+            .withEvents({good}));
+
     add("empty date", kHeader + goodRow + ",Bad,Salem,OR,44.94,-123.03,,peace\n",
         Expect::counts(2, 1, 1).withProblems({{3, 1, u"no date"_s}}).withEvents({good}));
 

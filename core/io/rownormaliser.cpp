@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace placard::io {
 
 namespace {
@@ -349,8 +351,13 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
         dateText = QStringList{dateText, m, d}.join(QLatin1Char('-'));
     }
     if (!start) {
+        // Spreadsheets leave rows of empty cells (",,,,") below the data: said so, rather
+        // than that a date is missing.
+        const bool empty = std::all_of(fields.cbegin(), fields.cend(),
+                                       [](const QString &f) { return f.trimmed().isEmpty(); });
         problem(row, line, dateColumn, dateText,
-                dateText.isEmpty() || dateColumn < 0
+                empty ? QStringLiteral("empty row: skipped")
+                    : dateText.isEmpty() || dateColumn < 0
                     ? QStringLiteral("no date: the row is skipped")
                     : QStringLiteral("unreadable date (%1): the row is skipped").arg(error),
                 true);
