@@ -37,8 +37,8 @@ public:
     void add(const Keys &keys, const Match &match);
     std::optional<Match> find(const Keys &keys) const;
     /// Asks the CPU to fetch what find() and add() will read for `keys`: called for a batch
-    /// of rows ahead, their hundred-megabyte tables' cache misses overlap instead of
-    /// following one another.
+    /// of rows ahead, their large tables' cache misses overlap instead of following one
+    /// another.
     void prefetch(const Keys &keys) const;
 
     /// The place key events are compared by: place, locality and state, case-folded,

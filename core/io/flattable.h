@@ -15,7 +15,7 @@ namespace placard::io {
 /// duplicate index's million entries: no allocation per entry and one cache miss per
 /// probe, where QMultiHash allocated a node for each. Key 0 is taken to mean an empty slot,
 /// so a key of 0 is stored as 1. Nothing is ever removed. The array is in huge pages: its
-/// probes land anywhere in a hundred megabytes, each a TLB miss and, the first time, a page
+/// probes land anywhere in tens of megabytes, each a TLB miss and, the first time, a page
 /// fault in small pages.
 template<typename Value> class FlatTable {
 public:
