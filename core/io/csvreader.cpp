@@ -365,11 +365,12 @@ bool CsvReader::start()
     m_stop['\n'] = true;
     m_stop['\r'] = true;
 
-    if (m_options.header == CsvOptions::Header::Auto)
-        skipPreamble();
     bool header = m_options.header == CsvOptions::Header::Yes;
-    if (m_options.header == CsvOptions::Header::Auto)
-        header = detectHeader();
+    if (m_options.header == CsvOptions::Header::Auto) {
+        std::vector<Peeked> first = peekRecords();
+        first.erase(first.begin(), first.begin() + qsizetype(skipPreamble(first)));
+        header = detectHeader(first);
+    }
     if (hasError())
         return false;
     if (header) {
@@ -985,26 +986,25 @@ std::vector<CsvReader::Peeked> CsvReader::peekRecords()
     return records;
 }
 
-void CsvReader::skipPreamble()
+std::size_t CsvReader::skipPreamble(const std::vector<Peeked> &records)
 {
     // Lists kept by hand often start with a title or a note above the header ("Protests in
     // Oregon, compiled by …"): a line or a few with far fewer fields than every line after
     // them. They are left out, and told (stats().preamble), rather than read as the header.
     constexpr std::size_t kMaxPreamble = 10;
-    const std::vector<Peeked> records = peekRecords();
     std::size_t lead = 0;
     while (lead < records.size() && lead < kMaxPreamble &&
            records[lead].fields.size() * 2 <= records.back().fields.size())
         ++lead;
     if (lead == 0 || lead == records.size())
-        return;
+        return 0;
     // The rest must agree on their width, or the short lines may be the file's own shape.
     const std::size_t width = records[lead].fields.size();
     if (width < 4)
-        return;
+        return 0;
     for (std::size_t r = lead; r < records.size(); ++r) {
         if (records[r].fields.size() != width)
-            return;
+            return 0;
     }
     for (std::size_t r = 0; r < lead; ++r) {
         QByteArrayList parts(records[r].fields.begin(), records[r].fields.end());
@@ -1012,13 +1012,11 @@ void CsvReader::skipPreamble()
     }
     m_pos = records[lead - 1].end;
     m_line = records[lead - 1].endLine;
+    return lead;
 }
 
-bool CsvReader::detectHeader()
+bool CsvReader::detectHeader(const std::vector<Peeked> &records)
 {
-    std::vector<std::vector<QByteArray>> records;
-    for (Peeked &peeked : peekRecords())
-        records.push_back(std::move(peeked.fields));
     if (records.empty())
         return false;
 
@@ -1041,7 +1039,7 @@ bool CsvReader::detectHeader()
 
     // Spreadsheets write empty names for trailing or index columns, and repeat names
     // ("source, source"): neither says the line is data. A number or a date does.
-    const std::vector<QByteArray> &first = records.front();
+    const std::vector<QByteArray> &first = records.front().fields;
     bool allWords = true;
     std::size_t named = 0;
     for (std::size_t i = 0; i < first.size(); ++i) {
@@ -1060,7 +1058,7 @@ bool CsvReader::detectHeader()
         return allWords;
     bool differs = false;
     for (std::size_t r = 1; r < records.size(); ++r) {
-        const std::vector<QByteArray> &record = records[r];
+        const std::vector<QByteArray> &record = records[r].fields;
         for (std::size_t i = 0; i < record.size() && i < first.size(); ++i) {
             const Kind k = kind(record[i]);
             if (k == Kind::Numeric || k == Kind::Date)

@@ -209,8 +209,10 @@ private:
         qint64 endLine = 0;
     };
     std::vector<Peeked> peekRecords();
-    void skipPreamble();
-    bool detectHeader();
+    /// Leaves out the lines above the header (see the .cpp); returns how many of `records`
+    /// those were.
+    std::size_t skipPreamble(const std::vector<Peeked> &records);
+    bool detectHeader(const std::vector<Peeked> &records);
     void addWarning(qint64 line, int column, const QString &message);
     void setError(qint64 line, int column, const QString &message);
     void updateEncoding();
