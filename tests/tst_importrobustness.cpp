@@ -651,6 +651,45 @@ void TestImportRobustness::messyFiles_data()
             .withProblems({{3, 1, u"unreadable date"_s}})
             .withEvents({{{u"title"_s, u"Ral\u0000ly"_s}}, {{u"title"_s, u"After"_s}}}));
 
+    // Hand-made lists write an event of several days in its date cell, and crowd sizes
+    // with remarks; "unknown" is no size and no problem.
+    add("periods in the date cell, sizes with remarks",
+        kHeader +
+            "\"30\xe2\x80\x93"
+            "31 January 2026\",Strike,Portland,OR,45.52,-122.68,"
+            "\"10,000 (police); 30,000 (organisers)\",labor\n"
+            "2026-01-30/2026-02-02,Camp,Salem,OR,44.94,-123.03,500 (est.),housing\n"
+            "\"Jan 30-31, 2026\",Vigil,Eugene,OR,44.05,-123.09,unknown,peace\n"
+            "2026-02-02 to 2026-01-30,Backwards,Bend,OR,44.06,-121.31,,peace\n",
+        Expect::counts(4, 3, 1)
+            .withProblems({{5, 1, u"unreadable date (the period ends before it starts)"_s}})
+            .withEvents({{{u"title"_s, u"Strike"_s},
+                          {u"date"_s, QDate(2026, 1, 30)},
+                          {u"endDate"_s, QDate(2026, 1, 31)},
+                          {u"sizeLow"_s, 10000},
+                          {u"sizeHigh"_s, 30000},
+                          {u"sizeText"_s, u"10,000 (police); 30,000 (organisers)"_s}},
+                         {{u"title"_s, u"Camp"_s},
+                          {u"date"_s, QDate(2026, 1, 30)},
+                          {u"endDate"_s, QDate(2026, 2, 2)},
+                          {u"sizeLow"_s, 500},
+                          {u"sizeHigh"_s, 500}},
+                         {{u"title"_s, u"Vigil"_s},
+                          {u"date"_s, QDate(2026, 1, 30)},
+                          {u"endDate"_s, QDate(2026, 1, 31)},
+                          {u"sizeLow"_s, none()},
+                          {u"sizeText"_s, u"unknown"_s}}}));
+    add("a period in the date cell and an end date column",
+        QByteArray("date,end_date,title,locality,state,lat,lon\n"
+                   "30 Jan \xe2\x80\x93 2 Feb 2026,2026-02-05,Longer,Portland,OR,45.52,-122.68\n"
+                   "30 Jan \xe2\x80\x93 2 Feb 2026,,Period,Salem,OR,44.94,-123.03\n"),
+        Expect::counts(2, 2, 0).withEvents({{{u"title"_s, u"Longer"_s},
+                                             {u"date"_s, QDate(2026, 1, 30)},
+                                             {u"endDate"_s, QDate(2026, 2, 5)}},
+                                            {{u"title"_s, u"Period"_s},
+                                             {u"date"_s, QDate(2026, 1, 30)},
+                                             {u"endDate"_s, QDate(2026, 2, 2)}}}));
+
     add("only blank lines", "\n\r\n\n\n", Expect::failure());
 
     const QByteArray duplicates =

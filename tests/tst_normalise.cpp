@@ -31,6 +31,8 @@ private Q_SLOTS:
     void fipsCountries();
     void parseDate_data();
     void parseDate();
+    void dateRange_data();
+    void dateRange();
     void excelSerial_data();
     void excelSerial();
     void dayMonthOrder_data();
@@ -258,6 +260,85 @@ void TestNormalise::parseDate()
     } else {
         const QString got = parsed ? parsed->date.toString(Qt::ISODate) : QString();
         QVERIFY2(!parsed.has_value(), qPrintable(got));
+        QVERIFY2(message.contains(error), qPrintable(message));
+    }
+}
+
+void TestNormalise::dateRange_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QDate>("start"); // invalid: reading must fail
+    QTest::addColumn<int>("precision");
+    QTest::addColumn<QDate>("last");
+    QTest::addColumn<QString>("error"); // a part of the expected error message
+
+    const int Day = int(DatePrecision::Day);
+    const int Month = int(DatePrecision::Month);
+    const int Unknown = int(DayMonthOrder::Unknown);
+    const int DayFirst = int(DayMonthOrder::DayFirst);
+    const QDate jan30(2026, 1, 30);
+    const QDate feb2(2026, 2, 2);
+    const auto row = [](const char *name, const QString &text, int order, QDate start,
+                        int precision, QDate last) {
+        QTest::newRow(name) << text << order << start << precision << last << QString();
+    };
+    const auto bad = [](const char *name, const QString &text, const QString &error) {
+        QTest::newRow(name) << text << int(DayMonthOrder::Unknown) << QDate() << 0 << QDate()
+                            << error;
+    };
+
+    row("iso interval", u"2026-01-30/2026-02-02"_s, Unknown, jan30, Day, feb2);
+    row("iso to iso", u"2026-01-30 to 2026-02-02"_s, Unknown, jan30, Day, feb2);
+    row("iso until iso", u"2026-01-30 until 2026-02-02"_s, Unknown, jan30, Day, feb2);
+    row("spaced hyphen", u"2026-01-30 - 2026-02-02"_s, Unknown, jan30, Day, feb2);
+    row("en dash", u"2026-01-30\u20132026-02-02"_s, Unknown, jan30, Day, feb2);
+    row("em dash", u"2026-01-30 \u2014 2026-02-02"_s, Unknown, jan30, Day, feb2);
+    row("numeric day first", u"30/01/2026 - 02/02/2026"_s, DayFirst, jan30, Day, feb2);
+    row("numeric, first without year", u"30/01 - 02/02/2026"_s, DayFirst, jan30, Day, feb2);
+    row("dotted, first without year", u"30.01. \u2013 02.02.2026"_s, DayFirst, jan30, Day, feb2);
+    row("months named, first without year", u"30 Jan \u2013 2 Feb 2026"_s, Unknown, jan30, Day,
+        feb2);
+    row("days of one month", u"30\u201331 January 2026"_s, Unknown, jan30, Day, QDate(2026, 1, 31));
+    row("days of one month, hyphen", u"30-31 January 2026"_s, Unknown, jan30, Day,
+        QDate(2026, 1, 31));
+    row("month first days", u"Jan 30-31, 2026"_s, Unknown, jan30, Day, QDate(2026, 1, 31));
+    row("across a year end", u"30 Dec 2025 to 2 Jan 2026"_s, Unknown, QDate(2025, 12, 30), Day,
+        QDate(2026, 1, 2));
+    row("first without year across a year end", u"30 Dec \u2013 2 Jan 2026"_s, Unknown,
+        QDate(2025, 12, 30), Day, QDate(2026, 1, 2));
+    row("months", u"Aug\u2013Sep 2024"_s, Unknown, QDate(2024, 8, 1), Month, QDate(2024, 9, 30));
+    row("spaces around", u"  2026-01-30 to 2026-02-02 "_s, Unknown, jan30, Day, feb2);
+
+    bad("one date", u"2026-01-30"_s, u"not a date or a period"_s);
+    bad("words", u"Spring 2026"_s, u"not a date or a period"_s);
+    bad("second part not a date", u"2026-01-30 to later"_s, u"not a date or a period"_s);
+    bad("first part not a date", u"soon to 2026-02-02"_s, u"not a date or a period"_s);
+    bad("backwards", u"2026-02-02 to 2026-01-30"_s, u"ends before it starts"_s);
+    bad("slash in a numeric date", u"30/01/2026/02/02/2026"_s, u"not a date or a period"_s);
+    bad("nothing after the dash", u"2026-01-30 \u2013"_s, u"not a date or a period"_s);
+}
+
+void TestNormalise::dateRange()
+{
+    QFETCH(QString, text);
+    QFETCH(int, order);
+    QFETCH(QDate, start);
+    QFETCH(int, precision);
+    QFETCH(QDate, last);
+    QFETCH(QString, error);
+
+    QString message = u"untouched"_s;
+    const std::optional<ParsedRange> range =
+        parseDateRange(text, static_cast<DayMonthOrder>(order), &message);
+    if (start.isValid()) {
+        QVERIFY2(range.has_value(), qPrintable(message));
+        QCOMPARE(range->start.date, start);
+        QCOMPARE(int(range->start.precision), precision);
+        QCOMPARE(range->last, last);
+        QCOMPARE(message, u"untouched"_s);
+    } else {
+        QVERIFY2(!range.has_value(), qPrintable(range->start.date.toString(Qt::ISODate)));
         QVERIFY2(message.contains(error), qPrintable(message));
     }
 }
@@ -492,9 +573,27 @@ void TestNormalise::crowdSize_data()
     row("float export", u"500.0"_s, 500, 500);
     row("decimal rounds", u"12.5"_s, 13, 13);
 
+    // nobody counted: no size, and nothing wrong
+    row("unknown", u"unknown"_s, kUnset, kUnset);
+    row("Not reported", u"Not reported"_s, kUnset, kUnset);
+    row("question mark", u"?"_s, kUnset, kUnset);
+
+    // remarks in brackets, and several estimates
+    row("estimate remark", u"500 (est.)"_s, 500, 500);
+    row("bracketed source", u"about 2,000 [police]"_s, 2000, 2000);
+    row("remark before", u"(police) 1,200"_s, 1200, 1200);
+    row("two estimates", u"10,000 (police); 30,000 (organisers)"_s, 10000, 30000);
+    row("estimates highest first", u"30,000 (organisers); 10,000 (police)"_s, 10000, 30000);
+    row("estimate ranges", u"1,000-2,000 (police); 5,000 (organisers)"_s, 1000, 5000);
+    row("open estimate", u"5,000 (police); 20,000+ (organisers)"_s, 5000, kUnset);
+    bad("remark only", u"(est.)"_s);
+    bad("unclosed bracket", u"500 (est."_s);
+    bad("estimate in words", u"10,000 (police); many (organisers)"_s);
+    bad("one estimate of two", u"10,000 (police);"_s);
+
     // not crowd sizes
     bad("NA", u"NA"_s);
-    bad("unknown", u"unknown"_s);
+    bad("lots", u"lots"_s);
     bad("garbage", u"lots of people"_s);
     bad("dash", u"-"_s);
     bad("negative", u"-5"_s);

@@ -1331,6 +1331,153 @@ std::optional<ParsedDate> parseDate(QStringView text, DayMonthOrder order, bool 
     return textDate(t, error);
 }
 
+QDate periodEnd(const QDate &start, DatePrecision precision)
+{
+    switch (precision) {
+    case DatePrecision::Month:
+        return start.addMonths(1).addDays(-1);
+    case DatePrecision::Year:
+        return start.addYears(1).addDays(-1);
+    case DatePrecision::Day:
+        break;
+    }
+    return start;
+}
+
+namespace {
+// The first run of exactly four digits in a text, as a year; empty when there is none.
+QStringView fourDigitYear(QStringView t)
+{
+    for (qsizetype i = 0; i < t.size();) {
+        if (!isDigit(t[i])) {
+            ++i;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < t.size() && isDigit(t[end]))
+            ++end;
+        if (end - i == 4)
+            return t.sliced(i, 4);
+        i = end;
+    }
+    return {};
+}
+
+// The first part of a period, completed from the second where it leaves something out:
+// "30" of "30–31 January 2026" is the 30th of that month, "30 Jan" of "30 Jan – 2 Feb 2026"
+// is of that year, "30/01" of "30/01 - 02/02/2026" too.
+QString completedFirstPart(QStringView first, QStringView second)
+{
+    const QStringView year = fourDigitYear(second);
+    if (year.isEmpty() || !fourDigitYear(first).isEmpty())
+        return first.toString();
+    const bool dayOnly =
+        !first.isEmpty() && first.size() <= 2 && std::all_of(first.begin(), first.end(), isDigit);
+    if (dayOnly) {
+        // The second part's day, at its start or after its month ("Jan 31, 2026"), is
+        // replaced by the first part's.
+        qsizetype i = 0;
+        while (i < second.size() && !isDigit(second[i]))
+            ++i;
+        qsizetype end = i;
+        while (end < second.size() && isDigit(second[end]))
+            ++end;
+        if (end - i > 2)
+            return first.toString();
+        return second.first(i).toString() + first.toString() + second.sliced(end).toString();
+    }
+    const bool numeric =
+        std::none_of(first.begin(), first.end(), [](QChar c) { return c.isLetter(); });
+    if (numeric) {
+        for (const QChar separator : {u'/', u'.', u'-'}) {
+            if (!first.contains(separator))
+                continue;
+            QString completed = first.toString(); // "30.01." keeps its last dot
+            if (!completed.endsWith(separator))
+                completed += separator;
+            return completed + year.toString();
+        }
+    }
+    return first.toString() + u' ' + year.toString();
+}
+} // namespace
+
+std::optional<ParsedRange> parseDateRange(QStringView text, DayMonthOrder order, QString *error)
+{
+    const QStringView t = text.trimmed();
+    const auto notARange = [error] {
+        setError(error, u"not a date or a period"_s);
+        return std::nullopt;
+    };
+    // Where the period splits: words and dashes first; a slash only between ISO dates, as
+    // in ISO 8601 ("2026-01-30/2026-02-02"); a bare hyphen only between two day numbers
+    // ("30-31 January 2026", "Jan 30-31, 2026"), as it also joins a date's own parts.
+    qsizetype at = -1;
+    qsizetype width = 0;
+    static constexpr std::array<QStringView, 8> kSeparators{
+        u" to ", u" until ", u" till ", u" through ", u" thru ", u" - ", u"\u2013", u"\u2014"};
+    for (const QStringView separator : kSeparators) {
+        const qsizetype found = t.indexOf(separator, 0, Qt::CaseInsensitive);
+        if (found > 0) {
+            at = found;
+            width = separator.size();
+            break;
+        }
+    }
+    if (at < 0) {
+        const qsizetype slash = t.indexOf(u'/');
+        if (slash == 10 && t.indexOf(u'/', slash + 1) < 0 && t.size() >= 4 && t[4] == u'-') {
+            at = slash;
+            width = 1;
+        }
+    }
+    if (at < 0) {
+        for (qsizetype i = 1; i + 1 < t.size(); ++i) {
+            if (t[i] == u'-' && isDigit(t[i - 1]) && isDigit(t[i + 1]) &&
+                std::any_of(t.begin(), t.end(), [](QChar c) { return c.isLetter(); })) {
+                at = i;
+                width = 1;
+                break;
+            }
+        }
+    }
+    if (at <= 0 || at + width >= t.size())
+        return notARange();
+    const QStringView first = t.first(at).trimmed();
+    QStringView second = t.sliced(at + width).trimmed();
+    if (first.isEmpty() || second.isEmpty())
+        return notARange();
+
+    std::optional<ParsedDate> last = parseDate(second, order, false, nullptr);
+    QString secondText;
+    if (!last) {
+        // "Jan 30-31, 2026": the second part's month is the first part's leading word.
+        qsizetype wordEnd = 0;
+        while (wordEnd < first.size() && first[wordEnd].isLetter())
+            ++wordEnd;
+        if (wordEnd == 0)
+            return notARange();
+        secondText = first.first(wordEnd).toString() + u' ' + second.toString();
+        second = secondText;
+        last = parseDate(second, order, false, nullptr);
+        if (!last)
+            return notARange();
+    }
+    const QString firstText = completedFirstPart(first, second);
+    std::optional<ParsedDate> start = parseDate(firstText, order, false, nullptr);
+    if (!start)
+        return notARange();
+    const QDate lastDay = periodEnd(last->date, last->precision);
+    // "30 Dec – 2 Jan 2026": a year borrowed from the second part may be one too many.
+    if (lastDay < start->date && fourDigitYear(first).isEmpty())
+        start->date = start->date.addYears(-1);
+    if (lastDay < start->date) {
+        setError(error, u"the period ends before it starts"_s);
+        return std::nullopt;
+    }
+    return ParsedRange{*start, lastDay};
+}
+
 DayMonthOrder detectDayMonthOrder(const QList<QString> &samples, bool *ambiguous, bool *conflict)
 {
     bool monthFirst = false;
@@ -1373,6 +1520,70 @@ DayMonthOrder detectDayMonthOrder(const QList<QString> &samples, bool *ambiguous
 // --- public: crowd sizes and numbers -----------------------------------------------------
 
 namespace {
+// Words a size column holds when nobody counted: no size, and nothing wrong with the row.
+bool isNoCount(QStringView t)
+{
+    static constexpr std::array<QStringView, 12> kWords{
+        u"unknown",     u"unclear",     u"not known",  u"not reported",
+        u"unreported",  u"unspecified", u"not stated", u"none given",
+        u"no estimate", u"no figure",   u"?",          u"unk"};
+    return std::any_of(kWords.begin(), kWords.end(),
+                       [t](QStringView word) { return t.compare(word, Qt::CaseInsensitive) == 0; });
+}
+
+// A size with remarks around the figures: "500 (est.)" is 500; several estimates, as news
+// reports give them ("10,000 (police); 30,000 (organisers)"), span the lowest to the
+// highest. False when the text is not that either.
+bool readCrowdRemarks(QStringView t, CrowdSize &size)
+{
+    if (isNoCount(t)) {
+        size = CrowdSize();
+        return true;
+    }
+    QString figures;
+    int depth = 0;
+    for (const QChar c : t) {
+        if (c == u'(' || c == u'[')
+            ++depth;
+        else if ((c == u')' || c == u']') && depth > 0)
+            --depth;
+        else if (depth == 0)
+            figures += c;
+    }
+    if (depth != 0 || figures.size() == t.size() || figures.trimmed().isEmpty())
+        return false;
+    if (CrowdSize plain; parseCrowdInto(QStringView(figures).trimmed(), plain)) {
+        size = plain;
+        return true;
+    }
+    std::optional<qint64> low;
+    std::optional<qint64> high;
+    bool open = false;
+    int estimates = 0;
+    for (const QStringView part : QStringView(figures).tokenize(u';', Qt::SkipEmptyParts)) {
+        CrowdSize estimate;
+        const QStringView figure = part.trimmed();
+        if (figure.isEmpty())
+            continue;
+        if (!parseCrowdInto(figure, estimate))
+            return false;
+        const std::optional<qint64> least = estimate.low ? estimate.low : estimate.high;
+        const std::optional<qint64> most = estimate.high ? estimate.high : estimate.low;
+        if (!least)
+            return false;
+        open = open || !estimate.high;
+        low = low ? std::min(*low, *least) : *least;
+        high = high ? std::max(*high, *most) : *most;
+        ++estimates;
+    }
+    if (estimates < 2)
+        return false;
+    size.low = low;
+    size.high = open ? std::nullopt : high;
+    size.ok = true;
+    return true;
+}
+
 // parseCrowdSize() without its copy of the text.
 CrowdSize readCrowdSize(QStringView text)
 {
@@ -1385,7 +1596,7 @@ CrowdSize readCrowdSize(QStringView text)
     const bool ascii = isAscii(trimmed);
     const QString plain = ascii ? QString() : withoutAccents(trimmed);
     const QStringView t = ascii ? trimmed : QStringView(plain);
-    if (!parseCrowdInto(t, size)) {
+    if (!parseCrowdInto(t, size) && !readCrowdRemarks(t, size)) {
         size.low.reset();
         size.high.reset();
         size.ok = false;

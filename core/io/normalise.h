@@ -38,6 +38,28 @@ enum class DayMonthOrder { Unknown, MonthFirst, DayFirst };
 std::optional<ParsedDate> parseDate(QStringView text, DayMonthOrder order = DayMonthOrder::Unknown,
                                     bool allowExcelSerial = false, QString *error = nullptr);
 
+/// The last day of the period a date of that precision stands for: the day itself, the last
+/// of its month or of its year.
+QDate periodEnd(const QDate &start, DatePrecision precision);
+
+/// A period written in one cell: its first day (with the precision it was written to) and
+/// its last day.
+struct ParsedRange {
+    ParsedDate start;
+    QDate last;
+};
+
+/// Reads a period written in one cell, as hand-made lists give events of several days:
+/// "2026-01-30/2026-02-02" (ISO 8601), "2026-01-30 to 2026-02-02", "30/01/2026 - 02/02/2026",
+/// "30 Jan – 2 Feb 2026", "30–31 January 2026", "Jan 30-31, 2026", "Jan–Mar 2026". The first
+/// part may leave out what the second gives (the year, or the month and year); the last day
+/// is the end of the second part's period ("Aug–Sep 2024" ends on 30 September). Each part is
+/// read by parseDate() with `order`. std::nullopt, with *error set, unless both parts are
+/// dates and the second does not come before the first.
+std::optional<ParsedRange> parseDateRange(QStringView text,
+                                          DayMonthOrder order = DayMonthOrder::Unknown,
+                                          QString *error = nullptr);
+
 /// The date an Excel serial day number stands for in the 1900 date system, which counts the
 /// nonexistent 1900-02-29 as serial 60 (so 61 is 1900-03-01 and 45000 is 2023-03-15); a
 /// fractional part is dropped. std::nullopt for 60, below 1, past 9999-12-31 or not finite.

@@ -91,20 +91,6 @@ qint32 dayNumber(const QDate &date)
     return qint32(kEpoch.daysTo(date));
 }
 
-// The last day of the period a date of that precision stands for.
-QDate periodEnd(const QDate &start, DatePrecision precision)
-{
-    switch (precision) {
-    case DatePrecision::Month:
-        return start.addMonths(1).addDays(-1);
-    case DatePrecision::Year:
-        return start.addYears(1).addDays(-1);
-    case DatePrecision::Day:
-        break;
-    }
-    return start;
-}
-
 placard::DatePrecision toCatalogue(io::DatePrecision p)
 {
     return placard::DatePrecision(int(p));
@@ -333,6 +319,7 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
 {
     Event &e = row.event;
     std::optional<ParsedDate> start;
+    std::optional<QDate> rangeLast; ///< the last day of a period in the date cell
     QString error;
     int dateColumn = -1;
     QString dateText;
@@ -341,6 +328,17 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
         dateText = cell(fields, dateColumn);
         if (!dateText.isEmpty())
             start = parseDate(dateText, m_order, m_allowExcelSerial, &error);
+        // Hand-made lists write an event of several days in one cell ("30–31 January").
+        if (!start && !dateText.isEmpty()) {
+            QString rangeError;
+            if (const std::optional<ParsedRange> range =
+                    parseDateRange(dateText, m_order, &rangeError)) {
+                start = range->start;
+                rangeLast = range->last;
+            } else if (rangeError.contains(u"ends before")) {
+                error = rangeError;
+            }
+        }
     } else if (!columns(Field::Year).isEmpty()) {
         dateColumn = columns(Field::Year).constFirst();
         dateText = cell(fields, dateColumn);
@@ -380,7 +378,7 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
             e.startDay = dayNumber(start->date);
         }
     }
-    QDate end = periodEnd(start->date, start->precision);
+    QDate end = rangeLast.value_or(periodEnd(start->date, start->precision));
 
     std::optional<ParsedDate> last;
     int endColumn = -1;
