@@ -182,6 +182,19 @@ void TestCsvReader::parse_data()
         << QByteArray("a,b\r") << Records{{u"a"_s, u"b"_s}} << QList<qint64>{1};
     QTest::newRow("spaces kept") << QByteArray(" a , b \n") << Records{{u" a "_s, u" b "_s}}
                                  << QList<qint64>{1};
+    QTest::newRow("Ctrl-Z at end of file")
+        << QByteArray("a,b\r\nc,d\r\n\x1A") << Records{{u"a"_s, u"b"_s}, {u"c"_s, u"d"_s}}
+        << QList<qint64>{1, 2};
+    QTest::newRow("Ctrl-Z after the last field")
+        << QByteArray("a,b\nc,d\x1A") << Records{{u"a"_s, u"b"_s}, {u"c"_s, u"d"_s}}
+        << QList<qint64>{1, 2};
+    QTest::newRow("Ctrl-Z inside is data") << QByteArray("a\x1A"
+                                                         "b,c\n")
+                                           << Records{{u"a\u001Ab"_s, u"c"_s}} << QList<qint64>{1};
+    QTest::newRow("spreadsheet text formula")
+        << QByteArray("=\"007\",\"=\"\"2026-01-30\"\"\",=\"\",=\"a\"b\",=1+1\n")
+        << Records{{u"007"_s, u"2026-01-30"_s, u""_s, u"=\"a\"b\""_s, u"=1+1"_s}}
+        << QList<qint64>{1};
     // "CSV (Macintosh)": no LF anywhere, so every CR ends a line, in quotes too.
     QTest::newRow("CR line ends") << QByteArray("a,b\rc,d\r\re,f")
                                   << Records{{u"a"_s, u"b"_s}, {u"c"_s, u"d"_s}, {u"e"_s, u"f"_s}}

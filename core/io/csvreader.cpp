@@ -445,6 +445,9 @@ bool CsvReader::fillBuffer()
         if (m_device->isSequential() && m_device->waitForReadyRead(30000))
             continue;
         m_eof = true;
+        // Ctrl-Z ended text files under DOS, and old Windows programs still write one last.
+        while (m_end > m_pos && m_buf[m_end - 1] == '\x1A')
+            --m_end;
         return false;
     }
 }
@@ -752,7 +755,11 @@ void CsvReader::decodeFields()
     }
     for (int i = 0; i < m_count; ++i) {
         const Span &span = m_spans[std::size_t(i)];
-        const QByteArrayView bytes = unescape(span, m_scratch);
+        QByteArrayView bytes = unescape(span, m_scratch);
+        // Spreadsheets keep a date or leading zeros as typed by writing a formula: ="007".
+        if (bytes.size() >= 3 && bytes[0] == '=' && bytes[1] == '"' && bytes.back() == '"' &&
+            !bytes.sliced(2, bytes.size() - 3).contains('"'))
+            bytes = bytes.sliced(2, bytes.size() - 3);
         QString &text = m_fields[i];
         setField(text, bytes, i + 1);
         if (span.trailing) {
