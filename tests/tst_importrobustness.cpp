@@ -679,6 +679,20 @@ void TestImportRobustness::messyFiles_data()
                           {u"endDate"_s, QDate(2026, 1, 31)},
                           {u"sizeLow"_s, none()},
                           {u"sizeText"_s, u"unknown"_s}}}));
+    add("database zero dates and typing slips in the year",
+        kHeader +
+            "0000-00-00,Zero,Portland,OR,45.52,-122.68,,peace\n"
+            "0026-01-30,Slip,Salem,OR,44.94,-123.03,,peace\n"
+            "2206-01-30,Later slip,Eugene,OR,44.05,-123.09,,peace\n"
+            "1968-05-10,Paris in May,Bend,OR,44.06,-121.31,,peace\n",
+        Expect::counts(4, 3, 1)
+            .withProblems(
+                {{2, 1, u"no date: the row is skipped"_s},
+                 {3, 1, u"year 26 is unlikely for an event; the date is kept as written"_s},
+                 {4, 1, u"year 2206 is unlikely for an event; the date is kept as written"_s}})
+            .withEvents({{{u"title"_s, u"Slip"_s}, {u"date"_s, QDate(26, 1, 30)}},
+                         {{u"title"_s, u"Later slip"_s}, {u"date"_s, QDate(2206, 1, 30)}},
+                         {{u"title"_s, u"Paris in May"_s}, {u"date"_s, QDate(1968, 5, 10)}}}));
     add("a period in the date cell and an end date column",
         QByteArray("date,end_date,title,locality,state,lat,lon\n"
                    "30 Jan \xe2\x80\x93 2 Feb 2026,2026-02-05,Longer,Portland,OR,45.52,-122.68\n"

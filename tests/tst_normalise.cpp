@@ -207,6 +207,10 @@ void TestNormalise::parseDate_data()
     addDate("yyyy0000", u"20250000"_s, QDate(2025, 1, 1), Year);
     addBadDate("13/2024", u"13/2024"_s, u"month 13 out of range"_s);
     addBadDate("yyyy-00-dd", u"2025-00-15"_s, u"month 0 out of range"_s);
+    addBadDate("database zero date", u"0000-00-00"_s, u"empty date"_s);
+    addBadDate("database zero date and time", u"0000-00-00 00:00:00"_s, u"empty date"_s);
+    addBadDate("zero date with slashes", u"00/00/0000"_s, u"empty date"_s);
+    addDate("year 2000 is no zero date", u"2000-01-01"_s, QDate(2000, 1, 1), Day);
 
     // Excel serial day numbers
     addDate("excel 45000", u"45000"_s, QDate(2023, 3, 15), Day, Unknown, true);

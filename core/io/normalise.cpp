@@ -1278,11 +1278,23 @@ std::optional<QDate> dateFromExcelSerial(double serial)
     return day < 60 ? QDate(1899, 12, 31).addDays(day) : QDate(1899, 12, 30).addDays(day);
 }
 
+bool isEmptyDate(QStringView text)
+{
+    int zeros = 0;
+    for (const QChar c : text) {
+        if (c == u'0')
+            ++zeros;
+        else if (!(c == u'-' || c == u'/' || c == u'.' || c == u':' || c == u' ' || c == u'T'))
+            return false;
+    }
+    return zeros >= 6;
+}
+
 std::optional<ParsedDate> parseDate(QStringView text, DayMonthOrder order, bool allowExcelSerial,
                                     QString *error)
 {
     const QStringView t = text.trimmed();
-    if (t.isEmpty()) {
+    if (t.isEmpty() || isEmptyDate(t)) {
         setError(error, u"empty date"_s);
         return std::nullopt;
     }

@@ -60,6 +60,10 @@ std::optional<ParsedRange> parseDateRange(QStringView text,
                                           DayMonthOrder order = DayMonthOrder::Unknown,
                                           QString *error = nullptr);
 
+/// Whether a date is a database's way of writing none: only zeros ("0000-00-00",
+/// "0000-00-00 00:00:00", "00/00/0000").
+bool isEmptyDate(QStringView text);
+
 /// The date an Excel serial day number stands for in the 1900 date system, which counts the
 /// nonexistent 1900-02-29 as serial 60 (so 61 is 1900-03-01 and 45000 is 2023-03-15); a
 /// fractional part is dropped. std::nullopt for 60, below 1, past 9999-12-31 or not finite.

@@ -86,6 +86,9 @@ void problem(NormalisedRow &row, qint64 line, int column, const QString &value,
         row.skipped = true;
 }
 
+// Earlier years in a list of demonstrations are typing slips ("0026", "1026").
+constexpr int kEarliestLikelyYear = 1800;
+
 qint32 dayNumber(const QDate &date)
 {
     return qint32(kEpoch.daysTo(date));
@@ -188,6 +191,7 @@ RowNormaliser::RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder
     : m_mapping(mapping)
     , m_order(dayMonthOrder)
     , m_allowExcelSerial(mapping.preset == PresetId::Generic)
+    , m_latestLikelyYear(QDate::currentDate().year() + 10)
 {
     for (const ColumnRule &rule : mapping.columns) {
         if (rule.field != Field::Ignore)
@@ -355,7 +359,7 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
                                        [](const QString &f) { return f.trimmed().isEmpty(); });
         problem(row, line, dateColumn, dateText,
                 empty ? QStringLiteral("empty row: skipped")
-                    : dateText.isEmpty() || dateColumn < 0
+                    : dateText.isEmpty() || dateColumn < 0 || isEmptyDate(dateText)
                     ? QStringLiteral("no date: the row is skipped")
                     : QStringLiteral("unreadable date (%1): the row is skipped").arg(error),
                 true);
@@ -378,6 +382,13 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
             e.startDay = dayNumber(start->date);
         }
     }
+    // A typing slip ("0026", "2206") would stretch the timeline over centuries: the date is
+    // kept, as it may be right, and shown to whoever keeps the list.
+    if (const int year = start->date.year();
+        year < kEarliestLikelyYear || year > m_latestLikelyYear)
+        problem(row, line, dateColumn, dateText,
+                QStringLiteral("year %1 is unlikely for an event; the date is kept as written")
+                    .arg(year));
     QDate end = rangeLast.value_or(periodEnd(start->date, start->precision));
 
     std::optional<ParsedDate> last;

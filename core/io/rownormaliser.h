@@ -48,6 +48,7 @@ private:
     Mapping m_mapping;
     DayMonthOrder m_order;
     bool m_allowExcelSerial;
+    int m_latestLikelyYear; ///< later years are typing slips ("2206" for "2026")
     std::array<QList<int>, kFieldCount> m_columns;
 };
 
