@@ -11,6 +11,7 @@
 #include <algorithm>
 
 using namespace placard::io;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -120,6 +121,9 @@ private Q_SLOTS:
     void headerlessOther();
     void synonyms_data();
     void synonyms();
+    void hxlTags_data();
+    void hxlTags();
+    void hxlTagsFillIgnoredColumns();
     void genericFirstWins();
     void jsonRoundTrip();
     void malformedJson();
@@ -594,6 +598,78 @@ void TestColumnMapping::synonyms()
     QFETCH(QString, header);
     QFETCH(QString, field);
     QCOMPARE(fieldName(fieldForHeader(header)), field);
+}
+
+void TestColumnMapping::hxlTags_data()
+{
+    QTest::addColumn<QString>("tag");
+    QTest::addColumn<QString>("field");
+    const struct {
+        const char *tag;
+        const char *field;
+    } rows[] = {
+        {"#date", "date"},
+        {"#date+start", "date"},
+        {"#date +occurred", "date"},
+        {"#date+end", "end_date"},
+        {"#date+year", "ignore"},
+        {"#date+reported", "ignore"},
+        {"#event+type", "event_type"},
+        {"#event+type+sub", "ignore"},
+        {"#event+id", "external_id"},
+        {"#event+code", "ignore"},
+        {"#country+name", "country"},
+        {"#country+code", "country"},
+        {"#adm1+name", "admin1"},
+        {"#ADM1 +Name", "admin1"},
+        {"#adm1+code", "ignore"},
+        {"#adm2+name", "admin2"},
+        {"#loc+name", "locality"},
+        {"#geo+lat", "latitude"},
+        {"#geo+lon", "longitude"},
+        {"#geo+coord", "coordinates"},
+        {"#geo+precision", "ignore"},
+        {"#affected+killed", "deaths"},
+        {"#affected+injured", "injuries"},
+        {"#description", "notes"},
+        {"#org+name", "organisers"},
+        {"#meta+source", "source"},
+        {"#meta+url", "source"},
+        {"#sector", "ignore"},
+        {"date", "ignore"},
+        {"", "ignore"},
+    };
+    for (const auto &row : rows)
+        QTest::newRow(row.tag[0] ? row.tag : "empty")
+            << QString::fromUtf8(row.tag) << QString::fromLatin1(row.field);
+}
+
+void TestColumnMapping::hxlTags()
+{
+    QFETCH(QString, tag);
+    QFETCH(QString, field);
+    QCOMPARE(fieldName(fieldForHxlTag(tag)), field);
+}
+
+void TestColumnMapping::hxlTagsFillIgnoredColumns()
+{
+    // Columns named in a way Placard does not know take their field from the tag; a
+    // recognised column keeps its own, and a field already taken is not taken twice.
+    Mapping m = genericMapping(
+        {u"fecha_evento"_s, u"Breitengrad x"_s, u"lat"_s, u"lon"_s, u"region"_s, u"muertos"_s});
+    QCOMPARE(m.columns.at(0).field, Field::Ignore);
+    mapHxlTags(m,
+               {u"#date"_s, u"#geo+lat"_s, u"#geo+lon"_s, u"#geo+lon"_s, u"#adm1+name"_s,
+                u"#affected+killed"_s});
+    const QList<Field> fields{Field::Date,      Field::Ignore, Field::Latitude,
+                              Field::Longitude, Field::Admin1, Field::Deaths};
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        QCOMPARE(m.columns.at(i).field, fields.at(i));
+    // Fewer tags than columns: the rest stay as they are.
+    Mapping few = genericMapping({u"x1"_s, u"x2"_s});
+    mapHxlTags(few, {u"#date"_s});
+    QCOMPARE(few.columns.at(0).field, Field::Date);
+    QCOMPARE(few.columns.at(1).field, Field::Ignore);
 }
 
 void TestColumnMapping::genericFirstWins()

@@ -111,6 +111,8 @@ private Q_SLOTS:
     void header();
     void preamble_data();
     void preamble();
+    void hxlRow_data();
+    void hxlRow();
     void missing_data();
     void missing();
     void emptyFile();
@@ -769,6 +771,49 @@ void TestCsvReader::preamble()
     }
     QCOMPARE(lines, skippedLines);
     QCOMPARE(texts, skippedText);
+}
+
+void TestCsvReader::hxlRow_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("tags");
+    QTest::addColumn<qint64>("line"); // of the HXL row, 0: none
+    QTest::addColumn<QStringList>("first");
+
+    QTest::newRow("HXL row") << QByteArray("date,state,lat\n#date,#adm1 +name,#geo+lat\n"
+                                           "2026-01-30,OR,45.5\n")
+                             << QStringList{u"#date"_s, u"#adm1 +name"_s, u"#geo+lat"_s}
+                             << qint64(2) << QStringList{u"2026-01-30"_s, u"OR"_s, u"45.5"_s};
+    QTest::newRow("HXL row with untagged columns")
+        << QByteArray("id,date,lat\r\n,#date, #geo+lat \r\n1,2026-01-30,45.5\r\n")
+        << QStringList{QString(), u"#date"_s, u"#geo+lat"_s} << qint64(2)
+        << QStringList{u"1"_s, u"2026-01-30"_s, u"45.5"_s};
+    QTest::newRow("one hashtag is data")
+        << QByteArray("tag,count\n#metoo,5\n#blm,7\n") << QStringList() << qint64(0)
+        << QStringList{u"#metoo"_s, u"5"_s};
+    QTest::newRow("hashtags with other text are data")
+        << QByteArray("a,b,c\n#x,#y,plain\n1,2,3\n") << QStringList() << qint64(0)
+        << QStringList{u"#x"_s, u"#y"_s, u"plain"_s};
+    QTest::newRow("no HXL row") << QByteArray("date,state\n2026-01-30,OR\n") << QStringList()
+                                << qint64(0) << QStringList{u"2026-01-30"_s, u"OR"_s};
+}
+
+void TestCsvReader::hxlRow()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, tags);
+    QFETCH(qint64, line);
+    QFETCH(QStringList, first);
+
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::Auto));
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.hasHeader());
+    QCOMPARE(reader.hxlTags(), tags);
+    QCOMPARE(reader.stats().hxlRow.line, line);
+    QVERIFY(reader.readRecord());
+    QCOMPARE(reader.fields(), first);
+    QCOMPARE(reader.lineNumber(), line == 0 ? 2 : 3);
 }
 
 void TestCsvReader::header()

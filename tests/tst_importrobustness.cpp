@@ -693,6 +693,21 @@ void TestImportRobustness::messyFiles_data()
             .withEvents({{{u"title"_s, u"Slip"_s}, {u"date"_s, QDate(26, 1, 30)}},
                          {{u"title"_s, u"Later slip"_s}, {u"date"_s, QDate(2206, 1, 30)}},
                          {{u"title"_s, u"Paris in May"_s}, {u"date"_s, QDate(1968, 5, 10)}}}));
+    // Humanitarian data sets carry HXL hashtags below the header; they name columns whose
+    // names Placard does not know, and are no event.
+    add("HXL hashtag row",
+        QByteArray("Fecha del evento,Departamento,Latitud decimal,Longitud decimal,Resumen\n"
+                   "#date,#adm1+name,#geo+lat,#geo+lon,#description\n"
+                   "2026-01-30,Cusco,-13.53,-71.97,Marcha docente\n"),
+        Expect::counts(1, 1, 0)
+            .withProblems({{2, 1,
+                            u"HXL hashtags below the header, read as the columns' names, not "
+                            "as an event"_s}})
+            .withEvents({{{u"line"_s, 3},
+                          {u"date"_s, QDate(2026, 1, 30)},
+                          {u"admin1"_s, u"Cusco"_s},
+                          {u"lat"_s, -13.53},
+                          {u"lon"_s, -71.97}}}));
     add("a period in the date cell and an end date column",
         QByteArray("date,end_date,title,locality,state,lat,lon\n"
                    "30 Jan \xe2\x80\x93 2 Feb 2026,2026-02-05,Longer,Portland,OR,45.52,-122.68\n"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/columnmapping.h"
 
+#include <QSet>
+
 #include "io/normalise.h"
 
 #include <QCoreApplication>
@@ -578,6 +580,72 @@ bool isOtherLanguageHeader(QStringView header)
     const QString key = normalizedHeader(header);
     return std::any_of(std::begin(kOtherLanguageSynonyms), std::end(kOtherLanguageSynonyms),
                        [&key](const Synonym &s) { return key == QLatin1StringView(s.key); });
+}
+
+Field fieldForHxlTag(QStringView tag)
+{
+    // "#adm1 +name +v_pcode": the hashtag, then attributes.
+    const QStringView t = tag.trimmed();
+    const qsizetype plus = t.indexOf(u'+');
+    const QString name = (plus < 0 ? t : t.first(plus)).trimmed().toString().toLower();
+    QSet<QString> attributes;
+    if (plus >= 0) {
+        for (const QStringView part : t.sliced(plus + 1).tokenize(u'+', Qt::SkipEmptyParts))
+            attributes.insert(part.trimmed().toString().toLower());
+    }
+    const auto has = [&attributes](const char *attribute) {
+        return attributes.contains(QLatin1StringView(attribute));
+    };
+    if (name == u"#date")
+        return has("end")                                    ? Field::EndDate
+            : has("year") || has("month") || has("reported") ? Field::Ignore
+                                                             : Field::Date;
+    if (name == u"#event")
+        return has("type") && !has("sub") ? Field::EventType
+            : has("id")                   ? Field::ExternalId
+                                          : Field::Ignore;
+    if (name == u"#country")
+        return Field::Country;
+    if (name == u"#adm1")
+        return has("code") && !has("name") ? Field::Ignore : Field::Admin1;
+    if (name == u"#adm2")
+        return has("code") && !has("name") ? Field::Ignore : Field::Admin2;
+    if (name == u"#loc")
+        return has("name") ? Field::Locality : Field::Ignore;
+    if (name == u"#geo")
+        return has("lat")  ? Field::Latitude
+            : has("lon")   ? Field::Longitude
+            : has("coord") ? Field::Coordinates
+                           : Field::Ignore;
+    if (name == u"#affected")
+        return has("killed")  ? Field::Deaths
+            : has("injured")  ? Field::Injuries
+            : has("arrested") ? Field::Arrests
+                              : Field::Ignore;
+    if (name == u"#description")
+        return Field::Notes;
+    if (name == u"#org")
+        return Field::Organisers;
+    if (name == u"#meta")
+        return has("source") || has("url") ? Field::Source : Field::Ignore;
+    return Field::Ignore;
+}
+
+void mapHxlTags(Mapping &mapping, const QStringList &tags)
+{
+    QList<bool> taken(kFieldCount, false);
+    for (const ColumnRule &rule : std::as_const(mapping.columns))
+        taken[static_cast<qsizetype>(rule.field)] = true;
+    for (ColumnRule &rule : mapping.columns) {
+        if (rule.field != Field::Ignore || rule.column < 0 || rule.column >= tags.size())
+            continue;
+        const Field field = fieldForHxlTag(tags.at(rule.column));
+        const auto index = static_cast<qsizetype>(field);
+        if (field == Field::Ignore || (taken.at(index) && !fieldAllowsSeveralColumns(field)))
+            continue;
+        rule.field = field;
+        taken[index] = true;
+    }
 }
 
 Mapping genericMapping(const QStringList &header)

@@ -81,6 +81,15 @@ Field fieldForHeader(QStringView header);
 /// Placard knows ("Datum", "ciudad"): a list that is not kept in English.
 bool isOtherLanguageHeader(QStringView header);
 
+/// The field an HXL hashtag names ("#geo+lat" → Field::Latitude, "#adm1+name" →
+/// Field::Admin1, "#date" → Field::Date…), its attributes in any order; Field::Ignore for
+/// other tags.
+Field fieldForHxlTag(QStringView tag);
+
+/// Maps the columns a mapping ignores by their HXL hashtags (one per column, as
+/// CsvReader::hxlTags() gives them), where the field is not taken already.
+void mapHxlTags(Mapping &mapping, const QStringList &tags);
+
 /// The generic mapping of a header: each column mapped by fieldForHeader(); a field that takes
 /// one column gets the first column naming it, later ones are ignored.
 Mapping genericMapping(const QStringList &header);

@@ -384,8 +384,50 @@ bool CsvReader::start()
         m_count = 0;
         if (hasError())
             return false;
+        skipHxlRow();
     }
     return true;
+}
+
+namespace {
+// An HXL hashtag with its attributes: "#geo+lat", "#adm1 +name".
+bool isHxlTag(QByteArrayView field)
+{
+    const QByteArrayView t = trimmedView(field);
+    if (t.size() < 2 || t[0] != '#' || !std::isalpha(uchar(t[1])))
+        return false;
+    for (const char c : t) {
+        if (!(std::isalnum(uchar(c)) || c == '#' || c == '+' || c == '_' || c == ' '))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+void CsvReader::skipHxlRow()
+{
+    // Humanitarian data sets carry a row of HXL hashtags below the header: it names the
+    // columns, and is no event.
+    const std::vector<Peeked> next = peekRecords();
+    if (next.empty())
+        return;
+    const Peeked &row = next.front();
+    int tags = 0;
+    for (const QByteArray &field : row.fields) {
+        if (trimmedView(field).isEmpty())
+            continue;
+        if (!isHxlTag(field))
+            return;
+        ++tags;
+    }
+    if (tags < 2)
+        return;
+    for (const QByteArray &field : row.fields)
+        m_hxlTags.append(QString::fromLatin1(trimmedView(field)));
+    QByteArrayList parts(row.fields.begin(), row.fields.end());
+    m_stats.hxlRow = {row.line, QString::fromLatin1(parts.join(m_delimiter))};
+    m_pos = row.end;
+    m_line = row.endLine;
 }
 
 QString CsvReader::noted(int column) const

@@ -89,6 +89,9 @@ struct CsvStats {
         QString text;
     };
     QList<Skipped> preamble;
+    /// The HXL hashtag row below the header ("#date,#adm1+name,#geo+lat"), left out of the
+    /// records; line 0 when there is none.
+    Skipped hxlRow;
 
     static constexpr qsizetype kMaxRepairPositions = 1000;
 };
@@ -133,6 +136,9 @@ public:
     QChar delimiter() const { return QChar(QLatin1Char(m_delimiter)); }
     bool hasHeader() const { return m_hasHeader; }
     QStringList header() const { return m_header; }
+    /// The columns' HXL hashtags ("#geo+lat"), from the row of them below the header that
+    /// humanitarian data sets carry; empty when there is none.
+    QStringList hxlTags() const { return m_hxlTags; }
     /// The header's field count, or (without a header) the first record's, 0 if unknown.
     int expectedFieldCount() const { return m_expectedFields; }
 
@@ -213,6 +219,8 @@ private:
     /// those were.
     std::size_t skipPreamble(const std::vector<Peeked> &records);
     bool detectHeader(const std::vector<Peeked> &records);
+    /// Leaves out the HXL hashtag row below the header, if there is one (m_hxlTags).
+    void skipHxlRow();
     void addWarning(qint64 line, int column, const QString &message);
     void setError(qint64 line, int column, const QString &message);
     void updateEncoding();
@@ -247,6 +255,7 @@ private:
     std::array<bool, 256> m_stop{}; ///< bytes that end an unquoted stretch
     bool m_hasHeader = false;
     QStringList m_header;
+    QStringList m_hxlTags;
     int m_expectedFields = 0;
 
     std::vector<Span> m_spans;

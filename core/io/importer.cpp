@@ -151,8 +151,11 @@ public:
         if (preset)
             return presetMapping(*preset, m_reader.hasHeader() ? m_reader.header() : firstRecord,
                                  m_reader.hasHeader());
-        return detectMapping(m_reader.header(), m_reader.hasHeader(), m_reader.delimiter(),
-                             firstRecord);
+        Mapping mapping = detectMapping(m_reader.header(), m_reader.hasHeader(),
+                                        m_reader.delimiter(), firstRecord);
+        if (mapping.preset == PresetId::Generic)
+            mapHxlTags(mapping, m_reader.hxlTags());
+        return mapping;
     }
     QString format() const override
     {
@@ -169,6 +172,11 @@ public:
         for (const CsvStats::Skipped &line : m_reader.stats().preamble)
             notes.append({line.line, 1, line.text,
                           QStringLiteral("text above the header, left out"), false});
+        if (const CsvStats::Skipped &hxl = m_reader.stats().hxlRow; hxl.line > 0)
+            notes.append({hxl.line, 1, hxl.text,
+                          QStringLiteral("HXL hashtags below the header, read as the columns' "
+                                         "names, not as an event"),
+                          false});
         for (const CsvField &field : m_reader.stats().strayQuotes)
             notes.append({field.line, field.column, field.text,
                           QStringLiteral("a quote that never closes was read as part of the "
