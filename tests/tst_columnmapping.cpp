@@ -121,6 +121,8 @@ private Q_SLOTS:
     void headerlessOther();
     void synonyms_data();
     void synonyms();
+    void dateOrderHint_data();
+    void dateOrderHint();
     void hxlTags_data();
     void hxlTags();
     void hxlTagsFillIgnoredColumns();
@@ -469,6 +471,13 @@ void TestColumnMapping::synonyms_data()
     } rows[] = {
         {"Event Date", "date"},
         {"event_date", "date"},
+        {"Date (dd/mm/yyyy)", "date"},
+        {"Latitude (WGS84)", "latitude"},
+        {"Longitude [deg]", "longitude"},
+        {"Size (low)", "size_low"},
+        {"(note) City", "locality"},
+        {"Size (est.", "ignore"},
+        {"(unknown)", "ignore"},
         {"DATE", "date"},
         {"\xEF\xBB\xBF"
          "date",
@@ -598,6 +607,33 @@ void TestColumnMapping::synonyms()
     QFETCH(QString, header);
     QFETCH(QString, field);
     QCOMPARE(fieldName(fieldForHeader(header)), field);
+}
+
+void TestColumnMapping::dateOrderHint_data()
+{
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("order");
+    QTest::newRow("dd/mm/yyyy") << u"Date (dd/mm/yyyy)"_s << u"dmy"_s;
+    QTest::newRow("German") << u"Datum (TT.MM.JJJJ)"_s << u"dmy"_s;
+    QTest::newRow("French") << u"date JJ/MM/AAAA"_s << u"dmy"_s;
+    QTest::newRow("Italian") << u"data [gg-mm-aaaa]"_s << u"dmy"_s;
+    QTest::newRow("MM/DD/YYYY") << u"Event date (MM/DD/YYYY)"_s << u"mdy"_s;
+    QTest::newRow("no separators") << u"date ddmmyyyy"_s << u"dmy"_s;
+    QTest::newRow("year first") << u"date (yyyy-mm-dd)"_s << QString();
+    QTest::newRow("German year first") << u"Datum JJJJ-MM-TT"_s << QString();
+    QTest::newRow("no hint") << u"date"_s << QString();
+    QTest::newRow("summary is no hint") << u"summary"_s << QString();
+}
+
+void TestColumnMapping::dateOrderHint()
+{
+    QFETCH(QString, header);
+    QFETCH(QString, order);
+    QCOMPARE(placard::io::dateOrderHint(header), order);
+    // The mapping of a header with that date column carries the order.
+    const Mapping m = detectMapping({header, u"city"_s}, true, u',');
+    if (fieldForHeader(header) == Field::Date)
+        QCOMPARE(m.dateOrder, order);
 }
 
 void TestColumnMapping::hxlTags_data()

@@ -708,6 +708,20 @@ void TestImportRobustness::messyFiles_data()
                           {u"admin1"_s, u"Cusco"_s},
                           {u"lat"_s, -13.53},
                           {u"lon"_s, -71.97}}}));
+    // Column names with a unit or a format in brackets; the date column's format says
+    // which number is the day, so nothing is ambiguous.
+    add("units and formats in column names",
+        QByteArray("Date (dd/mm/yyyy),City,Country,Size (est.),Latitude (WGS84),Longitude [deg]\n"
+                   "05/04/2025,Berlin,DE,100,52.52,13.405\n"
+                   "06/04/2025,Hamburg,DE,200,53.55,9.99\n"),
+        Expect::counts(2, 2, 0).withEvents({{{u"date"_s, QDate(2025, 4, 5)},
+                                             {u"locality"_s, u"Berlin"_s},
+                                             {u"lat"_s, 52.52},
+                                             {u"lon"_s, 13.405},
+                                             {u"sizeLow"_s, 100}},
+                                            {{u"date"_s, QDate(2025, 4, 6)},
+                                             {u"locality"_s, u"Hamburg"_s},
+                                             {u"sizeLow"_s, 200}}}));
     add("a period in the date cell and an end date column",
         QByteArray("date,end_date,title,locality,state,lat,lon\n"
                    "30 Jan \xe2\x80\x93 2 Feb 2026,2026-02-05,Longer,Portland,OR,45.52,-122.68\n"

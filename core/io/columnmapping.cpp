@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -572,7 +573,43 @@ Field fieldForHeader(QStringView header)
         return Field::Injuries;
     if (key.startsWith(QLatin1StringView("propertydamage")))
         return Field::PropertyDamage;
+    // "Latitude (WGS84)", "Size [est.]": a unit or a note in brackets.
+    if (header.contains(u'(') || header.contains(u'[')) {
+        QString bare;
+        int depth = 0;
+        for (const QChar c : header) {
+            if (c == u'(' || c == u'[')
+                ++depth;
+            else if ((c == u')' || c == u']') && depth > 0)
+                --depth;
+            else if (depth == 0)
+                bare += c;
+        }
+        if (depth == 0 && bare.size() < header.size())
+            return fieldForHeader(bare);
+    }
     return Field::Ignore;
+}
+
+QString dateOrderHint(QStringView header)
+{
+    // "Date (dd/mm/yyyy)", "Datum (TT.MM.JJJJ)", "date (JJ/MM/AAAA)", "fecha dd-mm-aaaa",
+    // "data (gg/mm/aaaa)", "Event date (MM/DD/YYYY)". A year written first says nothing
+    // of the order of numeric dates with the year last.
+    static const QRegularExpression yearFirst(
+        QStringLiteral("(yy|aa|jjjj)[./\\- ]?mm[./\\- ]?(dd|tt|jj|gg)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression dayFirst(QStringLiteral("(dd|tt|jj|gg)[./\\- ]?mm"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression monthFirst(QStringLiteral("mm[./\\- ]?(dd|tt|jj|gg)"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (yearFirst.match(header).hasMatch())
+        return {};
+    if (dayFirst.match(header).hasMatch())
+        return QStringLiteral("dmy");
+    if (monthFirst.match(header).hasMatch())
+        return QStringLiteral("mdy");
+    return {};
 }
 
 bool isOtherLanguageHeader(QStringView header)

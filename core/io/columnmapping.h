@@ -77,6 +77,9 @@ QString normalizedHeader(QStringView header);
 /// The field a header names by Placard's generic synonyms ("lat", "Latitude", "y" →
 /// Field::Latitude…); Field::Ignore when the header is not recognised.
 Field fieldForHeader(QStringView header);
+/// The order of day and month a date column's name gives ("Date (dd/mm/yyyy)" → "dmy",
+/// "Datum TT.MM.JJJJ" → "dmy", "date (MM/DD/YYYY)" → "mdy"); empty when it gives none.
+QString dateOrderHint(QStringView header);
 /// Whether a column name is one of the German, French, Spanish, Portuguese or Italian names
 /// Placard knows ("Datum", "ciudad"): a list that is not kept in English.
 bool isOtherLanguageHeader(QStringView header);

@@ -473,6 +473,8 @@ Mapping presetMapping(PresetId preset, const QStringList &header, bool hasHeader
     }
     for (qsizetype i = 0; i < names.size(); ++i)
         m.columns.append({static_cast<int>(i), names.at(i), fields.at(i)});
+    if (const qsizetype date = fields.indexOf(Field::Date); date >= 0)
+        m.dateOrder = dateOrderHint(names.at(date));
 
     switch (preset) {
     case PresetId::Ccc:
