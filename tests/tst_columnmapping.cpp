@@ -473,6 +473,8 @@ void TestColumnMapping::synonyms_data()
         {"event_date", "date"},
         {"Date (dd/mm/yyyy)", "date"},
         {"Latitude (WGS84)", "latitude"},
+        {"Map link", "coordinates"},
+        {"Google Maps", "coordinates"},
         {"Longitude [deg]", "longitude"},
         {"Size (low)", "size_low"},
         {"(note) City", "locality"},

@@ -722,6 +722,19 @@ void TestImportRobustness::messyFiles_data()
                                             {{u"date"_s, QDate(2025, 4, 6)},
                                              {u"locality"_s, u"Hamburg"_s},
                                              {u"sizeLow"_s, 200}}}));
+    add("links to web maps",
+        QByteArray("date,title,city,map link\n"
+                   "2026-01-30,Rally,Berlin,https://maps.google.com/?q=52.52%2C13.405\n"
+                   "2026-01-31,March,Lima,https://www.openstreetmap.org/#map=15/-12.05/-77.04\n"
+                   "2026-02-01,Vigil,Cusco,https://www.google.com/maps/place/Cusco\n"),
+        Expect::counts(3, 3, 0)
+            .withProblems({{4, 4,
+                            u"unreadable coordinates (not a latitude/longitude pair): the event "
+                            "is kept unplaced"_s}})
+            .withUnplaced(1)
+            .withEvents({{{u"title"_s, u"Rally"_s}, {u"lat"_s, 52.52}, {u"lon"_s, 13.405}},
+                         {{u"title"_s, u"March"_s}, {u"lat"_s, -12.05}, {u"lon"_s, -77.04}},
+                         {{u"title"_s, u"Vigil"_s}, {u"locality"_s, u"Cusco"_s}}}));
     add("a period in the date cell and an end date column",
         QByteArray("date,end_date,title,locality,state,lat,lon\n"
                    "30 Jan \xe2\x80\x93 2 Feb 2026,2026-02-05,Longer,Portland,OR,45.52,-122.68\n"

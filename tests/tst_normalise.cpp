@@ -885,6 +885,30 @@ void TestNormalise::latLon_data()
     row("decimal commas with space", u"44,9 -93,1"_s, 44.9, -93.1);
     row("decimal commas with comma", u"44,9, -93,1"_s, 44.9, -93.1);
     row("parentheses", u"(44.9, -93.1)"_s, 44.9, -93.1);
+    row("geo URI", u"geo:52.52,13.405"_s, 52.52, 13.405);
+    row("geo URI with altitude", u"geo:-33.87,151.21,30;u=10"_s, -33.87, 151.21);
+    row("Google Maps place",
+        u"https://www.google.com/maps/place/Berlin/@52.52,13.405,15z/data=!3m1"_s, 52.52, 13.405);
+    row("Google Maps query", u"https://maps.google.com/?q=52.52,13.405"_s, 52.52, 13.405);
+    row("Google Maps query encoded",
+        u"https://www.google.com/maps/search/?api=1&query=52.52%2C-13.405"_s, 52.52, -13.405);
+    row("OpenStreetMap marker",
+        u"https://www.openstreetmap.org/?mlat=52.52&mlon=13.405#map=15/52.52/13.405"_s, 52.52,
+        13.405);
+    row("OpenStreetMap view", u"https://www.openstreetmap.org/#map=15/-22.9068/-43.1729"_s,
+        -22.9068, -43.1729);
+    row("Bing Maps", u"https://www.bing.com/maps?cp=52.52~13.405&lvl=15"_s, 52.52, 13.405);
+    row("GeoJSON point, longitude first", u"{\"type\":\"Point\",\"coordinates\":[13.405,52.52]}"_s,
+        52.52, 13.405);
+    row("GeoJSON feature",
+        u"{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[-71.97,-13.53]},\"properties\":{}}"_s,
+        -13.53, -71.97);
+    bad("map link without a point", u"https://www.google.com/maps/place/Berlin"_s,
+        u"not a latitude/longitude pair"_s);
+    bad("map link out of range", u"https://maps.google.com/?q=152.52,13.405"_s,
+        u"latitude 152.52 out of range"_s);
+    bad("GeoJSON polygon", u"{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}"_s,
+        u"not a latitude/longitude pair"_s);
     row("brackets", u"[44.9, -93.1]"_s, 44.9, -93.1);
     row("hemispheres", u"6.37\u00B0 N, 2.39\u00B0 E"_s, 6.37, 2.39);
     row("hemispheres reversed", u"2.39\u00B0 E, 6.37\u00B0 N"_s, 6.37, 2.39);

@@ -102,6 +102,11 @@ constexpr Synonym kSynonyms[] = {
     {"geometry", Field::Coordinates}, // a point as WKT, "POINT(-122.68 45.52)"
     {"geom", Field::Coordinates},
     {"wkt", Field::Coordinates},
+    {"maplink", Field::Coordinates}, // a link to a web map, "https://maps.google.com/?q=…"
+    {"mapurl", Field::Coordinates},
+    {"googlemaps", Field::Coordinates},
+    {"googlemapslink", Field::Coordinates},
+    {"geouri", Field::Coordinates},
     {"geoprecision", Field::GeoPrecision},
     {"precision", Field::GeoPrecision},
     {"geoprec", Field::GeoPrecision}, // Placard's shapefile export

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/normalise.h"
 
+#include "io/maplink.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -1751,6 +1753,16 @@ std::optional<LatLon> parseLatLon(QStringView text, QString *error)
     }
     if (t.startsWith("point"_L1, Qt::CaseInsensitive))
         return wktPoint(t, error);
+    // A link to a web map, or a GeoJSON point: the order of their numbers is known.
+    std::optional<RawPoint> point = pointFromMapLink(t);
+    if (!point)
+        point = pointFromGeoJson(t);
+    if (point) {
+        if (outOfRange(point->latitude, Axis::Latitude, error) ||
+            outOfRange(point->longitude, Axis::Longitude, error))
+            return std::nullopt;
+        return LatLon{point->latitude, point->longitude, false};
+    }
     if (t.size() >= 2 &&
         ((t.front() == u'(' && t.back() == u')') || (t.front() == u'[' && t.back() == u']')))
         t = t.sliced(1, t.size() - 2).trimmed();

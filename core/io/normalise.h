@@ -132,7 +132,8 @@ struct LatLon {
 /// "44,9; -93,1", "POINT(-93.1 44.9)" (WKT, lon lat; an EWKT "SRID=4326;" prefix is
 /// allowed). Hemisphere letters decide which value is which ("2.39° E, 6.37° N"); without
 /// them the first value (for WKT the second) is the latitude unless checkLatLon() swaps
-/// them. Values are range-checked.
+/// them. A link to a web map and a GeoJSON point are read too (see maplink.h). Values are
+/// range-checked.
 std::optional<LatLon> parseLatLon(QStringView text, QString *error = nullptr);
 
 /// Checks a pair read from two columns. Both finite and in range: returned as is. |lat| > 90
