@@ -123,6 +123,7 @@ private Q_SLOTS:
     void synonyms();
     void dateOrderHint_data();
     void dateOrderHint();
+    void commaLists();
     void hxlTags_data();
     void hxlTags();
     void hxlTagsFillIgnoredColumns();
@@ -636,6 +637,39 @@ void TestColumnMapping::dateOrderHint()
     const Mapping m = detectMapping({header, u"city"_s}, true, u',');
     if (fieldForHeader(header) == Field::Date)
         QCOMPARE(m.dateOrder, order);
+}
+
+void TestColumnMapping::commaLists()
+{
+    const QStringList header{u"date"_s, u"issues"_s, u"organisers"_s, u"notes"_s};
+    const auto decided = [&](const QList<QStringList> &records, bool *split) {
+        Mapping m = genericMapping(header);
+        const bool changed = decideCommaLists(m, records);
+        *split = m.splitOnComma;
+        return changed;
+    };
+    bool split = false;
+    // Commas in a list column, no ';' or '|' anywhere in them: commas separate values.
+    QVERIFY(decided({{u"2026-01-30"_s, u"climate, youth"_s, u"FFF"_s, u"a, b"_s},
+                     {u"2026-01-31"_s, u"housing"_s, u""_s, u""_s}},
+                    &split));
+    QVERIFY(split);
+    // One ';' in a list column: the file separates with ';', and its commas are text.
+    QVERIFY(!decided({{u"2026-01-30"_s, u"climate, youth"_s, u"FFF"_s, u""_s},
+                      {u"2026-01-31"_s, u"housing; rent"_s, u""_s, u""_s}},
+                     &split));
+    QVERIFY(!split);
+    QVERIFY(!decided({{u"2026-01-30"_s, u"climate"_s, u"Unions | Students"_s, u""_s},
+                      {u"2026-01-31"_s, u"a, b"_s, u""_s, u""_s}},
+                     &split));
+    QVERIFY(!split);
+    // Commas only outside list columns (notes): nothing to split.
+    QVERIFY(!decided({{u"2026-01-30"_s, u"climate"_s, u"FFF"_s, u"a, b"_s}}, &split));
+    QVERIFY(!split);
+    // A preset decides for itself.
+    Mapping ccc = presetMapping(PresetId::Ccc, {u"date"_s, u"issues"_s}, true);
+    QVERIFY(!decideCommaLists(ccc, {{u"2026-01-30"_s, u"a, b"_s}}));
+    QVERIFY(!ccc.splitOnComma);
 }
 
 void TestColumnMapping::hxlTags_data()

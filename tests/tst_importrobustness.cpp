@@ -735,6 +735,22 @@ void TestImportRobustness::messyFiles_data()
             .withEvents({{{u"title"_s, u"Rally"_s}, {u"lat"_s, 52.52}, {u"lon"_s, 13.405}},
                          {{u"title"_s, u"March"_s}, {u"lat"_s, -12.05}, {u"lon"_s, -77.04}},
                          {{u"title"_s, u"Vigil"_s}, {u"locality"_s, u"Cusco"_s}}}));
+    add("commas separate list values when nothing else does",
+        QByteArray("date,city,state,issues,organisers\n"
+                   "2026-01-30,Portland,OR,\"climate, youth\",\"Sunrise, 350 PDX\"\n"
+                   "2026-01-31,Salem,OR,housing,Tenants Union\n"),
+        Expect::counts(2, 2, 0)
+            .withUnplaced(2)
+            .withProblems({{2, 0,
+                            u"commas separate the values of the list columns (organisers, "
+                            "issues, tags…), as none holds a ';'"_s}})
+            .withEvents({{{u"issues"_s, QStringList{u"climate"_s, u"youth"_s}}},
+                         {{u"issues"_s, QStringList{u"housing"_s}}}}));
+    add("commas are text where ';' separates",
+        QByteArray("date,city,state,issues\n"
+                   "2026-01-30,Portland,OR,\"climate, energy; youth\"\n"),
+        Expect::counts(1, 1, 0).withUnplaced(1).withEvents(
+            {{{u"issues"_s, QStringList{u"climate, energy"_s, u"youth"_s}}}}));
     add("a period in the date cell and an end date column",
         QByteArray("date,end_date,title,locality,state,lat,lon\n"
                    "30 Jan \xe2\x80\x93 2 Feb 2026,2026-02-05,Longer,Portland,OR,45.52,-122.68\n"

@@ -13,6 +13,7 @@
 #include "problemtable.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QProgressBar>
@@ -145,6 +146,15 @@ void TestImportWizard::fullImport()
     QCOMPARE(columns->item(1, 3)->text(), QString());
     QCOMPARE(columns->item(3, 2)->text(),
              QStringLiteral("Livingston, Montana  ·  Spingfeld, Narnia  ·  Boston"));
+    // No list column holds a comma: they stay whole, and the box says so; ticking it
+    // changes the mapping.
+    auto *commaLists = wizard.findChild<QCheckBox *>(QStringLiteral("commaLists"));
+    QVERIFY(commaLists);
+    QVERIFY(!commaLists->isChecked());
+    commaLists->setChecked(true);
+    QVERIFY(wizard.mapping().splitOnComma);
+    commaLists->setChecked(false);
+    QVERIFY(!wizard.mapping().splitOnComma);
     next(wizard);
 
     // Review: the bad date skipped, Springfield (in no known country) not found, two

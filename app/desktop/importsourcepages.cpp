@@ -5,6 +5,7 @@
 #include "io/field.h"
 #include "io/vectorsource.h"
 
+#include <QCheckBox>
 #include <QColor>
 #include <QComboBox>
 #include <QFileDialog>
@@ -247,9 +248,21 @@ bool ImportPreviewPage::isComplete() const
 ImportColumnsPage::ImportColumnsPage(ImportWizard *wizard)
     : m_wizard(wizard)
     , m_preset(new QLabel(this))
+    , m_commaLists(new QCheckBox(tr("Commas separate values in list columns"), this))
     , m_table(new QTableWidget(this))
 {
     setTitle(tr("Columns"));
+    m_commaLists->setObjectName(QStringLiteral("commaLists"));
+    m_commaLists->setToolTip(tr("Organisers, participants, issues, tags and types are split at "
+                                "';' and '|'; tick this when the file separates them with "
+                                "commas (\"climate, youth\")."));
+    connect(m_commaLists, &QCheckBox::toggled, this, [this](bool on) {
+        io::Mapping m = m_wizard->mapping();
+        if (m.splitOnComma == on)
+            return;
+        m.splitOnComma = on;
+        m_wizard->setMapping(m);
+    });
     setSubTitle(tr("What each column holds. Placard recognised what it could; change any "
                    "column's field, or ignore it."));
     m_table->setObjectName(QStringLiteral("columnsTable"));
@@ -263,7 +276,10 @@ ImportColumnsPage::ImportColumnsPage(ImportWizard *wizard)
     auto *save = new QPushButton(tr("&Save Mapping…"), this);
     auto *load = new QPushButton(tr("&Load Mapping…"), this);
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_preset, 1);
+    buttons->addWidget(m_preset);
+    buttons->addSpacing(16);
+    buttons->addWidget(m_commaLists);
+    buttons->addStretch(1);
     buttons->addWidget(load);
     buttons->addWidget(save);
     auto *layout = new QVBoxLayout(this);
@@ -317,6 +333,10 @@ void ImportColumnsPage::refresh()
 {
     const io::Mapping &mapping = m_wizard->mapping();
     m_preset->setText(tr("Recognised layout: %1").arg(io::presetName(mapping.preset)));
+    {
+        const QSignalBlocker block(m_commaLists);
+        m_commaLists->setChecked(mapping.splitOnComma);
+    }
     if (m_editing) {
         for (int row = 0; row < mapping.columns.size() && row < m_table->rowCount(); ++row) {
             if (auto *field = qobject_cast<QComboBox *>(m_table->cellWidget(row, 1))) {

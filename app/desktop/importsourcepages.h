@@ -64,6 +64,7 @@ private:
 
     ImportWizard *m_wizard;
     QLabel *m_preset;
+    QCheckBox *m_commaLists;
     QTableWidget *m_table;
     bool m_editing = false; ///< a combo box of the table is changing the mapping
 };

@@ -151,8 +151,10 @@ void ImportWizard::reload()
                 m_records << record.fields;
             if (m_records.size() < kPreviewRecords && !source->errorString().isEmpty())
                 m_sourceError = source->errorString();
-            if (!m_mappingEdited)
+            if (!m_mappingEdited) {
                 m_mapping = source->autoMapping(m_options.preset, m_records.value(0));
+                io::decideCommaLists(m_mapping, m_records);
+            }
             m_format = source->format();
             m_encoding = source->encoding();
             m_delimiterRead = source->delimiter();

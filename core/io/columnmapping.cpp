@@ -690,6 +690,27 @@ void mapHxlTags(Mapping &mapping, const QStringList &tags)
     }
 }
 
+bool decideCommaLists(Mapping &mapping, const QList<QStringList> &records)
+{
+    if (mapping.preset != PresetId::Generic || mapping.splitOnComma)
+        return false;
+    QList<int> lists;
+    for (const Field f :
+         {Field::EventType, Field::Organisers, Field::Participants, Field::Issues, Field::Tags})
+        lists << mapping.columnsFor(f);
+    bool commas = false;
+    for (const QStringList &record : records) {
+        for (const int c : std::as_const(lists)) {
+            const QString &cell = c < record.size() ? record.at(c) : QString();
+            if (cell.contains(u';') || cell.contains(u'|'))
+                return false;
+            commas = commas || cell.contains(u',');
+        }
+    }
+    mapping.splitOnComma = commas;
+    return commas;
+}
+
 Mapping genericMapping(const QStringList &header)
 {
     Mapping m;

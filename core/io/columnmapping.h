@@ -93,6 +93,12 @@ Field fieldForHxlTag(QStringView tag);
 /// CsvReader::hxlTags() gives them), where the field is not taken already.
 void mapHxlTags(Mapping &mapping, const QStringList &tags);
 
+/// Decides, for a generic mapping, whether commas separate the values of its list columns
+/// (organisers, participants, issues, tags, types): when some cells of those columns in
+/// `records` hold a comma and none a ';' or '|', as hand-made lists write "climate, youth".
+/// Sets mapping.splitOnComma and returns true then; a preset's mapping is left alone.
+bool decideCommaLists(Mapping &mapping, const QList<QStringList> &records);
+
 /// The generic mapping of a header: each column mapped by fieldForHeader(); a field that takes
 /// one column gets the first column naming it, later ones are ignored.
 Mapping genericMapping(const QStringList &header);

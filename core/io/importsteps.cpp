@@ -95,6 +95,17 @@ ImportPlan planImport(RecordSource &source, const ImportOptions &options)
         plan.sample.empty() ? QStringList() : plan.sample.front().fields;
     plan.mapping =
         options.mapping ? *options.mapping : source.autoMapping(options.preset, firstRecord);
+    if (!options.mapping) {
+        QList<QStringList> values;
+        values.reserve(qsizetype(plan.sample.size()));
+        for (const SourceRecord &r : plan.sample)
+            values << r.fields;
+        if (decideCommaLists(plan.mapping, values))
+            plan.notes.append({plan.sample.front().line, 0, QString(),
+                               QStringLiteral("commas separate the values of the list columns "
+                                              "(organisers, issues, tags…), as none holds a ';'"),
+                               false});
+    }
 
     const RowNormaliser probe(plan.mapping, DayMonthOrder::Unknown);
     const DayMonthOrder order = decideDateOrder(probe, plan.mapping, plan.sample, plan.notes);
