@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/fipscodes.h"
 #include "io/normalise.h"
+#include "io/statustext.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void excelSerial();
     void dayMonthOrder_data();
     void dayMonthOrder();
+    void status_data();
+    void status();
     void crowdSize_data();
     void crowdSize();
     void crowdSizeKeepsText();
@@ -434,6 +437,60 @@ void TestNormalise::dayMonthOrder()
 }
 
 // --- crowd sizes and numbers -------------------------------------------------------------
+
+void TestNormalise::status_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("status"); // -1: not understood
+    const int occurred = int(placard::EventStatus::Occurred);
+    const int planned = int(placard::EventStatus::Planned);
+    const int cancelled = int(placard::EventStatus::Cancelled);
+    const struct {
+        const char *text;
+        int status;
+    } rows[] = {
+        {"", occurred},
+        {"occurred", occurred},
+        {"Held", occurred},
+        {"took place", occurred},
+        {"stattgefunden", occurred},
+        {"réalisée", occurred},
+        {"realizada", occurred},
+        {"planned", planned},
+        {" Announced ", planned},
+        {"upcoming", planned},
+        {"called for", planned},
+        {"geplant", planned},
+        {"angekündigt", planned},
+        {"prévue", planned},
+        {"convocada", planned},
+        {"prevista", planned},
+        {"cancelled", cancelled},
+        {"Canceled", cancelled},
+        {"called off", cancelled},
+        {"postponed", cancelled},
+        {"abgesagt", cancelled},
+        {"verschoben", cancelled},
+        {"annulée", cancelled},
+        {"suspendida", cancelled},
+        {"aplazada", cancelled},
+        {"adiada", cancelled},
+        {"reported", -1},
+        {"maybe", -1},
+        {"1", -1},
+    };
+    for (const auto &row : rows)
+        QTest::newRow(row.text[0] ? row.text : "empty")
+            << QString::fromUtf8(row.text) << row.status;
+}
+
+void TestNormalise::status()
+{
+    QFETCH(QString, text);
+    QFETCH(int, status);
+    const std::optional<placard::EventStatus> read = statusFromText(text);
+    QCOMPARE(read ? int(*read) : -1, status);
+}
 
 void TestNormalise::crowdSize_data()
 {

@@ -190,6 +190,7 @@ constexpr Synonym kOtherLanguageSynonyms[] = {
     {"titulo", Field::Title},
     {"titolo", Field::Title},
     {"typ", Field::EventType},
+    {"statut", Field::Status},
     {"tipo", Field::EventType},
     {"ort", Field::Place},
     {"lieu", Field::Place},

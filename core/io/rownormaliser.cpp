@@ -2,6 +2,7 @@
 #include "io/rownormaliser.h"
 
 #include "io/fipscodes.h"
+#include "io/statustext.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -159,22 +160,6 @@ GeoPrecision precisionFromCode(const QString &scheme, const QString &text)
     return GeoPrecision::Unplaced; // unknown: decided from the other fields
 }
 
-EventStatus statusFromText(const QString &text, bool *ok)
-{
-    const QString t = text.trimmed().toLower();
-    *ok = true;
-    if (t.isEmpty() || t.startsWith(QLatin1StringView("occur")) || t == QLatin1StringView("held") ||
-        t == QLatin1StringView("happened"))
-        return EventStatus::Occurred;
-    if (t.startsWith(QLatin1StringView("plan")) || t.startsWith(QLatin1StringView("announc")) ||
-        t == QLatin1StringView("upcoming") || t == QLatin1StringView("scheduled"))
-        return EventStatus::Planned;
-    if (t.startsWith(QLatin1StringView("cancel")) || t == QLatin1StringView("called off"))
-        return EventStatus::Cancelled;
-    *ok = false;
-    return EventStatus::Occurred;
-}
-
 } // namespace
 
 QString firstValue(const QStringList &fields, const QList<int> &columns)
@@ -237,9 +222,9 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
             e.otherTypes << t.toLower();
     }
     if (const QString status = firstValue(fields, columns(Field::Status)); !status.isEmpty()) {
-        bool ok = false;
-        e.status = statusFromText(status, &ok);
-        if (!ok)
+        const std::optional<EventStatus> read = statusFromText(status);
+        e.status = read.value_or(EventStatus::Occurred);
+        if (!read)
             problem(row, line, columns(Field::Status).constFirst(), status,
                     QStringLiteral("unknown status; read as occurred"));
     }
