@@ -3,6 +3,8 @@
 
 #include "io/maplink.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -1846,24 +1848,18 @@ std::optional<LatLon> checkLatLon(double latitude, double longitude, QString *er
 
 // --- public: multi-valued and flag cells -------------------------------------------------
 
-QStringList splitMultiValue(QStringView text, bool splitOnComma)
+namespace {
+// The distinct pieces of a multi-valued cell, as views of it. They are found first and the
+// list made once at its size: growing a list one piece at a time cost more than splitting.
+QVarLengthArray<QStringView, 16> multiValuePieces(QStringView text, bool splitOnComma)
 {
-    QStringList parts;
-    qsizetype start = 0;
+    QVarLengthArray<QStringView, 16> pieces;
+    const char16_t *s = text.utf16();
     const qsizetype n = text.size();
-    if (n == 0)
-        return parts;
-    // Room for every piece at once: growing the list one piece at a time cost more than
-    // the splitting.
-    qsizetype pieces = 1;
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        pieces += u == u';' || u == u'|' || (splitOnComma && u == u',');
-    }
-    parts.reserve(pieces);
+    qsizetype start = 0;
     for (qsizetype i = 0; i <= n; ++i) {
         if (i < n) {
-            const char16_t c = text[i].unicode();
+            const char16_t c = s[i];
             if (!(c == u';' || c == u'|' || (splitOnComma && c == u',')))
                 continue;
         }
@@ -1872,7 +1868,7 @@ QStringList splitMultiValue(QStringView text, bool splitOnComma)
         if (part.isEmpty())
             continue;
         bool duplicate = false;
-        for (const QString &existing : std::as_const(parts)) {
+        for (const QStringView existing : pieces) {
             // Letters are compared folded one for one, so only pieces of a length can match.
             if (existing.size() == part.size() &&
                 existing.compare(part, Qt::CaseInsensitive) == 0) {
@@ -1881,8 +1877,32 @@ QStringList splitMultiValue(QStringView text, bool splitOnComma)
             }
         }
         if (!duplicate)
-            parts.append(part.toString());
+            pieces.append(part);
     }
+    return pieces;
+}
+} // namespace
+
+QStringList splitMultiValue(QStringView text, bool splitOnComma)
+{
+    const QVarLengthArray<QStringView, 16> pieces = multiValuePieces(text, splitOnComma);
+    QStringList parts;
+    parts.reserve(pieces.size());
+    for (const QStringView piece : pieces)
+        parts.append(piece.toString());
+    return parts;
+}
+
+QStringList splitMultiValue(const QString &text, bool splitOnComma)
+{
+    const QVarLengthArray<QStringView, 16> pieces = multiValuePieces(text, splitOnComma);
+    // A cell of one value, with nothing to trim, is shared rather than copied.
+    if (pieces.size() == 1 && pieces.front().size() == text.size())
+        return QStringList{text};
+    QStringList parts;
+    parts.reserve(pieces.size());
+    for (const QStringView piece : pieces)
+        parts.append(piece.toString());
     return parts;
 }
 

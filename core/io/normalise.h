@@ -149,6 +149,8 @@ std::optional<LatLon> checkLatLon(double latitude, double longitude, QString *er
 /// and drops empty parts and case-insensitive duplicates, keeping the first spelling and the
 /// original order.
 QStringList splitMultiValue(QStringView text, bool splitOnComma = false);
+/// The same; a cell of one value with nothing to trim is shared, not copied.
+QStringList splitMultiValue(const QString &text, bool splitOnComma = false);
 
 /// Reads a yes/no cell, ignoring case and surrounding spaces: "1", "true", "yes", "y", "x",
 /// "online" → true; "0", "false", "no", "n" and empty → false; anything else std::nullopt.
