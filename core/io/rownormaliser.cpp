@@ -88,7 +88,7 @@ void problem(NormalisedRow &row, qint64 line, int column, const QString &value,
 }
 
 // Earlier years in a list of demonstrations are typing slips ("0026", "1026").
-constexpr int kEarliestLikelyYear = 1800;
+const QDate kEarliestLikelyDay(1800, 1, 1);
 
 qint32 dayNumber(const QDate &date)
 {
@@ -176,7 +176,7 @@ RowNormaliser::RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder
     : m_mapping(mapping)
     , m_order(dayMonthOrder)
     , m_allowExcelSerial(mapping.preset == PresetId::Generic)
-    , m_latestLikelyYear(QDate::currentDate().year() + 10)
+    , m_latestLikelyDay(QDate::currentDate().year() + 10, 12, 31)
 {
     for (const ColumnRule &rule : mapping.columns) {
         if (rule.field != Field::Ignore)
@@ -239,7 +239,13 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
             return splitMultiValue(cell(fields, columns(f).constFirst()), m_mapping.splitOnComma);
         QStringList values;
         for (int c : columns(f)) {
-            for (const QString &v : splitMultiValue(cell(fields, c), m_mapping.splitOnComma)) {
+            QStringList parts = splitMultiValue(cell(fields, c), m_mapping.splitOnComma);
+            if (values.isEmpty()) { // the first column with values: taken whole
+                values = std::move(parts);
+                continue;
+            }
+            values.reserve(values.size() + parts.size());
+            for (const QString &v : std::as_const(parts)) {
                 if (!values.contains(v, Qt::CaseInsensitive))
                     values << v;
             }
@@ -369,11 +375,10 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
     }
     // A typing slip ("0026", "2206") would stretch the timeline over centuries: the date is
     // kept, as it may be right, and shown to whoever keeps the list.
-    if (const int year = start->date.year();
-        year < kEarliestLikelyYear || year > m_latestLikelyYear)
+    if (start->date < kEarliestLikelyDay || start->date > m_latestLikelyDay)
         problem(row, line, dateColumn, dateText,
                 QStringLiteral("year %1 is unlikely for an event; the date is kept as written")
-                    .arg(year));
+                    .arg(start->date.year()));
     QDate end = rangeLast.value_or(periodEnd(start->date, start->precision));
 
     std::optional<ParsedDate> last;

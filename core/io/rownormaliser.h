@@ -5,6 +5,7 @@
 #include "io/columnmapping.h"
 #include "io/normalise.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 
@@ -48,7 +49,7 @@ private:
     Mapping m_mapping;
     DayMonthOrder m_order;
     bool m_allowExcelSerial;
-    int m_latestLikelyYear; ///< later years are typing slips ("2206" for "2026")
+    QDate m_latestLikelyDay; ///< later years are typing slips ("2206" for "2026")
     std::array<QList<int>, kFieldCount> m_columns;
 };
 
