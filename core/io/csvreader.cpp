@@ -839,6 +839,14 @@ void CsvReader::setField(QString &out, QByteArrayView bytes, int column)
 {
     const auto *s = reinterpret_cast<const uchar *>(bytes.data());
     const qsizetype n = bytes.size();
+    // Most files leave many fields empty: an empty field needs no memory of its own.
+    if (n == 0) {
+        if (!out.isDetached())
+            out = QString();
+        else if (!out.isEmpty())
+            out.resize(0);
+        return;
+    }
     // A string an earlier record's event still holds is made anew, not copied to be
     // written over.
     if (out.isDetached())
