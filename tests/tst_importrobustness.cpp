@@ -477,6 +477,13 @@ void TestImportRobustness::messyFiles_data()
                           {u"sizeLow"_s, 200},
                           {u"issues"_s, QStringList{u"peace"_s}}}}));
 
+    add("empty fields past the header",
+        kHeader + "2025-04-05,Wide,Portland,OR,45.52,-122.68,hundreds,peace,,,\n" +
+            "2025-04-06,Wider,Salem,OR,44.94,-123.03,,peace,, ,,text\n",
+        Expect::counts(2, 2, 0)
+            .withProblems({{3, 12, u"12 fields where the header has 8"_s}})
+            .withEvents({{{u"title"_s, u"Wide"_s}}, {{u"title"_s, u"Wider"_s}}}));
+
     add("unterminated quote",
         kHeader + goodRow + "2025-04-06,\"Broken title,Salem,OR,44.94,-123.03,,peace\n" +
             "2025-04-07,Later,Eugene,OR,44.05,-123.09,,peace\n",

@@ -199,15 +199,26 @@ RowOutcome RowProcessor::process(const SourceRecord &record)
     RowOutcome outcome;
     outcome.row = m_plan.normaliser->normalise(fields, line);
     outcome.row.problems.append(record.problems);
-    if (fields.size() != m_plan.expectedFields) {
-        // At the first field past the header's, or the first missing: where a spreadsheet
-        // shows the row going wrong.
-        const int column = int(std::min<qsizetype>(fields.size(), m_plan.expectedFields)) + 1;
-        outcome.row.problems.prepend({line, column, QString(),
+    if (fields.size() < m_plan.expectedFields) {
+        // At the first missing field: where a spreadsheet shows the row going wrong.
+        outcome.row.problems.prepend({line, int(fields.size()) + 1, QString(),
                                       QStringLiteral("%1 fields where the header has %2")
                                           .arg(fields.size())
                                           .arg(m_plan.expectedFields),
                                       false});
+    } else if (fields.size() > m_plan.expectedFields) {
+        // Spreadsheets often end every row with empty cells past the header's ("a,b,,,"):
+        // nothing is lost there. Text past the header is, and is shown where it starts.
+        for (qsizetype i = m_plan.expectedFields; i < fields.size(); ++i) {
+            if (fields.at(i).trimmed().isEmpty())
+                continue;
+            outcome.row.problems.prepend({line, int(i) + 1, fields.at(i),
+                                          QStringLiteral("%1 fields where the header has %2")
+                                              .arg(fields.size())
+                                              .arg(m_plan.expectedFields),
+                                          false});
+            break;
+        }
     }
     if (!outcome.row.skipped) {
         place(outcome);
