@@ -581,18 +581,9 @@ Field fieldForHeader(QStringView header)
         return Field::PropertyDamage;
     // "Latitude (WGS84)", "Size [est.]": a unit or a note in brackets.
     if (header.contains(u'(') || header.contains(u'[')) {
-        QString bare;
-        int depth = 0;
-        for (const QChar c : header) {
-            if (c == u'(' || c == u'[')
-                ++depth;
-            else if ((c == u')' || c == u']') && depth > 0)
-                --depth;
-            else if (depth == 0)
-                bare += c;
-        }
-        if (depth == 0 && bare.size() < header.size())
-            return fieldForHeader(bare);
+        if (const std::optional<QString> bare = withoutBrackets(header);
+            bare && bare->size() < header.size())
+            return fieldForHeader(*bare);
     }
     return Field::Ignore;
 }

@@ -1556,18 +1556,10 @@ bool readCrowdRemarks(QStringView t, CrowdSize &size)
         size = CrowdSize();
         return true;
     }
-    QString figures;
-    int depth = 0;
-    for (const QChar c : t) {
-        if (c == u'(' || c == u'[')
-            ++depth;
-        else if ((c == u')' || c == u']') && depth > 0)
-            --depth;
-        else if (depth == 0)
-            figures += c;
-    }
-    if (depth != 0 || figures.size() == t.size() || figures.trimmed().isEmpty())
+    const std::optional<QString> bare = withoutBrackets(t);
+    if (!bare || bare->size() == t.size() || bare->trimmed().isEmpty())
         return false;
+    const QString &figures = *bare;
     if (CrowdSize plain; parseCrowdInto(QStringView(figures).trimmed(), plain)) {
         size = plain;
         return true;
@@ -1904,6 +1896,23 @@ QStringList splitMultiValue(const QString &text, bool splitOnComma)
     for (const QStringView piece : pieces)
         parts.append(piece.toString());
     return parts;
+}
+
+std::optional<QString> withoutBrackets(QStringView text)
+{
+    QString bare;
+    int depth = 0;
+    for (const QChar c : text) {
+        if (c == u'(' || c == u'[')
+            ++depth;
+        else if ((c == u')' || c == u']') && depth > 0)
+            --depth;
+        else if (depth == 0)
+            bare += c;
+    }
+    if (depth != 0)
+        return std::nullopt;
+    return bare;
 }
 
 QString withoutAccents(QStringView text)

@@ -160,4 +160,8 @@ std::optional<bool> parseFlag(QStringView text);
 /// they are: lists are typed with accents or without. Plain ASCII comes back as it is.
 QString withoutAccents(QStringView text);
 
+/// The text with its parts in brackets left out ("500 (est.)" → "500 ", "Size [m]" →
+/// "Size "); std::nullopt when the brackets do not pair up.
+std::optional<QString> withoutBrackets(QStringView text);
+
 } // namespace placard::io
