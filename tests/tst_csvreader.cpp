@@ -111,6 +111,7 @@ private Q_SLOTS:
     void header();
     void preamble_data();
     void preamble();
+    void repeatedHeader();
     void hxlRow_data();
     void hxlRow();
     void missing_data();
@@ -771,6 +772,27 @@ void TestCsvReader::preamble()
     }
     QCOMPARE(lines, skippedLines);
     QCOMPARE(texts, skippedText);
+}
+
+void TestCsvReader::repeatedHeader()
+{
+    // Two files joined: the second's header (with its byte-order mark, and spaces) is no
+    // record; a row that only looks like part of the header is one.
+    QByteArray input("date,city\n2026-01-30,Berlin\n\xEF\xBB\xBF"
+                     "date, city\r\n"
+                     "2026-01-31,Paris\ndate,Lyon\ndate,city\n");
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::Auto));
+    QVERIFY(reader.open(&buffer, kName));
+    QList<qint64> lines;
+    QCOMPARE(readAll(reader, &lines),
+             (Records{{u"2026-01-30"_s, u"Berlin"_s},
+                      {u"2026-01-31"_s, u"Paris"_s},
+                      {u"date"_s, u"Lyon"_s}}));
+    QCOMPARE(lines, (QList<qint64>{2, 4, 5}));
+    QCOMPARE(reader.stats().repeatedHeaders, (QList<qint64>{3, 6}));
+    QCOMPARE(reader.stats().repeatedHeaderCount, 2);
+    QCOMPARE(reader.stats().records, 3);
 }
 
 void TestCsvReader::hxlRow_data()

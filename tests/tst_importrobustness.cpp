@@ -758,6 +758,12 @@ void TestImportRobustness::messyFiles_data()
                    "2026-01-30,Portland,OR,\"climate, energy; youth\"\n"),
         Expect::counts(1, 1, 0).withUnplaced(1).withEvents(
             {{{u"issues"_s, QStringList{u"climate, energy"_s, u"youth"_s}}}}));
+    add("files joined, each with its header",
+        kHeader + goodRow + kHeader + "2025-04-06,Second,Salem,OR,44.94,-123.03,,peace\n",
+        Expect::counts(2, 2, 0)
+            .withProblems(
+                {{3, 1, u"the header again (files joined one after the other?): left out"_s}})
+            .withEvents({good, {{u"line"_s, 4}, {u"title"_s, u"Second"_s}}}));
     add("a period in the date cell and an end date column",
         QByteArray("date,end_date,title,locality,state,lat,lon\n"
                    "30 Jan \xe2\x80\x93 2 Feb 2026,2026-02-05,Longer,Portland,OR,45.52,-122.68\n"

@@ -741,12 +741,34 @@ bool CsvReader::nextRecord()
     }
 }
 
+bool CsvReader::isHeaderAgain() const
+{
+    if (!m_hasHeader || m_count != m_header.size())
+        return false;
+    for (int i = 0; i < m_count; ++i) {
+        QStringView field = QStringView(m_fields[i]).trimmed();
+        if (i == 0 && field.startsWith(u'\uFEFF')) // each joined file's byte-order mark
+            field = field.sliced(1);
+        if (field != m_header[i])
+            return false;
+    }
+    return true;
+}
+
 bool CsvReader::readRecord()
 {
     if (!m_device || hasError())
         return false;
-    if (!nextRecord())
-        return false;
+    for (;;) {
+        if (!nextRecord())
+            return false;
+        if (!isHeaderAgain())
+            break;
+        // Files joined one after the other repeat their header: it is left out, and told.
+        if (m_stats.repeatedHeaders.size() < CsvStats::kMaxRepairPositions)
+            m_stats.repeatedHeaders.append(m_recordLine);
+        ++m_stats.repeatedHeaderCount;
+    }
     ++m_stats.records;
     if (!m_hasHeader && m_expectedFields == 0)
         m_expectedFields = m_count;

@@ -92,6 +92,10 @@ struct CsvStats {
     /// The HXL hashtag row below the header ("#date,#adm1+name,#geo+lat"), left out of the
     /// records; line 0 when there is none.
     Skipped hxlRow;
+    /// Lines that repeat the header (files joined one after the other), left out of the
+    /// records: the first kMaxRepairPositions of them, and how many in all.
+    QList<qint64> repeatedHeaders;
+    qint64 repeatedHeaderCount = 0;
 
     static constexpr qsizetype kMaxRepairPositions = 1000;
 };
@@ -221,6 +225,8 @@ private:
     bool detectHeader(const std::vector<Peeked> &records);
     /// Leaves out the HXL hashtag row below the header, if there is one (m_hxlTags).
     void skipHxlRow();
+    /// Whether the record just read repeats the header.
+    bool isHeaderAgain() const;
     void addWarning(qint64 line, int column, const QString &message);
     void setError(qint64 line, int column, const QString &message);
     void updateEncoding();

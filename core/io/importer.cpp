@@ -177,6 +177,11 @@ public:
                           QStringLiteral("HXL hashtags below the header, read as the columns' "
                                          "names, not as an event"),
                           false});
+        for (const qint64 line : m_reader.stats().repeatedHeaders)
+            notes.append({line, 1, QString(),
+                          QStringLiteral("the header again (files joined one after the "
+                                         "other?): left out"),
+                          false});
         for (const CsvField &field : m_reader.stats().strayQuotes)
             notes.append({field.line, field.column, field.text,
                           QStringLiteral("a quote that never closes was read as part of the "
