@@ -1252,6 +1252,15 @@ void TestImportRobustness::cliImportReport()
     QVERIFY(json.contains(u"duplicates"_s));
     QVERIFY(json.contains(u"unplaced"_s));
     QVERIFY(json.value(u"seconds"_s).isDouble());
+    // The mapping the import used, as --mapping reads it: the columns and their fields.
+    QString mappingError;
+    const std::optional<Mapping> mapping =
+        Mapping::fromJson(json.value(u"mapping"_s).toObject(), &mappingError);
+    QVERIFY2(mapping, qPrintable(mappingError));
+    QCOMPARE(mapping->columns.size(), 8);
+    QCOMPARE(mapping->columns.at(0).field, Field::Date);
+    QCOMPARE(mapping->columns.at(0).header, u"date"_s);
+    QCOMPARE(mapping->columns.at(4).field, Field::Latitude);
 
     const QJsonArray problems = json.value(u"problems"_s).toArray();
     QList<ProblemSpec> want = {

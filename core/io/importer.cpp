@@ -77,6 +77,8 @@ QJsonObject ImportReport::toJson() const
                   {QStringLiteral("dataset"), datasetId},
                   {QStringLiteral("preset"), presetName(mapping.preset)},
                   {QStringLiteral("preset_variant"), mapping.presetVariant},
+                  // What each column was read as: the mapping to give --mapping next time.
+                  {QStringLiteral("mapping"), mapping.toJson()},
                   {QStringLiteral("format"), format},
                   {QStringLiteral("encoding"), encoding},
                   {QStringLiteral("delimiter"), delimiterText},
