@@ -88,6 +88,8 @@ private Q_SLOTS:
     void messyProblems();
     void duplicatesAcrossImports_data();
     void duplicatesAcrossImports();
+    void duplicatesWithinOneFile_data();
+    void duplicatesWithinOneFile();
     void cancelLeavesCatalogueAsItWas();
     void undoImport();
     void undoAndRedoRunOffTheCallingThread();
@@ -276,6 +278,70 @@ void TestImporter::duplicatesAcrossImports()
     if (policy == DuplicatePolicy::Update) {
         QCOMPARE(m_catalogue->event(2)->datasetId, 1); // stays with the first import
         QCOMPARE(m_catalogue->searchText(QStringLiteral("telling")), (QList<qint64>{1, 2, 3}));
+    }
+}
+
+void TestImporter::duplicatesWithinOneFile_data()
+{
+    QTest::addColumn<DuplicatePolicy>("policy");
+    QTest::addColumn<qint64>("events");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("skip") << DuplicatePolicy::Skip << qint64(3000)
+                          << QStringLiteral("duplicate of event %1; skipped");
+    QTest::newRow("keep") << DuplicatePolicy::Keep << qint64(3003)
+                          << QStringLiteral("duplicate of event %1; kept both");
+    QTest::newRow("update") << DuplicatePolicy::Update << qint64(3000)
+                            << QStringLiteral("duplicate of event %1; updated it");
+}
+
+void TestImporter::duplicatesWithinOneFile()
+{
+    // Rows told again later in the same file, thousands of rows (several batches) after
+    // their first telling, and one told again twice: each names the event it repeats, by
+    // the id that event got, whatever the policy.
+    QFETCH(DuplicatePolicy, policy);
+    QFETCH(qint64, events);
+    QFETCH(QString, message);
+    Importer importer(*m_catalogue);
+    QVERIFY(importer.importCsv(kMessy, {}).committed); // ids of this file start after these
+    const qint64 before = m_catalogue->eventCount();
+    const QString file = writeEventList(path(QStringLiteral("again.csv")), 3000);
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::Append));
+    // Rows 5, 1200 and 5 again (0-based), each with another title.
+    for (const int i : {5, 1200, 5})
+        f.write(QStringLiteral("%1,Town %2,MN,protest,Retold %2,,,%3,%4,\n")
+                    .arg(QDate(2020, 1, 1).addDays(i % 1500).toString(Qt::ISODate))
+                    .arg(i)
+                    .arg(40.0 + (i % 1000) * 0.01, 0, 'f', 4)
+                    .arg(-100.0 + (i / 1000) * 0.05, 0, 'f', 4)
+                    .toUtf8());
+    f.close();
+    ImportOptions options;
+    options.duplicates = policy;
+    const ImportReport r = importer.importCsv(file, options);
+    QVERIFY2(r.committed, qPrintable(r.error));
+    QCOMPARE(r.records, 3003);
+    QCOMPARE(r.duplicates, 3);
+    QCOMPARE(m_catalogue->eventCount(), before + events);
+    const qint64 first = before + 1; // the id of row 0 of this file
+    QStringList messages;
+    for (const ImportProblem &p : r.problems) {
+        if (p.message.startsWith(u"duplicate"))
+            messages << p.message;
+    }
+    // With "keep", the first retelling of row 5 is an event too (the file's row 3000), and
+    // the second retelling is found as a repeat of it, the latest.
+    const qint64 secondMatch = policy == DuplicatePolicy::Keep ? first + 3000 : first + 5;
+    QCOMPARE(
+        messages,
+        (QStringList{message.arg(first + 5), message.arg(first + 1200), message.arg(secondMatch)}));
+    const QString expected = policy == DuplicatePolicy::Update ? QStringLiteral("Retold 5")
+                                                               : QStringLiteral("Protest number 5");
+    QCOMPARE(m_catalogue->event(first + 5)->title, expected);
+    if (policy == DuplicatePolicy::Keep) {
+        QCOMPARE(m_catalogue->event(first + 3000)->title, QStringLiteral("Retold 5"));
+        QCOMPARE(m_catalogue->event(first + 3002)->title, QStringLiteral("Retold 5"));
     }
 }
 

@@ -239,19 +239,28 @@ bool EventWriter::insert(Event &event)
     return true;
 }
 
+qint64 EventWriter::nextId()
+{
+    if (m_nextId == 0) {
+        sql::Statement last(m_db, "SELECT coalesce(max(id), 0) FROM events");
+        if (!last.next()) {
+            fail(last);
+            return 0;
+        }
+        m_nextId = last.int64(0) + 1;
+        m_firstId = m_nextId;
+    }
+    return m_nextId;
+}
+
 bool EventWriter::insertPrepared(PreparedEvent &p)
 {
     Event &e = p.event;
     if (e.createdAt == 0)
         e.createdAt = QDateTime::currentSecsSinceEpoch();
     e.updatedAt = e.createdAt;
-    if (m_nextId == 0) {
-        sql::Statement last(m_db, "SELECT coalesce(max(id), 0) FROM events");
-        if (!last.next())
-            return fail(last);
-        m_nextId = last.int64(0) + 1;
-        m_firstId = m_nextId;
-    }
+    if (nextId() == 0)
+        return false;
     e.id = m_nextId++;
     m_pendingEvents.push_back(&p);
     return writeLinks(p);

@@ -50,8 +50,12 @@ public:
     bool unindexDataset(qint64 datasetId);
 
     QString error() const { return m_error; }
-    /// The first id this writer gave an event; 0 before it gave one.
+    /// The first id this writer gave an event; 0 before it gave one or nextId() was asked.
     qint64 firstId() const { return m_firstId; }
+    /// The id the next inserted event will get, the one after each following insert: for a
+    /// caller that must know ids before it inserts (an import judging duplicates on another
+    /// thread). 0 when the catalogue cannot be read.
+    qint64 nextId();
 
 private:
     PreparedEvent prepare(const Event &event);

@@ -100,6 +100,8 @@ struct Item {
     PreparedEvent prepared; ///< the row's event, unless skipped
     QList<ImportProblem> problems;
     DuplicateIndex::Keys keys; ///< set when the row is not skipped
+    DuplicateVerdict verdict; ///< judged on the parsing thread, in file order
+    qint64 id = 0; ///< the id the writer will give the event, when it inserts one
     QString filterValue; ///< what left the row out, when filtered
     qint64 line = 0;
     int filterColumn = 0;
@@ -380,6 +382,16 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
 
     // Used on the parsing thread only.
     RowProcessor processor(plan, options);
+    // The parsing thread judges duplicates, so it must know the ids the writer will give:
+    // one after another from here, for each row inserted.
+    EventWriter writer(db);
+    qint64 nextId = writer.nextId();
+    if (nextId == 0) {
+        report.error = QStringLiteral("%1: cannot read the catalogue: %2")
+                           .arg(m_catalogue.path(), writer.error());
+        rollback();
+        return report;
+    }
 
     // Parsing, normalising and preparing rows on a second thread; writing on this one.
     NameDictionary names(db);
@@ -409,7 +421,29 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         constexpr std::size_t kBatch = 1024;
         Batch batch;
         batch.items.reserve(kBatch);
+        // Judges the batch's rows against the catalogue and the rows before them, in file
+        // order. The index's tables are read a few rows ahead, so that their cache misses
+        // overlap: they took a fifth of a thread's time for a million rows.
+        const auto judge = [&] {
+            constexpr std::size_t kAhead = 8;
+            std::vector<Item> &items = batch.items;
+            for (std::size_t i = 0; i < std::min(kAhead, items.size()); ++i)
+                duplicates.prefetch(items[i].keys);
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                if (i + kAhead < items.size())
+                    duplicates.prefetch(items[i + kAhead].keys);
+                Item &item = items[i];
+                if (item.skipped || item.filtered)
+                    continue;
+                item.verdict = judgeDuplicate(duplicates, item.keys, options.duplicates);
+                if (item.verdict.action != DuplicateVerdict::Insert)
+                    continue;
+                item.id = nextId++;
+                duplicates.add(item.keys, {item.id});
+            }
+        };
         const auto flush = [&] {
+            judge();
             batch.bytesRead = source.position();
             batch.names = names.takeNew();
             std::vector<Batch> spent = queue.takeSpent();
@@ -438,7 +472,6 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     });
     const ProducerJoiner<Batch> joinProducer{queue, producer};
 
-    EventWriter writer(db);
     sql::Statement addProblem(db,
                               "INSERT INTO import_problems(dataset_id, line, col, value, "
                               "message, skipped) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
@@ -471,15 +504,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             failed = true;
             break;
         }
-        // The duplicate index's tables are read a few rows ahead, so that their cache
-        // misses overlap: they took a fifth of this thread's time for a million rows.
-        constexpr std::size_t kAhead = 8;
-        for (std::size_t i = 0; i < std::min(kAhead, batch.items.size()); ++i)
-            duplicates.prefetch(batch.items[i].keys);
-        for (std::size_t i = 0; i < batch.items.size(); ++i) {
-            if (i + kAhead < batch.items.size())
-                duplicates.prefetch(batch.items[i + kAhead].keys);
-            Item &item = batch.items[i];
+        for (Item &item : batch.items) {
             ++report.records;
             for (const ImportProblem &p : std::as_const(item.problems))
                 record(p);
@@ -493,8 +518,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 continue;
             }
             Event &e = item.prepared.event;
-            const DuplicateVerdict verdict =
-                judgeDuplicate(duplicates, item.keys, options.duplicates);
+            const DuplicateVerdict &verdict = item.verdict;
             if (const std::optional<DuplicateIndex::Match> &match = verdict.match) {
                 ++report.duplicates;
                 if (verdict.action == DuplicateVerdict::Skip) {
@@ -535,7 +559,11 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 failed = true;
                 break;
             }
-            duplicates.add(item.keys, {e.id});
+            if (e.id != item.id) { // the ids the parsing thread judged by are not the writer's
+                failed = true;
+                error = QStringLiteral("event ids out of step (%1 for %2)").arg(e.id).arg(item.id);
+                break;
+            }
             ++report.imported;
             if (item.geocoded >= 0)
                 ++report.geocoded[std::size_t(item.geocoded)];
