@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geo/webmercator.h"
 #include "query/clusters.h"
+#include "query/helperthread.h"
 #include "query/mappointfacts.h"
 #include "query/mappointpool.h"
 
@@ -8,8 +9,13 @@
 #include <QTest>
 
 #include <cstdint>
+#include <latch>
 #include <limits>
 #include <thread>
+
+#if defined(__linux__)
+#include <sched.h>
+#endif
 
 using namespace placard;
 
@@ -34,6 +40,7 @@ private Q_SLOTS:
     void facts();
     void pool();
     void hugePageColumns();
+    void helperThreadRunsElsewhere();
 };
 
 void TestClusters::projection()
@@ -289,6 +296,37 @@ void TestClusters::hugePageColumns()
     points.resize(300000);
     QCOMPARE(points[0].id, qint64(41));
     QCOMPARE(points[1].id, qint64(42));
+}
+
+void TestClusters::helperThreadRunsElsewhere()
+{
+#if defined(__linux__)
+    // The helper may use every processor its creator may, but the one the creator was on; it
+    // looks once it exists, does its work, and is joined at the end of its scope.
+    cpu_set_t allowed;
+    CPU_ZERO(&allowed);
+    QCOMPARE(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+    cpu_set_t helpers;
+    CPU_ZERO(&helpers);
+    int result = 0;
+    {
+        std::latch placed(1);
+        HelperThread helper([&] {
+            placed.wait();
+            sched_getaffinity(0, sizeof helpers, &helpers);
+            result = 42;
+        });
+        placed.count_down();
+    }
+    QCOMPARE(result, 42);
+    const int count = CPU_COUNT(&allowed);
+    QCOMPARE(CPU_COUNT(&helpers), count > 1 ? count - 1 : count);
+    cpu_set_t within;
+    CPU_AND(&within, &helpers, &allowed);
+    QVERIFY(CPU_EQUAL(&within, &helpers));
+#else
+    QSKIP("processor placement is only done on Linux");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestClusters)

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/clusters.h"
 
+#include "query/helperthread.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
-#include <thread>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -255,9 +256,10 @@ std::vector<Cluster> clusterPoints(const MapPoints &points, QPointF center, doub
     // here; the sums of the two add up to the same clusters.
     ClusterBuilder second(center, zoom, viewport, cell);
     const std::size_t middle = points.size() / 2;
-    std::thread helper(gather, std::ref(second), middle, points.size());
-    gather(cells, 0, middle);
-    helper.join();
+    {
+        HelperThread helper([&] { gather(second, middle, points.size()); });
+        gather(cells, 0, middle);
+    }
     cells.merge(second, 0);
     return cells.finish(points);
 }

@@ -2,6 +2,7 @@
 #include "query/eventindex.h"
 
 #include "geo/webmercator.h"
+#include "query/helperthread.h"
 
 #include <QFileInfo>
 #include <QThread>
@@ -381,7 +382,7 @@ void EventIndex::setRows(std::vector<Columns> parts)
         }
     };
     {
-        std::optional<std::jthread> helper;
+        std::optional<HelperThread> helper;
         if (qint64(n) >= kParallelFrom)
             helper.emplace(someColumns);
         else
@@ -742,11 +743,11 @@ void EventIndex::mapPoints(const Filter &filter, MapPoints &out, MapPointFacts *
         gathered.finish();
         return;
     }
-    // One helper for both steps: a thread started and woken on the other core costs about a
-    // millisecond here. This thread writes its points as soon as it has found its rows (they
-    // go first); the helper waits only for their count, to know where its own go. Nothing
-    // may throw while the helper may wait, so all the memory is had first: the output at its
-    // largest (growing it writes nothing), cut to size at the end.
+    // One helper for both steps, on the other processor (see HelperThread). This thread writes its
+    // points as soon as it has found its rows (they go first); the helper waits only for their
+    // count, to know where its own go. Nothing may throw while the helper may wait, so all the
+    // memory is had first: the output at its largest (growing it writes nothing), cut to size at
+    // the end.
     std::vector<quint32> &earlier = earlierRows; // this thread's lists, for both threads
     std::vector<quint32> &later = laterRows;
     earlier.reserve(middle - begin);
@@ -758,7 +759,7 @@ void EventIndex::mapPoints(const Filter &filter, MapPoints &out, MapPointFacts *
         laterClusters.emplace(*clusters);
     std::latch earlierFound(1);
     {
-        std::jthread helper([&] {
+        HelperThread helper([&] {
             findRows(middle, end, later);
             earlierFound.wait();
             writePoints(later, earlier.size(), laterFacts,
