@@ -8,8 +8,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <atomic>
 #include <cstdint>
-#include <latch>
 #include <limits>
 #include <thread>
 
@@ -301,29 +301,54 @@ void TestClusters::hugePageColumns()
 void TestClusters::helperThreadRunsElsewhere()
 {
 #if defined(__linux__)
-    // The helper may use every processor its creator may, but the one the creator was on; it
-    // looks once it exists, does its work, and is joined at the end of its scope.
+    // The helper starts on a processor other than its creator's, even when that one is the only
+    // idle one (left to itself, the system starts it there), then may use all those its
+    // creator may; it does its work and is joined at the end of its scope.
     cpu_set_t allowed;
     CPU_ZERO(&allowed);
     QCOMPARE(sched_getaffinity(0, sizeof allowed, &allowed), 0);
-    cpu_set_t helpers;
-    CPU_ZERO(&helpers);
-    int result = 0;
-    {
-        std::latch placed(1);
-        HelperThread helper([&] {
-            placed.wait();
-            sched_getaffinity(0, sizeof helpers, &helpers);
-            result = 42;
-        });
-        placed.count_down();
-    }
-    QCOMPARE(result, 42);
     const int count = CPU_COUNT(&allowed);
-    QCOMPARE(CPU_COUNT(&helpers), count > 1 ? count - 1 : count);
-    cpu_set_t within;
-    CPU_AND(&within, &helpers, &allowed);
-    QVERIFY(CPU_EQUAL(&within, &helpers));
+    if (count < 2)
+        QSKIP("a single processor: there is nowhere else to start");
+    const int here = sched_getcpu();
+    QVERIFY(here >= 0 && CPU_ISSET(here, &allowed));
+    // Every processor but this thread's kept busy.
+    std::atomic<bool> stop = false;
+    std::vector<std::thread> spinners;
+    for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+        if (cpu == here || !CPU_ISSET(cpu, &allowed))
+            continue;
+        spinners.emplace_back([&stop, cpu] {
+            cpu_set_t one;
+            CPU_ZERO(&one);
+            CPU_SET(cpu, &one);
+            sched_setaffinity(0, sizeof one, &one);
+            while (!stop.load(std::memory_order_relaxed)) { }
+        });
+    }
+    bool startedElsewhere = true;
+    bool freeAfter = true;
+    for (int round = 0; round < 10; ++round) {
+        int first = -1;
+        int avoided = -1;
+        cpu_set_t helpers;
+        CPU_ZERO(&helpers);
+        {
+            HelperThread helper([&] {
+                first = sched_getcpu();
+                sched_getaffinity(0, sizeof helpers, &helpers);
+            });
+            avoided = helper.avoided();
+        }
+        startedElsewhere =
+            startedElsewhere && avoided >= 0 && first != avoided && CPU_ISSET(first, &allowed);
+        freeAfter = freeAfter && CPU_EQUAL(&helpers, &allowed);
+    }
+    stop = true;
+    for (std::thread &spinner : spinners)
+        spinner.join();
+    QVERIFY(startedElsewhere);
+    QVERIFY(freeAfter);
 #else
     QSKIP("processor placement is only done on Linux");
 #endif
