@@ -742,6 +742,67 @@ void TestImportRobustness::messyFiles_data()
             .withEvents({{{u"title"_s, u"Rally"_s}, {u"lat"_s, 52.52}, {u"lon"_s, 13.405}},
                          {{u"title"_s, u"March"_s}, {u"lat"_s, -12.05}, {u"lon"_s, -77.04}},
                          {{u"title"_s, u"Vigil"_s}, {u"locality"_s, u"Cusco"_s}}}));
+    add("coordinates longitude first, as GeoJSON writes them",
+        QByteArray("date,title,city,coordinates\n"
+                   "2026-01-30,Rally,Minneapolis,\"[-93.265, 44.978]\"\n"
+                   "2026-01-30,Rally,Berlin,\"[13.405, 52.52]\"\n"
+                   "2026-01-31,March,Seattle,\"[-122.33, 47.61]\"\n"
+                   "2026-01-31,Vigil,Paris,\"2.35° E, 48.86° N\"\n"
+                   "2026-02-01,Rally,Tokyo,\"[139.69, 35.69]\"\n"),
+        Expect::counts(5, 5, 0)
+            .withProblems({{2, 4,
+                            u"the coordinates give the longitude first (3 of the first 4 "
+                            "records can only be read so): read longitude, latitude"_s}})
+            .withEvents({{{u"lat"_s, 44.978}, {u"lon"_s, -93.265}},
+                         {{u"lat"_s, 52.52}, {u"lon"_s, 13.405}},
+                         {{u"lat"_s, 47.61}, {u"lon"_s, -122.33}},
+                         {{u"lat"_s, 48.86}, {u"lon"_s, 2.35}},
+                         {{u"lat"_s, 35.69}, {u"lon"_s, 139.69}}}));
+    add("latitude and longitude columns holding each other",
+        QByteArray("date,city,latitude,longitude\n"
+                   "2026-01-30,Chicago,-87.63,41.88\n"
+                   "2026-01-30,Denver,-104.99,39.74\n"
+                   "2026-01-31,Phoenix,-112.07,33.45\n"
+                   "2026-01-31,Seattle,-122.33,47.61\n"),
+        Expect::counts(4, 4, 0)
+            .withProblems({{2, 3,
+                            u"the latitude column holds longitudes and the longitude column "
+                            "latitudes (3 of the first 4 records can only be read so)"_s}})
+            .withEvents({{{u"lat"_s, 41.88}, {u"lon"_s, -87.63}},
+                         {{u"lat"_s, 39.74}, {u"lon"_s, -104.99}},
+                         {{u"lat"_s, 33.45}, {u"lon"_s, -112.07}},
+                         {{u"lat"_s, 47.61}, {u"lon"_s, -122.33}}}));
+    add("a few swapped rows among columns as named",
+        QByteArray("date,city,latitude,longitude\n"
+                   "2026-01-30,Chicago,41.88,-87.63\n"
+                   "2026-01-30,Denver,-104.99,39.74\n"
+                   "2026-01-31,Boston,42.36,-71.06\n"
+                   "2026-01-31,Berlin,52.52,13.405\n"
+                   "2026-01-31,Phoenix,-112.07,33.45\n"
+                   "2026-02-01,Atlanta,33.75,-84.39\n"
+                   "2026-02-01,Detroit,42.33,-83.05\n"
+                   "2026-02-01,Miami,25.76,-80.19\n"
+                   "2026-02-02,Tampa,27.95,-82.46\n"
+                   "2026-02-02,Toronto,43.65,-79.38\n"
+                   "2026-02-02,Rome,41.9,12.5\n"
+                   "2026-02-02,Madrid,40.42,-3.7\n"
+                   "2026-02-02,Lisbon,38.72,-9.14\n"),
+        Expect::counts(13, 13, 0)
+            .withProblems({{3, 3, u"latitude and longitude were swapped; exchanged"_s},
+                           {6, 3, u"latitude and longitude were swapped; exchanged"_s}})
+            .withEvents({{{u"lat"_s, 41.88}, {u"lon"_s, -87.63}},
+                         {{u"lat"_s, 39.74}, {u"lon"_s, -104.99}},
+                         {{u"lat"_s, 42.36}, {u"lon"_s, -71.06}},
+                         {{u"lat"_s, 52.52}, {u"lon"_s, 13.405}},
+                         {{u"lat"_s, 33.45}, {u"lon"_s, -112.07}},
+                         {{u"lat"_s, 33.75}, {u"lon"_s, -84.39}},
+                         {{u"lat"_s, 42.33}, {u"lon"_s, -83.05}},
+                         {{u"lat"_s, 25.76}, {u"lon"_s, -80.19}},
+                         {{u"lat"_s, 27.95}, {u"lon"_s, -82.46}},
+                         {{u"lat"_s, 43.65}, {u"lon"_s, -79.38}},
+                         {{u"lat"_s, 41.9}, {u"lon"_s, 12.5}},
+                         {{u"lat"_s, 40.42}, {u"lon"_s, -3.7}},
+                         {{u"lat"_s, 38.72}, {u"lon"_s, -9.14}}}));
     add("commas separate list values when nothing else does",
         QByteArray("date,city,state,issues,organisers\n"
                    "2026-01-30,Portland,OR,\"climate, youth\",\"Sunrise, 350 PDX\"\n"

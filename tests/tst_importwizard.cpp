@@ -78,6 +78,7 @@ private Q_SLOTS:
     void fullImport();
     void cancelledImport();
     void problemsCsv();
+    void previewReadsExchangedCoordinates();
     void pickOnMap();
     void screenshots();
 };
@@ -321,6 +322,35 @@ void TestImportWizard::problemsCsv()
              QByteArray("line,column,value,problem,row skipped\r\n"
                         "5,1,not a date,date not understood,yes\r\n"
                         "9,4,\"'=HYPERLINK(\"\"x\"\")\",\"place, not found\",no\r\n"));
+}
+
+void TestImportWizard::previewReadsExchangedCoordinates()
+{
+    // The columns named latitude and longitude hold each other: the preview reads them as the
+    // import will, all exchanged, instead of reporting each row that shows it.
+    QTemporaryDir dir;
+    MainWindow window;
+    QString error;
+    QVERIFY(window.newCatalogue(dir.filePath(QStringLiteral("c.placard")), &error));
+    const QString csv = dir.filePath(QStringLiteral("exchanged.csv"));
+    writeFile(csv,
+              "date,city,latitude,longitude\n"
+              "2026-01-30,Denver,-104.99,39.74\n"
+              "2026-01-30,Phoenix,-112.07,33.45\n"
+              "2026-01-31,Seattle,-122.33,47.61\n"
+              "2026-01-31,Chicago,-87.63,41.88\n"
+              "2026-02-01,Reno,-119.81,91.5\n");
+    ImportWizard wizard(window.catalogue(), csv, &window);
+    wizard.show();
+    next(wizard);
+    next(wizard);
+    QCOMPARE(wizard.currentId(), int(ImportWizard::ColumnsPage));
+    // Only the last row, whose latitude is out of range however it is read.
+    QCOMPARE(wizard.previewProblems().size(), 1);
+    QCOMPARE(wizard.previewProblems().constFirst().first, 4);
+    QVERIFY2(wizard.previewProblems().constFirst().second.message.contains(
+                 QStringLiteral("latitude 91.5 out of range")),
+             qPrintable(wizard.previewProblems().constFirst().second.message));
 }
 
 // Not a check: with PLACARD_WIZARD_FILE set, walks a real file through every page and saves

@@ -52,6 +52,8 @@ private Q_SLOTS:
     void coordinate();
     void latLon_data();
     void latLon();
+    void longitudeFirst();
+    void barePairs();
     void checkLatLon_data();
     void checkLatLon();
     void multiValue_data();
@@ -1025,6 +1027,52 @@ void TestNormalise::latLon()
         QVERIFY(!result.has_value());
         QVERIFY2(message.contains(error), qPrintable(message));
     }
+}
+
+void TestNormalise::longitudeFirst()
+{
+    // Only bare numbers follow the order; letters, WKT, links and GeoJSON say it themselves.
+    struct Row {
+        QString text;
+        double latitude;
+        double longitude;
+        bool swapped;
+    };
+    const QList<Row> rows{
+        {u"[13.405, 52.52]"_s, 52.52, 13.405, false},
+        {u"13.405 52.52"_s, 52.52, 13.405, false},
+        {u"-93.1; 44.9"_s, 44.9, -93.1, false},
+        {u"44.9, -93.1"_s, 44.9, -93.1, true}, // second past ±90: only a longitude
+        {u"2.35° E, 48.86° N"_s, 48.86, 2.35, false},
+        {u"48.86 N, 2.35 E"_s, 48.86, 2.35, false},
+        {u"POINT(13.405 52.52)"_s, 52.52, 13.405, false},
+        {u"geo:52.52,13.405"_s, 52.52, 13.405, false},
+    };
+    for (const Row &row : rows) {
+        QString error;
+        const std::optional<LatLon> point =
+            parseLatLon(row.text, &error, PairOrder::LongitudeFirst);
+        QVERIFY2(point.has_value(), qPrintable(row.text + u": "_s + error));
+        QCOMPARE(point->latitude, row.latitude);
+        QCOMPARE(point->longitude, row.longitude);
+        QCOMPARE(point->swapped, row.swapped);
+    }
+    QVERIFY(!parseLatLon(u"200, 10"_s, nullptr, PairOrder::LongitudeFirst).has_value());
+}
+
+void TestNormalise::barePairs()
+{
+    using Pair = std::pair<double, double>;
+    QCOMPARE(barePair(u"44.9, -93.1"_s), std::optional<Pair>(Pair{44.9, -93.1}));
+    QCOMPARE(barePair(u"[-93.1, 44.9]"_s), std::optional<Pair>(Pair{-93.1, 44.9}));
+    QCOMPARE(barePair(u"(44,9; -93,1)"_s), std::optional<Pair>(Pair{44.9, -93.1}));
+    QCOMPARE(barePair(u"-93.1 44.9"_s), std::optional<Pair>(Pair{-93.1, 44.9}));
+    QCOMPARE(barePair(u"6.37° N, 2.39° E"_s), std::nullopt);
+    QCOMPARE(barePair(u"POINT(-93.1 44.9)"_s), std::nullopt);
+    QCOMPARE(barePair(u"https://maps.google.com/?q=52.52,13.405"_s), std::nullopt);
+    QCOMPARE(barePair(u"{\"type\":\"Point\",\"coordinates\":[13.405,52.52]}"_s), std::nullopt);
+    QCOMPARE(barePair(u"44.9"_s), std::nullopt);
+    QCOMPARE(barePair(QString()), std::nullopt);
 }
 
 void TestNormalise::checkLatLon_data()

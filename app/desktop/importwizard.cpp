@@ -3,6 +3,7 @@
 
 #include "importrunpages.h"
 #include "importsourcepages.h"
+#include "io/importsteps.h"
 #include "io/normalise.h"
 #include "io/rownormaliser.h"
 
@@ -176,7 +177,10 @@ void ImportWizard::checkPreview()
         for (const QStringList &r : m_records)
             dates << r.value(c);
     }
-    const io::RowNormaliser normaliser(m_mapping, io::detectDayMonthOrder(dates));
+    // And the coordinates' order too.
+    const io::RowNormaliser probe(m_mapping, io::DayMonthOrder::Unknown);
+    const io::RowNormaliser normaliser(m_mapping, io::detectDayMonthOrder(dates),
+                                       io::detectCoordinateOrder(probe, m_records));
     for (int r = 0; r < m_records.size(); ++r) {
         for (const ImportProblem &p : normaliser.normalise(m_records[r], r + 1).problems)
             m_previewProblems.append({r, p});

@@ -4,6 +4,7 @@
 #include "catalogue/sqlite.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace placard::io {
 
@@ -48,6 +49,32 @@ DayMonthOrder decideDateOrder(const RowNormaliser &normaliser, const Mapping &ma
     return order;
 }
 
+// Decides the coordinates' order from the first records, noting it when they are turned.
+PairOrder decideCoordinateOrder(const RowNormaliser &normaliser,
+                                const std::vector<SourceRecord> &sample,
+                                QList<ImportProblem> &notes)
+{
+    QList<QStringList> records;
+    records.reserve(qsizetype(sample.size()));
+    for (const SourceRecord &r : sample)
+        records << r.fields;
+    CoordinateEvidence evidence;
+    const PairOrder order = detectCoordinateOrder(normaliser, records, &evidence);
+    if (order == PairOrder::LatitudeFirst)
+        return order;
+    const bool columns = !normaliser.columns(Field::Latitude).isEmpty() &&
+        !normaliser.columns(Field::Longitude).isEmpty();
+    const QString message = columns
+        ? QStringLiteral("the latitude column holds longitudes and the longitude column "
+                         "latitudes (%1 of the first %2 records can only be read so): both "
+                         "are read exchanged")
+        : QStringLiteral("the coordinates give the longitude first (%1 of the first %2 "
+                         "records can only be read so): read longitude, latitude");
+    notes.append({sample.front().line, evidence.column + 1, QString(),
+                  message.arg(evidence.longitudeFirst).arg(evidence.read), false});
+    return order;
+}
+
 /// A header's names for a message: the first 20, then how many more (a file may have thousands).
 QString columnList(const QStringList &header)
 {
@@ -76,6 +103,47 @@ geo::GeocodeQuery placeQuery(const Event &event)
 {
     return {event.place.isEmpty() ? event.locality : event.place, event.locality, event.admin1,
             event.country};
+}
+
+PairOrder detectCoordinateOrder(const RowNormaliser &normaliser, const QList<QStringList> &records,
+                                CoordinateEvidence *evidence)
+{
+    const QList<int> &lat = normaliser.columns(Field::Latitude);
+    const QList<int> &lon = normaliser.columns(Field::Longitude);
+    const QList<int> &pair = normaliser.columns(Field::Coordinates);
+    const bool columns = !lat.isEmpty() && !lon.isEmpty();
+    CoordinateEvidence seen;
+    if (!columns && pair.isEmpty()) {
+        if (evidence)
+            *evidence = seen;
+        return PairOrder::LatitudeFirst;
+    }
+    seen.column = columns ? lat.constFirst() : pair.constFirst();
+    for (const QStringList &fields : records) {
+        std::optional<std::pair<double, double>> numbers;
+        if (columns) {
+            const std::optional<double> a = coordinateNumber(fields.value(lat.constFirst()));
+            const std::optional<double> b = coordinateNumber(fields.value(lon.constFirst()));
+            if (a && b)
+                numbers = std::pair{*a, *b};
+        } else {
+            numbers = barePair(fields.value(pair.constFirst()));
+        }
+        if (!numbers)
+            continue;
+        const double first = std::abs(numbers->first);
+        const double second = std::abs(numbers->second);
+        ++seen.read;
+        seen.longitudeFirst += first > 90 && first <= 180 && second <= 90;
+        seen.latitudeFirst += second > 90 && second <= 180 && first <= 90;
+    }
+    if (evidence)
+        *evidence = seen;
+    // A typing slip or two in a list of places all within ±90 both ways must not turn it.
+    if (seen.longitudeFirst < 3 || 4 * seen.longitudeFirst < seen.read ||
+        seen.longitudeFirst < 10 * seen.latitudeFirst)
+        return PairOrder::LatitudeFirst;
+    return PairOrder::LongitudeFirst;
 }
 
 ImportPlan planImport(RecordSource &source, const ImportOptions &options)
@@ -109,7 +177,8 @@ ImportPlan planImport(RecordSource &source, const ImportOptions &options)
 
     const RowNormaliser probe(plan.mapping, DayMonthOrder::Unknown);
     const DayMonthOrder order = decideDateOrder(probe, plan.mapping, plan.sample, plan.notes);
-    plan.normaliser.emplace(plan.mapping, order);
+    plan.normaliser.emplace(plan.mapping, order,
+                            decideCoordinateOrder(probe, plan.sample, plan.notes));
     if (plan.normaliser->columns(Field::Date).isEmpty() &&
         plan.normaliser->columns(Field::Year).isEmpty()) {
         plan.error = source.hasHeader()

@@ -35,6 +35,22 @@ struct ImportPlan {
 /// Reads the first records of `source` and decides how to read the rest.
 ImportPlan planImport(RecordSource &source, const ImportOptions &options);
 
+/// What detectCoordinateOrder() saw: records with two numbers, and those whose first (or
+/// second) number can only be a longitude, being past ±90; the column of the first number.
+struct CoordinateEvidence {
+    int read = 0;
+    int longitudeFirst = 0;
+    int latitudeFirst = 0;
+    int column = -1;
+};
+
+/// Which of the coordinates comes first in these records: as the columns are named (in a pair
+/// cell, latitude first) unless the records say otherwise: when at least three and a quarter
+/// of them can only be read longitude first, and hardly any the other way. Values within ±90
+/// both ways cannot tell, and are read as named.
+PairOrder detectCoordinateOrder(const RowNormaliser &normaliser, const QList<QStringList> &records,
+                                CoordinateEvidence *evidence = nullptr);
+
 /// How many records `source` holds in all, judged from the planned sample's share of it,
 /// a little under rather than over (what is reserved for them stays taken).
 qint64 expectedRecords(const RecordSource &source, const ImportPlan &plan);

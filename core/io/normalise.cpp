@@ -1730,40 +1730,54 @@ std::optional<double> parseCoordinate(QStringView text, Axis axis, QString *erro
     return raw->value;
 }
 
-std::optional<LatLon> parseLatLon(QStringView text, QString *error)
+namespace {
+
+/// A pair cell split into its two parts, or how it reads when its order is known otherwise.
+struct SplitPair {
+    std::optional<LatLon> known; ///< set for WKT, a map link, a GeoJSON point (or an error)
+    bool isKnown = false;
+    RawCoordinate a;
+    RawCoordinate b;
+};
+
+SplitPair splitPair(QStringView text, QString *error)
 {
+    SplitPair split;
     QStringView t = text.trimmed();
     if (t.isEmpty()) {
         setError(error, u"empty coordinates"_s);
-        return std::nullopt;
+        split.isKnown = true;
+        return split;
     }
     if (t.startsWith("srid="_L1, Qt::CaseInsensitive)) {
         const qsizetype semicolon = t.indexOf(u';');
         if (semicolon < 0) {
             setError(error, u"not a WKT point"_s);
-            return std::nullopt;
+            split.isKnown = true;
+            return split;
         }
         t = t.sliced(semicolon + 1).trimmed();
     }
-    if (t.startsWith("point"_L1, Qt::CaseInsensitive))
-        return wktPoint(t, error);
+    split.isKnown = true;
+    if (t.startsWith("point"_L1, Qt::CaseInsensitive)) {
+        split.known = wktPoint(t, error);
+        return split;
+    }
     // A link to a web map, or a GeoJSON point: the order of their numbers is known.
     std::optional<RawPoint> point = pointFromMapLink(t);
     if (!point)
         point = pointFromGeoJson(t);
     if (point) {
-        if (outOfRange(point->latitude, Axis::Latitude, error) ||
-            outOfRange(point->longitude, Axis::Longitude, error))
-            return std::nullopt;
-        return LatLon{point->latitude, point->longitude, false};
+        if (!outOfRange(point->latitude, Axis::Latitude, error) &&
+            !outOfRange(point->longitude, Axis::Longitude, error))
+            split.known = LatLon{point->latitude, point->longitude, false};
+        return split;
     }
     if (t.size() >= 2 &&
         ((t.front() == u'(' && t.back() == u')') || (t.front() == u'[' && t.back() == u']')))
         t = t.sliced(1, t.size() - 2).trimmed();
 
     // Try splitting at each ';', then each ',', then each run of spaces; keep the best.
-    RawCoordinate a;
-    RawCoordinate b;
     int bestScore = -1;
     const auto trySplits = [&](auto isSeparator) {
         for (qsizetype i = 0; i < t.size(); ++i) {
@@ -1777,8 +1791,8 @@ std::optional<LatLon> parseLatLon(QStringView text, QString *error)
             const int score = scoreSplit(t.first(i), t.sliced(end), first, second);
             if (score > bestScore) {
                 bestScore = score;
-                a = first;
-                b = second;
+                split.a = first;
+                split.b = second;
             }
             i = end - 1;
         }
@@ -1789,11 +1803,26 @@ std::optional<LatLon> parseLatLon(QStringView text, QString *error)
         trySplits([](QChar c) { return c.isSpace(); });
     if (!found) {
         setError(error, u"not a latitude/longitude pair"_s);
-        return std::nullopt;
+        return split;
     }
+    split.isKnown = false;
+    return split;
+}
 
-    if (a.hemisphere == 0 && b.hemisphere == 0)
+} // namespace
+
+std::optional<LatLon> parseLatLon(QStringView text, QString *error, PairOrder order)
+{
+    const SplitPair split = splitPair(text, error);
+    if (split.isKnown)
+        return split.known;
+    const RawCoordinate &a = split.a;
+    const RawCoordinate &b = split.b;
+    if (a.hemisphere == 0 && b.hemisphere == 0) {
+        if (order == PairOrder::LongitudeFirst)
+            return checkLatLon(b.value, a.value, error);
         return checkLatLon(a.value, b.value, error);
+    }
     const bool aLatitude =
         a.hemisphere != 0 ? isLatitudeLetter(a.hemisphere) : !isLatitudeLetter(b.hemisphere);
     const bool bLatitude = b.hemisphere != 0 ? isLatitudeLetter(b.hemisphere) : !aLatitude;
@@ -1810,6 +1839,14 @@ std::optional<LatLon> parseLatLon(QStringView text, QString *error)
         outOfRange(result.longitude, Axis::Longitude, error))
         return std::nullopt;
     return result;
+}
+
+std::optional<std::pair<double, double>> barePair(QStringView text)
+{
+    const SplitPair split = splitPair(text, nullptr);
+    if (split.isKnown || split.a.hemisphere != 0 || split.b.hemisphere != 0)
+        return std::nullopt;
+    return std::pair{split.a.value, split.b.value};
 }
 
 std::optional<LatLon> checkLatLon(double latitude, double longitude, QString *error,

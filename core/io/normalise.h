@@ -12,6 +12,7 @@
 #include <QStringView>
 
 #include <optional>
+#include <utility>
 
 namespace placard::io {
 
@@ -128,13 +129,22 @@ struct LatLon {
     bool swapped = false;
 };
 
+/// Which of two bare numbers of a coordinate pair comes first: people mostly write the
+/// latitude first, GeoJSON and many programs the longitude.
+enum class PairOrder { LatitudeFirst, LongitudeFirst };
+
 /// Reads both coordinates from one cell: "6.37° N, 2.39° E", "44.9, -93.1", "44.9 -93.1",
-/// "44,9; -93,1", "POINT(-93.1 44.9)" (WKT, lon lat; an EWKT "SRID=4326;" prefix is
-/// allowed). Hemisphere letters decide which value is which ("2.39° E, 6.37° N"); without
-/// them the first value (for WKT the second) is the latitude unless checkLatLon() swaps
-/// them. A link to a web map and a GeoJSON point are read too (see maplink.h). Values are
-/// range-checked.
-std::optional<LatLon> parseLatLon(QStringView text, QString *error = nullptr);
+/// "44,9; -93,1", "[-93.1, 44.9]", "POINT(-93.1 44.9)" (WKT, lon lat; an EWKT "SRID=4326;"
+/// prefix is allowed). Hemisphere letters decide which value is which ("2.39° E, 6.37° N");
+/// without them `order` does, unless checkLatLon() swaps them. A link to a web map and a
+/// GeoJSON point are read too (see maplink.h). Values are range-checked.
+std::optional<LatLon> parseLatLon(QStringView text, QString *error = nullptr,
+                                  PairOrder order = PairOrder::LatitudeFirst);
+
+/// The two bare numbers of a pair cell in the order written ("44.9, -93.1", "[-93.1, 44.9]"),
+/// std::nullopt for anything whose order is known otherwise (hemisphere letters, WKT, a map
+/// link, a GeoJSON point) or that is not a pair: what decides a column's PairOrder.
+std::optional<std::pair<double, double>> barePair(QStringView text);
 
 /// Checks a pair read from two columns. Both finite and in range: returned as is. |lat| > 90
 /// but |lat| <= 180 and |lon| <= 90: returned exchanged with swapped = true. Otherwise

@@ -36,18 +36,6 @@ std::optional<QList<EventSource>> sourcesFromJson(const QString &text)
 
 const QDate kEpoch(1970, 1, 1);
 
-// A coordinate as a plain number, before its range is checked. A comma in a text without a
-// point is a decimal comma ("13,405" is 13.405 degrees): no coordinate has thousands.
-std::optional<double> coordinateNumber(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('.')) ||
-        text.count(QLatin1Char(',')) != 1)
-        return parseNumber(text);
-    QString decimal = text;
-    decimal.replace(QLatin1Char(','), QLatin1Char('.'));
-    return parseNumber(decimal);
-}
-
 QString cell(const QStringList &fields, int column)
 {
     if (column < 0 || column >= fields.size())
@@ -172,9 +160,11 @@ QString firstValue(const QStringList &fields, const QList<int> &columns)
     return {};
 }
 
-RowNormaliser::RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder)
+RowNormaliser::RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder,
+                             PairOrder coordinateOrder)
     : m_mapping(mapping)
     , m_order(dayMonthOrder)
+    , m_coordinateOrder(coordinateOrder)
     , m_allowExcelSerial(mapping.preset == PresetId::Generic)
     , m_latestLikelyDay(QDate::currentDate().year() + 10, 12, 31)
 {
@@ -449,8 +439,10 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
 
     std::optional<LatLon> point;
     if (!columns(Field::Latitude).isEmpty() && !columns(Field::Longitude).isEmpty()) {
-        const int latColumn = columns(Field::Latitude).constFirst();
-        const int lonColumn = columns(Field::Longitude).constFirst();
+        int latColumn = columns(Field::Latitude).constFirst();
+        int lonColumn = columns(Field::Longitude).constFirst();
+        if (m_coordinateOrder == PairOrder::LongitudeFirst) // the columns hold each other
+            std::swap(latColumn, lonColumn);
         const QString latText = cell(fields, latColumn);
         const QString lonText = cell(fields, lonColumn);
         if (!latText.isEmpty() || !lonText.isEmpty()) {
@@ -492,7 +484,7 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
         const QString text = cell(fields, column);
         if (!text.isEmpty()) {
             QString error;
-            point = parseLatLon(text, &error);
+            point = parseLatLon(text, &error, m_coordinateOrder);
             if (!point)
                 problem(row, line, column, text,
                         QStringLiteral("unreadable coordinates (%1): the event is kept unplaced")
@@ -583,6 +575,16 @@ void RowNormaliser::readCounts(const QStringList &fields, qint64 line, Normalise
     row.event.arrests = sum(Field::Arrests);
     row.event.injuries = sum(Field::Injuries);
     row.event.deaths = sum(Field::Deaths);
+}
+
+std::optional<double> coordinateNumber(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('.')) ||
+        text.count(QLatin1Char(',')) != 1)
+        return parseNumber(text);
+    QString decimal = text;
+    decimal.replace(QLatin1Char(','), QLatin1Char('.'));
+    return parseNumber(decimal);
 }
 
 } // namespace placard::io

@@ -30,8 +30,11 @@ struct NormalisedRow {
 /// normaliser may serve several threads.
 class RowNormaliser {
 public:
-    /// `dayMonthOrder` decides slashed dates such as 3/4/2025 (see detectDayMonthOrder).
-    RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder);
+    /// `dayMonthOrder` decides slashed dates such as 3/4/2025 (see detectDayMonthOrder);
+    /// `coordinateOrder` which of a pair cell's bare numbers is the latitude, and with
+    /// latitude and longitude columns, LongitudeFirst reads each as holding the other.
+    RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder,
+                  PairOrder coordinateOrder = PairOrder::LatitudeFirst);
 
     /// The record's fields (missing values as null or empty strings), and its first line.
     NormalisedRow normalise(const QStringList &fields, qint64 line) const;
@@ -48,10 +51,15 @@ private:
 
     Mapping m_mapping;
     DayMonthOrder m_order;
+    PairOrder m_coordinateOrder;
     bool m_allowExcelSerial;
     QDate m_latestLikelyDay; ///< later years are typing slips ("2206" for "2026")
     std::array<QList<int>, kFieldCount> m_columns;
 };
+
+/// A coordinate cell as a plain number, before its range is checked. A comma in a text without
+/// a point is a decimal comma ("13,405" is 13.405 degrees): no coordinate has thousands.
+std::optional<double> coordinateNumber(const QString &text);
 
 /// The text of the first non-empty column mapped to a field.
 QString firstValue(const QStringList &fields, const QList<int> &columns);
