@@ -13,9 +13,10 @@
 #include <array>
 #include <bitset>
 #include <cmath>
-#include <future>
+#include <exception>
 #include <latch>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <string>
 #include <string_view>
@@ -459,13 +460,30 @@ void EventIndex::rebuild(const Catalogue &catalogue)
             std::size_t(std::min(to - bounds[std::size_t(k)] + 1, count)), 0);
         readRange(connection, bounds[std::size_t(k)], to, chunks[std::size_t(k)]);
     };
-    std::vector<std::future<void>> others;
-    for (int k = 1; k < parts; ++k)
-        others.push_back(
-            std::async(std::launch::async, read, connections[std::size_t(k)].get(), k));
-    read(connections.empty() ? db : connections[0].get(), 0);
-    for (std::future<void> &other : others)
-        other.get();
+    // The other ranges on helpers started on the other processors (see HelperThread); what
+    // one throws (memory) is thrown here once all are done.
+    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(parts));
+    {
+        std::vector<std::unique_ptr<HelperThread>> others;
+        for (int k = 1; k < parts; ++k) {
+            others.push_back(std::make_unique<HelperThread>([&, k] {
+                try {
+                    read(connections[std::size_t(k)].get(), k);
+                } catch (...) {
+                    failures[std::size_t(k)] = std::current_exception();
+                }
+            }));
+        }
+        try {
+            read(connections.empty() ? db : connections[0].get(), 0);
+        } catch (...) {
+            failures[0] = std::current_exception();
+        }
+    }
+    for (const std::exception_ptr &failure : failures) {
+        if (failure)
+            std::rethrow_exception(failure);
+    }
     for (Columns &chunk : chunks)
         internStrings(chunk);
     setRows(std::move(chunks));
