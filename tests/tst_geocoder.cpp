@@ -298,6 +298,11 @@ void TestGeocoder::nonPlaces_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("reason");
+    // A cell of 400 KB took minutes before it was refused at once.
+    QTest::newRow("a list of places 400 KB long") << QStringLiteral("St. Paul, ").repeated(40000)
+                                                  << QStringLiteral("too long to be a place name");
+    QTest::newRow("301 characters")
+        << QString(301, u'a') << QStringLiteral("too long to be a place name");
     QTest::newRow("national") << QStringLiteral("(national)")
                               << QStringLiteral("not a single place (\"(national)\")");
     QTest::newRow("nationwide") << QStringLiteral("Nationwide")

@@ -247,6 +247,10 @@ void TestNormalise::parseDate_data()
     addBadDate("iso with garbage", u"2026-01-30x"_s, u"not a date"_s);
     addBadDate("iso with bare T", u"2026-01-30T"_s, u"not a date"_s);
     addBadDate("iso three-digit month", u"2026-001-30"_s, u"not a date"_s);
+    addBadDate("a megabyte of dates run together", u"2024-01-01"_s.repeated(100000),
+               u"too long to be a date"_s);
+    addBadDate("longer than any date", u"30 January 2026"_s + QString(106, u' ') + u"x"_s,
+               u"too long to be a date"_s);
 }
 
 void TestNormalise::parseDate()
@@ -326,6 +330,8 @@ void TestNormalise::dateRange_data()
     bad("backwards", u"2026-02-02 to 2026-01-30"_s, u"ends before it starts"_s);
     bad("slash in a numeric date", u"30/01/2026/02/02/2026"_s, u"not a date or a period"_s);
     bad("nothing after the dash", u"2026-01-30 \u2013"_s, u"not a date or a period"_s);
+    bad("a megabyte of days and months", u"1-2 Jan "_s.repeated(125000),
+        u"too long to be a date"_s);
 }
 
 void TestNormalise::dateRange()

@@ -339,6 +339,15 @@ GeocodeResult Geocoder::geocode(const GeocodeQuery &query, int maxCandidates) co
         return result;
     };
 
+    // No place has a name this long, and the ways of splitting one grow with its length (a
+    // cell of 400 KB of "St. Paul, " took minutes).
+    constexpr qsizetype kLongestPlace = 300;
+    if (query.text.size() > kLongestPlace || query.locality.size() > kLongestPlace ||
+        query.admin1.size() > kLongestPlace || query.country.size() > kLongestPlace) {
+        result.unplacedReason = QStringLiteral("too long to be a place name");
+        return result;
+    }
+
     // Context from the row's own columns.
     if (const QString k = placeKey(repairMojibake(query.country)); !k.isEmpty()) {
         context.country = m_gazetteer->country(query.country.trimmed());

@@ -1294,12 +1294,20 @@ bool isEmptyDate(QStringView text)
     return zeros >= 6;
 }
 
+/// Longer text is no date nor period ("Wednesday 30 January 2026 to Saturday 2 February 2026"
+/// is 56 characters), and is not searched as one: a cell of a megabyte took minutes.
+constexpr qsizetype kLongestDate = 120;
+
 std::optional<ParsedDate> parseDate(QStringView text, DayMonthOrder order, bool allowExcelSerial,
                                     QString *error)
 {
     const QStringView t = text.trimmed();
     if (t.isEmpty() || isEmptyDate(t)) {
         setError(error, u"empty date"_s);
+        return std::nullopt;
+    }
+    if (t.size() > kLongestDate) {
+        setError(error, u"too long to be a date"_s);
         return std::nullopt;
     }
 
@@ -1425,6 +1433,10 @@ std::optional<ParsedRange> parseDateRange(QStringView text, DayMonthOrder order,
         setError(error, u"not a date or a period"_s);
         return std::nullopt;
     };
+    if (t.size() > kLongestDate) {
+        setError(error, u"too long to be a date"_s);
+        return std::nullopt;
+    }
     // Where the period splits: words and dashes first; a slash only between ISO dates, as
     // in ISO 8601 ("2026-01-30/2026-02-02"); a bare hyphen only between two day numbers
     // ("30-31 January 2026", "Jan 30-31, 2026"), as it also joins a date's own parts.
@@ -1447,10 +1459,9 @@ std::optional<ParsedRange> parseDateRange(QStringView text, DayMonthOrder order,
             width = 1;
         }
     }
-    if (at < 0) {
+    if (at < 0 && std::any_of(t.begin(), t.end(), [](QChar c) { return c.isLetter(); })) {
         for (qsizetype i = 1; i + 1 < t.size(); ++i) {
-            if (t[i] == u'-' && isDigit(t[i - 1]) && isDigit(t[i + 1]) &&
-                std::any_of(t.begin(), t.end(), [](QChar c) { return c.isLetter(); })) {
+            if (t[i] == u'-' && isDigit(t[i - 1]) && isDigit(t[i + 1])) {
                 at = i;
                 width = 1;
                 break;
