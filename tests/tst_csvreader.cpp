@@ -639,6 +639,10 @@ void TestCsvReader::sniff_data()
     QTest::newRow("comma with quoted newlines")
         << QByteArray("a,b\n\"x;\ny;z\",1\n\"p\",2\n") << QChar() << QChar(u',')
         << QStringList{u"a"_s, u"b"_s};
+    QTest::newRow("comma, rows ending in empty cells, semicolons in a list")
+        << QByteArray("date,city,tags\n2024-01-01,Boston,a; b\n2024-01-02,Chicago,a; b,\n"
+                      "2024-01-03,Denver,a; b,,\n")
+        << QChar() << QChar(u',') << QStringList{u"date"_s, u"city"_s, u"tags"_s};
     QTest::newRow("single column")
         << QByteArray("abc\ndef\n") << QChar() << QChar(u',') << QStringList{u"abc"_s};
     QTest::newRow("Excel's sep= line") << QByteArray("sep=;\na,b;c\n1,5;2\n") << QChar()

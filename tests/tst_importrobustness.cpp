@@ -837,6 +837,8 @@ void TestImportRobustness::messyFiles_data()
                                              {u"endDate"_s, QDate(2026, 2, 2)}}}));
 
     add("only blank lines", "\n\r\n\n\n", Expect::failure());
+    add("a header name with a line break, no date column", QByteArray("\"fo\no\",bar\n1,2\n"),
+        Expect::failure({u"no column holds the date of the events (columns: fo\\no, bar)"_s}));
 
     const QByteArray duplicates =
         "date,title,locality,state,type,lat,lon,size_text,issues\n"

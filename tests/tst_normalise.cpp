@@ -54,6 +54,7 @@ private Q_SLOTS:
     void latLon();
     void longitudeFirst();
     void barePairs();
+    void oneLineText();
     void checkLatLon_data();
     void checkLatLon();
     void multiValue_data();
@@ -1064,6 +1065,15 @@ void TestNormalise::longitudeFirst()
         QCOMPARE(point->swapped, row.swapped);
     }
     QVERIFY(!parseLatLon(u"200, 10"_s, nullptr, PairOrder::LongitudeFirst).has_value());
+}
+
+void TestNormalise::oneLineText()
+{
+    QCOMPARE(oneLine(u"Straße, 30 Jan"_s), u"Straße, 30 Jan"_s);
+    QCOMPARE(oneLine(u"fo\no"_s), u"fo\\no"_s);
+    QCOMPARE(oneLine(u"a\r\nb\tc"_s), u"a\\r\\nb\\tc"_s);
+    QCOMPARE(oneLine(QStringView(u"x\0y", 3)), u"x\\u0000y"_s);
+    QCOMPARE(oneLine(u"end\u2028\u001b"_s), u"end\\u2028\\u001b"_s);
 }
 
 void TestNormalise::barePairs()

@@ -2,6 +2,7 @@
 #include "catalogue/catalogue.h"
 #include "commands.h"
 #include "io/importer.h"
+#include "io/normalise.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -138,8 +139,9 @@ int importCommand(const QStringList &args)
                       .arg(p.line)
                       .arg(p.column)
                       .arg(p.message,
-                           p.value.isEmpty() ? QString()
-                                             : QStringLiteral(" [%1]").arg(p.value.left(60))));
+                           p.value.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" [%1]").arg(io::oneLine(p.value.left(60)))));
     }
     if (report.problemCount > shown)
         printLine(QCoreApplication::translate("cli", "  … and %1 more (see --report)")

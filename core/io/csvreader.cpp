@@ -1023,6 +1023,10 @@ void CsvReader::sniffDelimiter(QByteArrayView sample, bool complete)
         }
         if (fields < 2)
             continue;
+        // Lines with more fields count too: spreadsheets end some rows with empty cells.
+        count = 0;
+        for (const auto &line : lines)
+            count += line[k] + 1 >= fields;
         const double share = double(count) / double(lines.size());
         if (share > bestShare + 1e-9 || (share > bestShare - 1e-9 && fields > bestFields)) {
             bestShare = share;

@@ -79,10 +79,13 @@ PairOrder decideCoordinateOrder(const RowNormaliser &normaliser,
 QString columnList(const QStringList &header)
 {
     constexpr qsizetype kShown = 20;
+    QStringList shown;
+    for (const QString &name : header.first(std::min(kShown, header.size())))
+        shown << oneLine(name);
     if (header.size() <= kShown)
-        return header.join(QStringLiteral(", "));
+        return shown.join(QStringLiteral(", "));
     return QStringLiteral("%1 and %2 more")
-        .arg(header.first(kShown).join(QStringLiteral(", ")))
+        .arg(shown.join(QStringLiteral(", ")))
         .arg(header.size() - kShown);
 }
 } // namespace

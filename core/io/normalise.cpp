@@ -1963,6 +1963,38 @@ std::optional<QString> withoutBrackets(QStringView text)
     return bare;
 }
 
+QString oneLine(QStringView text)
+{
+    const bool plain = std::none_of(text.begin(), text.end(), [](QChar c) {
+        return c.unicode() < 0x20 || c.unicode() == 0x7F || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator;
+    });
+    if (plain)
+        return text.toString();
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'\n':
+            out += u"\\n"_s;
+            break;
+        case u'\r':
+            out += u"\\r"_s;
+            break;
+        case u'\t':
+            out += u"\\t"_s;
+            break;
+        default:
+            if (c.unicode() < 0x20 || c.unicode() == 0x7F || c == QChar::LineSeparator ||
+                c == QChar::ParagraphSeparator)
+                out += u"\\u%1"_s.arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    return out;
+}
+
 QString withoutAccents(QStringView text)
 {
     if (isAscii(text))

@@ -170,6 +170,10 @@ std::optional<bool> parseFlag(QStringView text);
 /// they are: lists are typed with accents or without. Plain ASCII comes back as it is.
 QString withoutAccents(QStringView text);
 
+/// Text for a one-line message: control characters shown as escapes ("\n", "\r", "\t",
+/// "\u0000"), as a header name or a value with a line break would split the message.
+QString oneLine(QStringView text);
+
 /// The text with its parts in brackets left out ("500 (est.)" → "500 ", "Size [m]" →
 /// "Size "); std::nullopt when the brackets do not pair up.
 std::optional<QString> withoutBrackets(QStringView text);
