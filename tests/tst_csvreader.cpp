@@ -98,6 +98,7 @@ private Q_SLOTS:
     void recordCap();
     void bom_data();
     void bom();
+    void utf8MarkOverOlderBytes();
     void utf16AcrossChunks();
     void cp1252_data();
     void cp1252();
@@ -432,6 +433,27 @@ void TestCsvReader::bom()
         (Records{{u"Jos\u00e9 \u2019q\u2019"_s, u"12"_s}, {u"Zo\u00eb \U0001F600"_s, u"3"_s}}));
     QCOMPARE(reader.stats().encoding, encoding);
     QCOMPARE(reader.stats().cp1252Fields, 0);
+}
+
+void TestCsvReader::utf8MarkOverOlderBytes()
+{
+    // A UTF-8 byte-order mark before Windows-1252 bytes: those fields are read as
+    // Windows-1252 and listed, the others as UTF-8.
+    QByteArray input("\xEF\xBB\xBFname,place,count\ncaf\xE9,Z\xC3\xBCrich,12\n\x93q\x94,Bern,3\n");
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.hasHeader());
+    QCOMPARE(readAll(reader),
+             (Records{{u"caf\u00e9"_s, u"Z\u00fcrich"_s, u"12"_s},
+                      {u"\u201cq\u201d"_s, u"Bern"_s, u"3"_s}}));
+    QCOMPARE(reader.stats().encoding, u"UTF-8 (BOM)"_s);
+    QCOMPARE(reader.stats().notUtf8.size(), 2);
+    QCOMPARE(reader.stats().notUtf8[0].line, 2);
+    QCOMPARE(reader.stats().notUtf8[0].column, 1);
+    QCOMPARE(reader.stats().notUtf8[0].text, u"caf\u00e9"_s);
+    QCOMPARE(reader.stats().notUtf8[1].line, 3);
+    QCOMPARE(reader.stats().notUtf8[1].column, 1);
 }
 
 void TestCsvReader::utf16AcrossChunks()

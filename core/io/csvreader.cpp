@@ -898,13 +898,21 @@ void CsvReader::setField(QString &out, QByteArrayView bytes, int column)
             repairMojibake(out, column);
         return;
     }
-    if (m_bom != Bom::None || m_options.encoding == CsvOptions::Encoding::Utf8) {
-        // The BOM (or the person) decides: bytes that are not UTF-8 become U+FFFD.
+    // The person decides, or a UTF-16 file's mark: bytes that are not UTF-8 become U+FFFD.
+    if (m_options.encoding == CsvOptions::Encoding::Utf8 ||
+        (m_bom != Bom::None && m_bom != Bom::Utf8)) {
         out = QString::fromUtf8(bytes);
         return;
     }
     for (qsizetype i = 0; i < n; ++i)
         o[i] = s[i] >= 0x80 && s[i] < 0xA0 ? kCp1252High[s[i] - 0x80] : char16_t(s[i]);
+    if (m_bom == Bom::Utf8) {
+        // The mark says UTF-8, the bytes do not: read as the older files they likely came
+        // from, and said where, rather than lost to U+FFFD.
+        if (m_stats.notUtf8.size() < CsvStats::kMaxRepairPositions)
+            m_stats.notUtf8.append({m_recordLine, column, out});
+        return;
+    }
     if (++m_stats.cp1252Fields == 1)
         updateEncoding();
 }

@@ -83,6 +83,10 @@ struct CsvStats {
     /// first kMaxRepairPositions of them, and how many in all.
     QList<CsvField> strayQuotes;
     qint64 strayQuoteCount = 0;
+    /// Fields that are not UTF-8 in a file that begins with UTF-8's byte-order mark, read as
+    /// Windows-1252 (an editor added the mark to an older file): the first
+    /// kMaxRepairPositions of them.
+    QList<CsvField> notUtf8;
     /// Lines before the header that were left out (a title, a note), with their text.
     struct Skipped {
         qint64 line = 0;

@@ -195,6 +195,11 @@ public:
             notes.append({field.line, field.column, field.text,
                           QStringLiteral("text after the closing quote was kept in the field"),
                           false});
+        for (const CsvField &field : m_reader.stats().notUtf8)
+            notes.append({field.line, field.column, field.text,
+                          QStringLiteral("not UTF-8, though the file begins with UTF-8's "
+                                         "byte-order mark: read as Windows-1252"),
+                          false});
         for (const CsvPosition &pos : m_reader.stats().repairs)
             notes.append({pos.line, pos.column, QString(),
                           QStringLiteral("double-encoded UTF-8 repaired"), false});
