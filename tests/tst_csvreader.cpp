@@ -1017,6 +1017,14 @@ void TestCsvReader::badDelimiter()
     QVERIFY(!reader.open(&buffer, kName));
     QCOMPARE(reader.errorString(), u"test.csv: unusable delimiter U+0022"_s);
     QVERIFY(!reader.readRecord());
+
+    // Excel's first line naming a quote as the delimiter: said so, at that line.
+    QByteArray declared("sep=\"\ndate,title\n2024-01-01,x\n");
+    QBuffer declaredBuffer(&declared);
+    CsvReader declaring;
+    QVERIFY(!declaring.open(&declaredBuffer, kName));
+    QCOMPARE(declaring.errorString(),
+             u"test.csv:1:1: the sep= line names an unusable delimiter U+0022"_s);
 }
 
 void TestCsvReader::progress()

@@ -353,9 +353,15 @@ bool CsvReader::start()
 
     if (m_delimiter == 0 || uchar(m_delimiter) >= 0x80 || m_delimiter == '"' ||
         m_delimiter == '\n' || m_delimiter == '\r') {
-        setError(0, 0,
-                 QStringLiteral("unusable delimiter U+%1")
-                     .arg(m_options.delimiter.unicode(), 4, 16, QLatin1Char('0')));
+        const char16_t shown =
+            m_options.delimiter.isNull() ? uchar(m_delimiter) : m_options.delimiter.unicode();
+        const QString message =
+            QStringLiteral("unusable delimiter U+%1")
+                .arg(QString::number(uint(shown), 16).toUpper().rightJustified(4, u'0'));
+        if (m_options.delimiter.isNull() && declared != 0)
+            setError(m_line - 1, 1, QStringLiteral("the sep= line names an ") + message);
+        else
+            setError(0, 0, message);
         return false;
     }
     // Bytes that end an unquoted stretch: the delimiter, LF and CR (a CR is data unless
