@@ -363,6 +363,7 @@ void TestImporter::cancelLeavesCatalogueAsItWas()
     });
     QVERIFY(r.cancelled);
     QVERIFY(!r.committed);
+    QCOMPARE(r.error, big + QStringLiteral(": cancelled; the catalogue is unchanged"));
     QCOMPARE(calls, 3);
     QCOMPARE(indexing, 0); // stopped before its events were committed
     QCOMPARE(contentDump(*m_catalogue), before);
@@ -378,6 +379,7 @@ void TestImporter::cancelLeavesCatalogueAsItWas()
     QCOMPARE(indexing, 1);
     QVERIFY(late.cancelled);
     QVERIFY(!late.committed);
+    QCOMPARE(late.error, r.error);
     QCOMPARE(contentDump(*m_catalogue), before);
     QCOMPARE(m_catalogue->integrityProblems(), QString());
 

@@ -585,7 +585,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     if (isCancelled(cancel)) {
         rollback();
         report.cancelled = true;
-        report.error = QStringLiteral("cancelled; the catalogue is unchanged");
+        report.error =
+            QStringLiteral("%1: cancelled; the catalogue is unchanged").arg(source.displayName());
         return report;
     }
     if (failed) {
@@ -658,7 +659,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         // Cancelled while indexing: take the import back out.
         m_catalogue.removeDataset(datasetId, &error);
         report.cancelled = true;
-        report.error = QStringLiteral("cancelled; the catalogue is unchanged");
+        report.error =
+            QStringLiteral("%1: cancelled; the catalogue is unchanged").arg(source.displayName());
         return report;
     }
     if (!indexed) {
