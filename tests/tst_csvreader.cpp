@@ -1018,6 +1018,17 @@ void TestCsvReader::badDelimiter()
     QCOMPARE(reader.errorString(), u"test.csv: unusable delimiter U+0022"_s);
     QVERIFY(!reader.readRecord());
 
+    // UTF-32, either way round: refused by name.
+    for (const QByteArray &mark : {QByteArray("\xFF\xFE\0\0", 4), QByteArray("\0\0\xFE\xFF", 4)}) {
+        QByteArray utf32 = mark + QByteArray("d\0\0\0", 4);
+        QBuffer utf32Buffer(&utf32);
+        CsvReader utf32Reader;
+        QVERIFY(!utf32Reader.open(&utf32Buffer, kName));
+        QCOMPARE(utf32Reader.errorString(),
+                 u"test.csv: the file is UTF-32 text, which is not read here: save it as UTF-8 "
+                 "(or UTF-16) and import it again"_s);
+    }
+
     // Excel's first line naming a quote as the delimiter: said so, at that line.
     QByteArray declared("sep=\"\ndate,title\n2024-01-01,x\n");
     QBuffer declaredBuffer(&declared);

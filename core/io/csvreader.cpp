@@ -279,6 +279,15 @@ bool CsvReader::start()
     m_bytesRead = n;
     m_end = n;
     const auto *b = reinterpret_cast<const uchar *>(m_buf.constData());
+    // UTF-32's marks begin as UTF-16's would: refused by name rather than read as garbage.
+    if (n >= 4 &&
+        ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) ||
+         (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF))) {
+        setError(0, 0,
+                 QStringLiteral("the file is UTF-32 text, which is not read here: save it as "
+                                "UTF-8 (or UTF-16) and import it again"));
+        return false;
+    }
     if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
         m_bom = Bom::Utf8;
         m_pos = 3;
