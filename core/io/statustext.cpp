@@ -26,6 +26,10 @@ constexpr std::array kWords{
     StatusWord{"realiz", EventStatus::Occurred}, // realizada (es, pt), realizzata (it)
     StatusWord{"effectu", EventStatus::Occurred},
     StatusWord{"ocorr", EventStatus::Occurred}, // ocorreu (pt)
+    StatusWord{"svolt", EventStatus::Occurred}, // svolta (it)
+    StatusWord{"avvenut", EventStatus::Occurred}, // avvenuta (it)
+    StatusWord{"vond plaats", EventStatus::Occurred}, // nl
+    StatusWord{"plaatsgevonden", EventStatus::Occurred},
     StatusWord{"plan", EventStatus::Planned},
     StatusWord{"announc", EventStatus::Planned},
     StatusWord{"upcoming", EventStatus::Planned},
@@ -39,6 +43,10 @@ constexpr std::array kWords{
     StatusWord{"convocad", EventStatus::Planned},
     StatusWord{"previst", EventStatus::Planned}, // prevista (es, pt, it)
     StatusWord{"agendad", EventStatus::Planned},
+    StatusWord{"planejad", EventStatus::Planned}, // planejada (pt-BR)
+    StatusWord{"programmat", EventStatus::Planned}, // programmata (it)
+    StatusWord{"gepland", EventStatus::Planned}, // nl
+    StatusWord{"aangekondigd", EventStatus::Planned},
     StatusWord{"cancel", EventStatus::Cancelled},
     StatusWord{"called off", EventStatus::Cancelled},
     StatusWord{"postponed", EventStatus::Cancelled},
@@ -49,6 +57,9 @@ constexpr std::array kWords{
     StatusWord{"aplazad", EventStatus::Cancelled},
     StatusWord{"adiad", EventStatus::Cancelled}, // adiada (pt)
     StatusWord{"rinviat", EventStatus::Cancelled},
+    StatusWord{"afgelast", EventStatus::Cancelled}, // nl
+    StatusWord{"geannuleerd", EventStatus::Cancelled},
+    StatusWord{"uitgesteld", EventStatus::Cancelled},
 };
 } // namespace
 
