@@ -219,7 +219,9 @@ void TestCatalogue::keptBackRowsWrittenWhole()
 {
     // The writer keeps events, links and sources back and writes many to a statement; with
     // foreign keys on, every event comes back exactly, whether it went in a full statement
-    // or in the rest that flush() writes, with none to five tags and none to three sources.
+    // or in the rest that flush() writes, with none to five tags and none to three sources,
+    // and whether its text was packed as UTF-8 before (prepareEvent) or by the writer
+    // (prepareNames leaves it to insertPrepared).
     QString error;
     auto cat = Catalogue::create(path("kept.placard"), &error);
     QVERIFY2(cat, qPrintable(error));
@@ -248,7 +250,9 @@ void TestCatalogue::keptBackRowsWrittenWhole()
         }
         e.createdAt = 1767225600 + n;
         expected.append(e);
-        prepared.push_back(prepareEvent(Event(e), names));
+        prepared.push_back(n % 2 ? prepareNames(Event(e), names) : prepareEvent(Event(e), names));
+        QCOMPARE(prepared.back().packed, n % 2 == 0);
+        QCOMPARE(prepared.back().utf8.isEmpty(), n % 2 == 1);
     }
     EventWriter writer(db);
     QVERIFY2(writer.insertNames(names.takeNew()), qPrintable(writer.error()));

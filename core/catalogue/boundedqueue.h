@@ -58,6 +58,12 @@ public:
         m_chunks.clear();
         m_space.notify_all();
     }
+    /// Chunks pushed and not yet taken.
+    std::size_t size() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_chunks.size();
+    }
     bool closed() const
     {
         std::lock_guard lock(m_mutex);

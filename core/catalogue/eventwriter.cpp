@@ -255,6 +255,7 @@ qint64 EventWriter::nextId()
 
 bool EventWriter::insertPrepared(PreparedEvent &p)
 {
+    packTexts(p);
     Event &e = p.event;
     if (e.createdAt == 0)
         e.createdAt = QDateTime::currentSecsSinceEpoch();

@@ -25,8 +25,9 @@ public:
 
     /// Inserts an event; sets event.id, createdAt and updatedAt. False and error() on failure.
     bool insert(Event &event);
-    /// Inserts an event prepared on another thread; sets its id. Its names must exist. It is
-    /// written by flush() at the latest, so `prepared` must live until then.
+    /// Inserts an event prepared on another thread; sets its id. Its names must exist; its
+    /// text is packed here when that thread left it (packTexts()). It is written by flush()
+    /// at the latest, so `prepared` must live until then.
     bool insertPrepared(PreparedEvent &prepared);
     /// Writes the events, tag links and sources insertPrepared() keeps back to write many at
     /// once; call it before the prepared events are freed and before committing.

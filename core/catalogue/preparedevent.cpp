@@ -89,47 +89,14 @@ QList<NewName> NameDictionary::takeNew()
     return std::exchange(m_new, {});
 }
 
-PreparedEvent prepareEvent(Event &&event, NameDictionary &names)
-{
-    return prepareEvent(
-        std::move(event), [&names](const QString &name) { return names.typeId(name); },
-        [&names](TagKind kind, const QString &name) { return names.tagId(kind, name); });
-}
-
-PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QString &)> &typeId,
-                           const std::function<qint64(TagKind, const QString &)> &tagId)
+namespace {
+PreparedEvent withIds(Event &&event, const std::function<qint64(const QString &)> &typeId,
+                      const std::function<qint64(TagKind, const QString &)> &tagId)
 {
     PreparedEvent p;
     p.event = std::move(event);
     const Event &e = p.event;
     p.typeId = e.type.isEmpty() ? 0 : typeId(e.type);
-    {
-        using T = PreparedEvent;
-        const std::array<std::pair<T::Text, const QString *>, T::TextCount> texts{{
-            {T::ExternalId, &e.externalId},
-            {T::Title, &e.title},
-            {T::Place, &e.place},
-            {T::Locality, &e.locality},
-            {T::Admin1, &e.admin1},
-            {T::Admin2, &e.admin2},
-            {T::Country, &e.country},
-            {T::SizeText, &e.sizeText},
-            {T::Claims, &e.claims},
-            {T::PropertyDamage, &e.propertyDamage},
-            {T::Notes, &e.notes},
-        }};
-        qsizetype units = 0;
-        for (const auto &[slot, text] : texts)
-            units += text->size();
-        for (const EventSource &s : e.sources)
-            units += s.url.size() + s.outlet.size() + s.published.size();
-        Utf8Packer pack(p.utf8, units);
-        for (const auto &[slot, text] : texts)
-            p.text[slot] = pack.add(*text);
-        p.sources.reserve(e.sources.size());
-        for (const EventSource &s : e.sources)
-            p.sources.append({pack.add(s.url), pack.add(s.outlet), pack.add(s.published)});
-    }
     p.tagIds.reserve(e.issues.size() + e.actors.size() + e.participants.size() +
                      e.otherTypes.size() + e.tags.size());
     const auto add = [&](TagKind kind, const QStringList &list) {
@@ -145,6 +112,63 @@ PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QStri
     add(TagKind::Type, e.otherTypes);
     add(TagKind::Other, e.tags);
     std::sort(p.tagIds.begin(), p.tagIds.end());
+    return p;
+}
+} // namespace
+
+void packTexts(PreparedEvent &p)
+{
+    if (p.packed)
+        return;
+    using T = PreparedEvent;
+    const Event &e = p.event;
+    const std::array<std::pair<T::Text, const QString *>, T::TextCount> texts{{
+        {T::ExternalId, &e.externalId},
+        {T::Title, &e.title},
+        {T::Place, &e.place},
+        {T::Locality, &e.locality},
+        {T::Admin1, &e.admin1},
+        {T::Admin2, &e.admin2},
+        {T::Country, &e.country},
+        {T::SizeText, &e.sizeText},
+        {T::Claims, &e.claims},
+        {T::PropertyDamage, &e.propertyDamage},
+        {T::Notes, &e.notes},
+    }};
+    qsizetype units = 0;
+    for (const auto &[slot, text] : texts)
+        units += text->size();
+    for (const EventSource &s : e.sources)
+        units += s.url.size() + s.outlet.size() + s.published.size();
+    Utf8Packer pack(p.utf8, units);
+    for (const auto &[slot, text] : texts)
+        p.text[slot] = pack.add(*text);
+    p.sources.clear();
+    p.sources.reserve(e.sources.size());
+    for (const EventSource &s : e.sources)
+        p.sources.append({pack.add(s.url), pack.add(s.outlet), pack.add(s.published)});
+    p.packed = true;
+}
+
+PreparedEvent prepareNames(Event &&event, NameDictionary &names)
+{
+    return withIds(
+        std::move(event), [&names](const QString &name) { return names.typeId(name); },
+        [&names](TagKind kind, const QString &name) { return names.tagId(kind, name); });
+}
+
+PreparedEvent prepareEvent(Event &&event, NameDictionary &names)
+{
+    PreparedEvent p = prepareNames(std::move(event), names);
+    packTexts(p);
+    return p;
+}
+
+PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QString &)> &typeId,
+                           const std::function<qint64(TagKind, const QString &)> &tagId)
+{
+    PreparedEvent p = withIds(std::move(event), typeId, tagId);
+    packTexts(p);
     return p;
 }
 

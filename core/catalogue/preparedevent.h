@@ -72,6 +72,8 @@ struct PreparedEvent {
     std::array<Span, TextCount> text;
     QList<qint64> tagIds; ///< distinct
     QList<std::array<Span, 3>> sources; ///< url, outlet, published
+    /// Whether `utf8`, `text` and `sources` hold the event's text (packTexts()).
+    bool packed = false;
 
     /// The text at `span`; a null view for no text.
     QByteArrayView at(Span span) const
@@ -83,6 +85,14 @@ struct PreparedEvent {
 
 /// Prepares an event for EventWriter::insertPrepared(), with type and tag ids from `names`.
 PreparedEvent prepareEvent(Event &&event, NameDictionary &names);
+
+/// The part of prepareEvent() that needs the dictionary: type and tag ids. The text stays
+/// in `event` until packTexts(), which needs nothing shared, so that either thread of an
+/// import may do it: whichever has the time.
+PreparedEvent prepareNames(Event &&event, NameDictionary &names);
+
+/// Puts the event's text into `prepared` as UTF-8; nothing when it is there already.
+void packTexts(PreparedEvent &prepared);
 
 /// The same with ids from any source (0 when a name cannot be given an id).
 PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QString &)> &typeId,

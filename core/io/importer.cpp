@@ -100,7 +100,7 @@ struct Item {
     PreparedEvent prepared; ///< the row's event, unless skipped
     QList<ImportProblem> problems;
     DuplicateIndex::Keys keys; ///< set when the row is not skipped
-    DuplicateVerdict verdict; ///< judged on the parsing thread, in file order
+    DuplicateVerdict verdict; ///< judged on the writing thread, in file order
     qint64 id = 0; ///< the id the writer will give the event, when it inserts one
     QString filterValue; ///< what left the row out, when filtered
     qint64 line = 0;
@@ -387,8 +387,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
 
     // Used on the parsing thread only.
     RowProcessor processor(plan, options);
-    // The parsing thread judges duplicates, so it must know the ids the writer will give:
-    // one after another from here, for each row inserted.
+    // Duplicates are judged ahead of writing, by ids the writer will give: one after
+    // another from here, for each row inserted.
     EventWriter writer(db);
     qint64 nextId = writer.nextId();
     if (nextId == 0) {
@@ -402,7 +402,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     NameDictionary names(db);
     BatchQueue queue;
     QString readError;
-    const auto makeItem = [&](Item &item, const SourceRecord &record) {
+    const auto makeItem = [&](Item &item, const SourceRecord &record, bool pack) {
         RowOutcome outcome = processor.process(record);
         NormalisedRow &row = outcome.row;
         item.problems = std::move(row.problems);
@@ -416,9 +416,34 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         if (!row.skipped) {
             row.event.datasetId = datasetId;
             row.event.createdAt = now;
-            item.prepared = prepareEvent(std::move(row.event), names);
-            if (options.duplicates != DuplicatePolicy::Update)
-                dropText(item.prepared.event);
+            item.prepared = prepareNames(std::move(row.event), names);
+            if (pack) {
+                packTexts(item.prepared);
+                if (options.duplicates != DuplicatePolicy::Update)
+                    dropText(item.prepared.event);
+            }
+        }
+    };
+    // Judges a batch's rows against the catalogue and the rows before them, in file order,
+    // on the writing thread, which has the time to spare where the parsing thread has none.
+    // The index's tables are read a few rows ahead, so that their cache misses overlap: they
+    // took a fifth of a thread's time for a million rows.
+    const auto judge = [&](Batch &b) {
+        constexpr std::size_t kAhead = 8;
+        std::vector<Item> &items = b.items;
+        for (std::size_t i = 0; i < std::min(kAhead, items.size()); ++i)
+            duplicates.prefetch(items[i].keys);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i + kAhead < items.size())
+                duplicates.prefetch(items[i + kAhead].keys);
+            Item &item = items[i];
+            if (item.skipped || item.filtered)
+                continue;
+            item.verdict = judgeDuplicate(duplicates, item.keys, options.duplicates);
+            if (item.verdict.action != DuplicateVerdict::Insert)
+                continue;
+            item.id = nextId++;
+            duplicates.add(item.keys, {item.id});
         }
     };
     const qint64 total = source.total();
@@ -426,29 +451,13 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         constexpr std::size_t kBatch = 1024;
         Batch batch;
         batch.items.reserve(kBatch);
-        // Judges the batch's rows against the catalogue and the rows before them, in file
-        // order. The index's tables are read a few rows ahead, so that their cache misses
-        // overlap: they took a fifth of a thread's time for a million rows.
-        const auto judge = [&] {
-            constexpr std::size_t kAhead = 8;
-            std::vector<Item> &items = batch.items;
-            for (std::size_t i = 0; i < std::min(kAhead, items.size()); ++i)
-                duplicates.prefetch(items[i].keys);
-            for (std::size_t i = 0; i < items.size(); ++i) {
-                if (i + kAhead < items.size())
-                    duplicates.prefetch(items[i + kAhead].keys);
-                Item &item = items[i];
-                if (item.skipped || item.filtered)
-                    continue;
-                item.verdict = judgeDuplicate(duplicates, item.keys, options.duplicates);
-                if (item.verdict.action != DuplicateVerdict::Insert)
-                    continue;
-                item.id = nextId++;
-                duplicates.add(item.keys, {item.id});
-            }
-        };
+        // Whether this thread makes the batch's text UTF-8 or leaves that to the writing
+        // thread (EventWriter::insertPrepared): decided a batch at a time by which thread is
+        // behind. Batches waiting to be written say the writer is; none, that this one is.
+        // Either can be, with the file and with what memory costs the machine that day.
+        constexpr std::size_t kWriterBehind = 2;
+        bool pack = false;
         const auto flush = [&] {
-            judge();
             batch.bytesRead = source.position();
             batch.names = names.takeNew();
             std::vector<Batch> spent = queue.takeSpent();
@@ -460,9 +469,10 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 batch.items = std::move(spent.back().items);
             batch.items.clear();
             batch.items.reserve(kBatch);
+            pack = queue.size() >= kWriterBehind;
         };
         const auto add = [&](const SourceRecord &r) {
-            makeItem(batch.items.emplace_back(), r);
+            makeItem(batch.items.emplace_back(), r, pack);
             if (batch.items.size() == kBatch)
                 flush();
         };
@@ -505,6 +515,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     while (!failed && queue.pop(batch)) {
         if (isCancelled(cancel))
             break;
+        judge(batch);
         if (!writer.insertNames(batch.names)) {
             failed = true;
             break;
@@ -564,7 +575,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 failed = true;
                 break;
             }
-            if (e.id != item.id) { // the ids the parsing thread judged by are not the writer's
+            if (e.id != item.id) { // the ids duplicates were judged by are not the writer's
                 failed = true;
                 error = QStringLiteral("event ids out of step (%1 for %2)").arg(e.id).arg(item.id);
                 break;
