@@ -116,8 +116,9 @@ struct Batch {
     qint64 bytesRead = 0;
 };
 
-// Between the parsing thread and the writing thread; spent batches are freed by the parser,
-// since freeing a batch's rows took a tenth of the writing thread's time.
+// Between the parsing thread and the writing thread. Spent batches go back to the parser, to
+// be filled again; freeing a batch's rows took a tenth of the writing thread's time, so the
+// writer frees them only when it would otherwise wait.
 using BatchQueue = BoundedQueue<Batch>;
 
 // A CSV file as records: the reader's fields, missing tokens as empty.
@@ -590,6 +591,11 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             failed = true;
         if (progress)
             progress(batch.bytesRead, total);
+        // The rows are freed by whichever thread has the time: here when no batch waits
+        // (this thread would only wait for the next), else by the parsing thread. The
+        // array goes back either way, to be filled again.
+        if (queue.size() == 0)
+            batch.items.clear();
         queue.giveBack(std::move(batch));
         batch = Batch();
     }
