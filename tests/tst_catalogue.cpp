@@ -6,11 +6,14 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sqlite3.h>
+
+#include <thread>
 
 using namespace placard;
 
@@ -161,6 +164,7 @@ private Q_SLOTS:
     void upgradesVersion1();
     void reopen();
     void readerConnection();
+    void logCopiedBesideAWriter();
     void hostile_data();
     void hostile();
 
@@ -613,6 +617,45 @@ void TestCatalogue::readerConnection()
     sql::Statement q(reader.get(), "SELECT count(*) FROM events");
     QVERIFY(q.next());
     QCOMPARE(q.int64(0), 4);
+}
+
+void TestCatalogue::logCopiedBesideAWriter()
+{
+    // Committed pages go from the write-ahead log into the file on another thread, while
+    // this connection holds a write transaction open; the file alone then has them.
+    QString error;
+    const QString file = path("log.placard");
+    auto catalogue = Catalogue::create(file, &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    sqlite3 *db = catalogue->handle();
+    QVERIFY(sql::exec(db, "PRAGMA wal_autocheckpoint=0; PRAGMA wal_checkpoint(TRUNCATE)"));
+    QList<Event> events;
+    for (int i = 0; i < 200; ++i)
+        events << sampleEvent(i);
+    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+    const qint64 pageSize = sql::pragmaInt(db, "PRAGMA page_size").value_or(0);
+    const qint64 logBytes = QFileInfo(file + QStringLiteral("-wal")).size();
+    const qint64 logPages = (logBytes - 32) / (pageSize + 24); // WAL header, frame headers
+    QVERIFY(logPages > 0);
+
+    QVERIFY(sql::exec(db, "BEGIN IMMEDIATE"));
+    QList<Event> more{sampleEvent(500)};
+    EventWriter writer(db);
+    QVERIFY2(writer.insert(more.front()), qPrintable(writer.error()));
+    std::optional<int> copied;
+    std::thread copier([&] { copied = catalogue->copyLogToFile(&error); });
+    copier.join();
+    QVERIFY2(copied, qPrintable(error));
+    QCOMPARE(*copied, int(logPages));
+    QVERIFY(sql::exec(db, "COMMIT"));
+    QCOMPARE(catalogue->eventCount(), 201);
+
+    // The file without its log: the 200 events copied, not the one committed after.
+    const QString alone = path("alone.placard");
+    QVERIFY(QFile::copy(file, alone));
+    auto copy = Catalogue::open(alone, &error);
+    QVERIFY2(copy, qPrintable(error));
+    QCOMPARE(copy->eventCount(), 200);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogue)

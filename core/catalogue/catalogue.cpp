@@ -435,6 +435,31 @@ sql::Connection Catalogue::openReader(QString *error) const
     return db;
 }
 
+std::optional<int> Catalogue::copyLogToFile(QString *error) const
+{
+    sql::Connection db = openConnection(m_path, SQLITE_OPEN_READWRITE, error);
+    QString why;
+    if (!db || !configureConnection(db.get(), false, &why) ||
+        // A connection finds the log when it first reads the file.
+        !sql::exec(db.get(), "SELECT count(*) FROM sqlite_schema", &why)) {
+        if (db)
+            setError(error, QStringLiteral("%1: %2").arg(m_path, why));
+        return std::nullopt;
+    }
+    int logPages = -1;
+    int copied = -1;
+    const int rc =
+        sqlite3_wal_checkpoint_v2(db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied);
+    if (rc != SQLITE_OK || copied < 0) {
+        setError(error,
+                 QStringLiteral("%1: %2").arg(m_path,
+                                              rc != SQLITE_OK ? sql::lastError(db.get())
+                                                              : QStringLiteral("not in WAL mode")));
+        return std::nullopt;
+    }
+    return copied;
+}
+
 bool Catalogue::updateEvent(Event &event, QString *error)
 {
     Transaction tx(handle(), error);

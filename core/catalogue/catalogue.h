@@ -43,6 +43,12 @@ public:
     /// A new read-only connection to the same file, configured like this one, for reading
     /// on another thread (it sees what this connection has committed).
     sql::Connection openReader(QString *error = nullptr) const;
+    /// Copies what the write-ahead log holds of committed transactions into the file,
+    /// through a connection of its own, so that it may run on another thread while this
+    /// connection writes. Neither readers nor the writer are waited for: pages they may
+    /// still need stay in the log for a later copy. The number of pages copied, or nothing
+    /// when the file cannot be opened or is not in WAL mode.
+    std::optional<int> copyLogToFile(QString *error = nullptr) const;
 
     // Reading
     std::optional<Event> event(qint64 id) const;
