@@ -99,6 +99,7 @@ private Q_SLOTS:
     void bom_data();
     void bom();
     void utf8MarkOverOlderBytes();
+    void nulCharactersLeftOut();
     void utf16AcrossChunks();
     void cp1252_data();
     void cp1252();
@@ -433,6 +434,24 @@ void TestCsvReader::bom()
         (Records{{u"Jos\u00e9 \u2019q\u2019"_s, u"12"_s}, {u"Zo\u00eb \U0001F600"_s, u"3"_s}}));
     QCOMPARE(reader.stats().encoding, encoding);
     QCOMPARE(reader.stats().cp1252Fields, 0);
+}
+
+void TestCsvReader::nulCharactersLeftOut()
+{
+    // NUL bytes (damage, or padding) are left out of the fields that hold them, quoted or
+    // not, and those fields are listed; the other records are read as they are.
+    const char data[] = "type,place\nra\0lly,\"Ber\0\0lin\"\nmarch,Rome\n\0,Oslo\n";
+    QByteArray input(data, sizeof data - 1);
+    QCOMPARE(input.count('\0'), 4);
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.hasHeader());
+    QCOMPARE(readAll(reader),
+             (Records{{u"rally"_s, u"Berlin"_s}, {u"march"_s, u"Rome"_s}, {QString(), u"Oslo"_s}}));
+    QCOMPARE(reader.stats().nulFieldCount, 3);
+    QCOMPARE(reader.stats().nulRemoved,
+             (QList<CsvField>{{2, 1, u"rally"_s}, {2, 2, u"Berlin"_s}, {4, 1, QString()}}));
 }
 
 void TestCsvReader::utf8MarkOverOlderBytes()

@@ -31,6 +31,7 @@
 
 using namespace placard;
 using namespace placard::io;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void duplicatePointsWithinOneKilometre();
     void flatTableKeepsOrderAsItGrows();
     void placesUnplacedLater();
+    void namesWithNulCharacters();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -621,6 +623,36 @@ void TestImporter::placesNamesOnly()
     const ImportReport r2 = importer.importCsv(f.fileName(), off);
     QCOMPARE(r2.unplaced, 7);
     QCOMPARE(r2.geocoded, (std::array<qint64, 3>{0, 0, 0}));
+}
+
+void TestImporter::namesWithNulCharacters()
+{
+    // Types and tags that differ only after a NUL: SQLite compares names only up to one, so
+    // kept, they made two names one and the import failed on the second. The NULs are left
+    // out and said where.
+    QFile f(path(QStringLiteral("nul.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const char data[] = "date,city,type,tags\n"
+                        "2024-01-01,Oslo,rally\0 14,climate\0 a\n"
+                        "2024-01-02,Bergen,rally\0 39,climate\0 b\n";
+    f.write(data, sizeof data - 1);
+    f.close();
+    Importer importer(*m_catalogue);
+    const ImportReport r = importer.importCsv(f.fileName(), {});
+    QVERIFY2(r.committed, qPrintable(r.error));
+    QCOMPARE(r.records, 2);
+    QCOMPARE(r.imported, 2);
+    QCOMPARE(m_catalogue->event(1)->type, u"rally 14"_s);
+    QCOMPARE(m_catalogue->event(2)->type, u"rally 39"_s);
+    QCOMPARE(m_catalogue->event(2)->tags, QStringList{u"climate b"_s});
+    QStringList notes;
+    for (const ImportProblem &p : r.problems) {
+        if (p.message.contains(u"NUL"))
+            notes << QStringLiteral("%1:%2 %3").arg(p.line).arg(p.column).arg(p.value);
+    }
+    QCOMPARE(notes,
+             (QStringList{u"2:3 rally 14"_s, u"2:4 climate a"_s, u"3:3 rally 39"_s,
+                          u"3:4 climate b"_s}));
 }
 
 void TestImporter::unknownTownsAreNotDuplicates()

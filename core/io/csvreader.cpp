@@ -723,6 +723,8 @@ CsvReader::Parse CsvReader::parseOnce()
     m_pos = p - base;
     m_recordLine = startLine;
     m_line = startLine + lines;
+    // One look for NULs a record, rather than one a field.
+    m_recordHasNul = std::memchr(recordStart, 0, std::size_t(p - recordStart)) != nullptr;
     return Parse::Record;
 }
 
@@ -839,8 +841,20 @@ void CsvReader::decodeFields()
         if (bytes.size() >= 3 && bytes[0] == '=' && bytes[1] == '"' && bytes.back() == '"' &&
             !bytes.sliced(2, bytes.size() - 3).contains('"'))
             bytes = bytes.sliced(2, bytes.size() - 3);
+        const bool nul = m_recordHasNul && bytes.contains('\0');
+        if (nul) {
+            m_nulScratch.resize(bytes.size());
+            char *const out = m_nulScratch.data();
+            bytes =
+                QByteArrayView(out, std::remove_copy(bytes.begin(), bytes.end(), out, '\0') - out);
+        }
         QString &text = m_fields[i];
         setField(text, bytes, i + 1);
+        if (nul) {
+            ++m_stats.nulFieldCount;
+            if (m_stats.nulRemoved.size() < CsvStats::kMaxRepairPositions)
+                m_stats.nulRemoved.append({m_recordLine, i + 1, text.left(200)});
+        }
         if (span.trailing) {
             addWarning(m_recordLine, i + 1,
                        QStringLiteral("text after the closing quote was kept in the field"));

@@ -87,6 +87,11 @@ struct CsvStats {
     /// Windows-1252 (an editor added the mark to an older file): the first
     /// kMaxRepairPositions of them.
     QList<CsvField> notUtf8;
+    /// Fields that held NUL characters, which were left out: the first kMaxRepairPositions
+    /// of them, and how many in all. A NUL is no text: a damaged file, or one written by a
+    /// program that pads with them; and SQLite compares text only up to one.
+    QList<CsvField> nulRemoved;
+    qint64 nulFieldCount = 0;
     /// Lines before the header that were left out (a title, a note), with their text.
     struct Skipped {
         qint64 line = 0;
@@ -269,6 +274,8 @@ private:
     int m_expectedFields = 0;
 
     std::vector<Span> m_spans;
+    bool m_recordHasNul = false; ///< a NUL byte somewhere in the current record
+    QByteArray m_nulScratch;
     qint64 m_recordLine = 0;
     int m_count = 0;
     QList<QString> m_fields;

@@ -206,6 +206,9 @@ public:
                           QStringLiteral("not UTF-8, though the file begins with UTF-8's "
                                          "byte-order mark: read as Windows-1252"),
                           false});
+        for (const CsvField &field : m_reader.stats().nulRemoved)
+            notes.append({field.line, field.column, field.text,
+                          QStringLiteral("NUL characters in the field were left out"), false});
         for (const CsvPosition &pos : m_reader.stats().repairs)
             notes.append({pos.line, pos.column, QString(),
                           QStringLiteral("double-encoded UTF-8 repaired"), false});
