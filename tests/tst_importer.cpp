@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
+#include "catalogue/sqlite.h"
 #include "geo/geocoder.h"
 #include "io/duplicateindex.h"
 #include "io/flattable.h"
@@ -21,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <thread>
@@ -103,6 +106,7 @@ private Q_SLOTS:
     void flatTableKeepsOrderAsItGrows();
     void placesUnplacedLater();
     void namesWithNulCharacters();
+    void catalogueBusyNamesBoth();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -653,6 +657,35 @@ void TestImporter::namesWithNulCharacters()
     QCOMPARE(notes,
              (QStringList{u"2:3 rally 14"_s, u"2:4 climate a"_s, u"3:3 rally 39"_s,
                           u"3:4 climate b"_s}));
+}
+
+void TestImporter::catalogueBusyNamesBoth()
+{
+    // Another program writing to the catalogue: the message names the file that was not
+    // imported and the catalogue that could not be written, and nothing changes.
+    QFile f(path(QStringLiteral("busy.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("date,city,type\n2024-01-01,Oslo,rally\n");
+    f.close();
+    sqlite3_busy_timeout(m_catalogue->handle(), 50); // not the usual five seconds' wait
+    sql::Connection writer;
+    {
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open_v2(m_catalogue->path().toUtf8().constData(), &raw,
+                                 SQLITE_OPEN_READWRITE, nullptr),
+                 SQLITE_OK);
+        writer = sql::Connection(raw);
+    }
+    QVERIFY(sql::exec(writer.get(), "BEGIN IMMEDIATE"));
+    Importer importer(*m_catalogue);
+    const ImportReport r = importer.importCsv(f.fileName(), {});
+    QVERIFY(!r.committed);
+    QCOMPARE(r.error,
+             QStringLiteral("%1: not imported: cannot write to %2: database is locked")
+                 .arg(f.fileName(), m_catalogue->path()));
+    QVERIFY(sql::exec(writer.get(), "ROLLBACK"));
+    QCOMPARE(m_catalogue->eventCount(), 0);
+    QCOMPARE(m_catalogue->datasets().size(), 0);
 }
 
 void TestImporter::unknownTownsAreNotDuplicates()

@@ -376,8 +376,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         }
     } settingsBack{db, autoCheckpoint};
     if (!sql::exec(db, "BEGIN IMMEDIATE", &error)) {
-        report.error =
-            QStringLiteral("%1: cannot write to the catalogue: %2").arg(m_catalogue.path(), error);
+        report.error = QStringLiteral("%1: not imported: cannot write to %2: %3")
+                           .arg(source.displayName(), m_catalogue.path(), error);
         return report;
     }
     bool open = true;
@@ -626,9 +626,9 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     }
     if (failed) {
         rollback();
-        report.error =
-            QStringLiteral("%1: writing failed: %2")
-                .arg(m_catalogue.path(), writer.error().isEmpty() ? error : writer.error());
+        report.error = QStringLiteral("%1: not imported: writing to %2 failed: %3")
+                           .arg(source.displayName(), m_catalogue.path(),
+                                writer.error().isEmpty() ? error : writer.error());
         return report;
     }
     queue.close();
@@ -655,7 +655,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         .bind(6, report.unplaced);
     if (failed || !finish.run() || !sql::exec(db, "COMMIT", &error)) {
         rollback();
-        report.error = QStringLiteral("%1: cannot commit: %2").arg(m_catalogue.path(), error);
+        report.error = QStringLiteral("%1: not imported: %2 cannot commit: %3")
+                           .arg(source.displayName(), m_catalogue.path(), error);
         return report;
     }
     open = false;
