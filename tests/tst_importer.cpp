@@ -6,6 +6,7 @@
 #include "io/flattable.h"
 #include "io/importcommand.h"
 #include "io/importer.h"
+#include "io/importsteps.h"
 #include "io/placer.h"
 #include "io/sample.h"
 
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void messyProblems();
     void duplicatesAcrossImports_data();
     void duplicatesAcrossImports();
+    void catalogueEventsReadOnASecondThread();
     void duplicatesWithinOneFile_data();
     void duplicatesWithinOneFile();
     void cancelLeavesCatalogueAsItWas();
@@ -183,7 +185,7 @@ void TestImporter::messyFile()
     QCOMPARE(shortRow.geoPrecision, GeoPrecision::Unplaced);
 
     const Event month = *m_catalogue->event(6);
-    QCOMPARE(month.datePrecision, DatePrecision::Month);
+    QCOMPARE(month.datePrecision, placard::DatePrecision::Month);
     QCOMPARE(month.startDay, 20485); // 2026-02-01
     QCOMPARE(month.endDay, 20512); // 2026-02-28
     QCOMPARE(month.sizeText, QStringLiteral("lots"));
@@ -284,6 +286,27 @@ void TestImporter::duplicatesAcrossImports()
     if (policy == DuplicatePolicy::Update) {
         QCOMPARE(m_catalogue->event(2)->datasetId, 1); // stays with the first import
         QCOMPARE(m_catalogue->searchText(QStringLiteral("telling")), (QList<qint64>{1, 2, 3}));
+    }
+}
+
+void TestImporter::catalogueEventsReadOnASecondThread()
+{
+    // The catalogue's events go into the duplicate index the same, read on this thread or
+    // on a second one through a reader, over several blocks: each found as itself.
+    Importer importer(*m_catalogue);
+    QVERIFY(
+        importer.importCsv(writeEventList(path(QStringLiteral("list.csv")), 2500), {}).committed);
+    QCOMPARE(m_catalogue->eventCount(), 2500);
+    DuplicateIndex here;
+    addCatalogueEvents(m_catalogue->handle(), here);
+    DuplicateIndex beside;
+    const sql::Connection reader = m_catalogue->openReader();
+    QVERIFY(reader);
+    addCatalogueEvents(m_catalogue->handle(), beside, reader.get());
+    for (qint64 id = 1; id <= 2500; ++id) {
+        const DuplicateIndex::Keys keys = DuplicateIndex::keysFor(*m_catalogue->event(id));
+        QCOMPARE(here.find(keys).value_or(DuplicateIndex::Match{}).id, id);
+        QCOMPARE(beside.find(keys).value_or(DuplicateIndex::Match{}).id, id);
     }
 }
 

@@ -354,7 +354,11 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
 
     DuplicateIndex duplicates;
     FilteredRows filteredRows;
-    addCatalogueEvents(db, duplicates);
+    {
+        // Read on a second connection and thread when the catalogue can give one.
+        const sql::Connection reader = m_catalogue.openReader();
+        addCatalogueEvents(db, duplicates, reader.get());
+    }
     duplicates.reserve(std::size_t(expectedRecords(source, plan)));
 
     QString error;

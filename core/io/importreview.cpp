@@ -81,7 +81,8 @@ ImportReview reviewImport(const Catalogue &catalogue, const QString &path,
             review.error = QStringLiteral("cannot read the catalogue: %1").arg(error);
             return review;
         }
-        addCatalogueEvents(reader.get(), duplicates);
+        const sql::Connection second = catalogue.openReader();
+        addCatalogueEvents(reader.get(), duplicates, second.get());
     }
 
     const auto record = [&](const ImportProblem &p) {

@@ -55,8 +55,10 @@ PairOrder detectCoordinateOrder(const RowNormaliser &normaliser, const QList<QSt
 /// a little under rather than over (what is reserved for them stays taken).
 qint64 expectedRecords(const RecordSource &source, const ImportPlan &plan);
 
-/// Adds the catalogue's events to `index`, each as a match by its id and dataset.
-void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index);
+/// Adds the catalogue's events to `index`, each as a match by its id. Given `reader`, a
+/// second connection to the same catalogue, they are read on a second thread while this one
+/// adds them.
+void addCatalogueEvents(sqlite3 *db, DuplicateIndex &index, sqlite3 *reader = nullptr);
 
 /// What the geocoder is asked for a row without coordinates (empty when it names no place).
 geo::GeocodeQuery placeQuery(const Event &event);
