@@ -643,7 +643,16 @@ void TestCatalogue::logCopiedBesideAWriter()
     EventWriter writer(db);
     QVERIFY2(writer.insert(more.front()), qPrintable(writer.error()));
     std::optional<int> copied;
-    std::thread copier([&] { copied = catalogue->copyLogToFile(&error); });
+    // Stopped before it began, a copy copies nothing.
+    LogCopyStop stopped;
+    stopped.stop();
+    std::thread early([&] { copied = catalogue->copyLogToFile(&stopped, &error); });
+    early.join();
+    QVERIFY(!copied);
+    QCOMPARE(error, file + QStringLiteral(": the copy was stopped"));
+    QCOMPARE(QFileInfo(file + QStringLiteral("-wal")).size(), logBytes);
+    LogCopyStop stop;
+    std::thread copier([&] { copied = catalogue->copyLogToFile(&stop, &error); });
     copier.join();
     QVERIFY2(copied, qPrintable(error));
     QCOMPARE(*copied, int(logPages));

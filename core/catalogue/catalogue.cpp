@@ -435,7 +435,15 @@ sql::Connection Catalogue::openReader(QString *error) const
     return db;
 }
 
-std::optional<int> Catalogue::copyLogToFile(QString *error) const
+void LogCopyStop::stop()
+{
+    const std::lock_guard lock(m_mutex);
+    m_stopped = true;
+    if (m_running)
+        sqlite3_interrupt(m_running);
+}
+
+std::optional<int> Catalogue::copyLogToFile(LogCopyStop *stop, QString *error) const
 {
     sql::Connection db = openConnection(m_path, SQLITE_OPEN_READWRITE, error);
     QString why;
@@ -446,10 +454,25 @@ std::optional<int> Catalogue::copyLogToFile(QString *error) const
             setError(error, QStringLiteral("%1: %2").arg(m_path, why));
         return std::nullopt;
     }
+    // The connection is known to `stop` only while it copies: it may not be interrupted
+    // once it closes.
+    const auto running = [stop](sqlite3 *connection) {
+        if (!stop)
+            return true;
+        const std::lock_guard lock(stop->m_mutex);
+        stop->m_running = connection;
+        return !stop->m_stopped;
+    };
+    if (!running(db.get())) {
+        running(nullptr);
+        setError(error, QStringLiteral("%1: the copy was stopped").arg(m_path));
+        return std::nullopt;
+    }
     int logPages = -1;
     int copied = -1;
     const int rc =
         sqlite3_wal_checkpoint_v2(db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied);
+    running(nullptr);
     if (rc != SQLITE_OK || copied < 0) {
         setError(error,
                  QStringLiteral("%1: %2").arg(m_path,

@@ -8,9 +8,12 @@
 #include <QObject>
 
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace placard {
+
+class LogCopyStop;
 
 /// A Placard catalogue: one SQLite file (".placard") of events, their tags and sources,
 /// and the imports they came from.
@@ -46,9 +49,10 @@ public:
     /// Copies what the write-ahead log holds of committed transactions into the file,
     /// through a connection of its own, so that it may run on another thread while this
     /// connection writes. Neither readers nor the writer are waited for: pages they may
-    /// still need stay in the log for a later copy. The number of pages copied, or nothing
-    /// when the file cannot be opened or is not in WAL mode.
-    std::optional<int> copyLogToFile(QString *error = nullptr) const;
+    /// still need stay in the log for a later copy. `stop`, from another thread, ends the
+    /// copy early (the rest stays in the log). The number of pages copied, or nothing when
+    /// the file cannot be opened, is not in WAL mode, or the copy was stopped.
+    std::optional<int> copyLogToFile(LogCopyStop *stop = nullptr, QString *error = nullptr) const;
 
     // Reading
     std::optional<Event> event(qint64 id) const;
@@ -94,6 +98,19 @@ private:
 
     sql::Connection m_db;
     QString m_path;
+};
+
+/// Stops a Catalogue::copyLogToFile() running on another thread, or about to.
+class LogCopyStop {
+public:
+    /// Interrupts the copy; one that has not begun will not.
+    void stop();
+
+private:
+    friend class Catalogue;
+    std::mutex m_mutex;
+    sqlite3 *m_running = nullptr; ///< the copying connection, while it copies
+    bool m_stopped = false;
 };
 
 /// Applies Placard's connection settings: defensive mode, no triggers, views or

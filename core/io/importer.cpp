@@ -673,16 +673,22 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     std::thread hasher([&sha256, path] { sha256 = fileSha256(path); });
     // So are the events' pages copied from the write-ahead log into the file, in the time
     // the text index leaves free: the copy when the import ends then holds only the index's
-    // (0.6 s less for a million rows). What this one does not copy, or fails to, is left to
-    // that one; it is joined before.
-    std::thread logCopier([this] {
+    // (0.6 s less for a million rows). What this one has not copied by then, it leaves to
+    // that one: it is stopped and joined before, rather than waited for at idle priority.
+    LogCopyStop logCopyStop;
+    std::thread logCopier([this, &logCopyStop] {
         runOnlyWhenIdle();
-        m_catalogue.copyLogToFile();
+        m_catalogue.copyLogToFile(&logCopyStop);
     });
     const struct LogCopierJoiner {
+        LogCopyStop &stop;
         std::thread &thread;
-        ~LogCopierJoiner() { thread.join(); }
-    } joinLogCopier{logCopier};
+        ~LogCopierJoiner()
+        {
+            stop.stop();
+            thread.join();
+        }
+    } joinLogCopier{logCopyStop, logCopier};
 
     // The text index in its own transaction: the events are usable meanwhile, and a stop
     // here is finished when the catalogue is next opened (datasets.fts_done).
