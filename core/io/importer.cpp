@@ -192,24 +192,21 @@ public:
                           QStringLiteral("the header again (files joined one after the "
                                          "other?): left out"),
                           false});
-        for (const CsvField &field : m_reader.stats().strayQuotes)
-            notes.append({field.line, field.column, field.text,
-                          QStringLiteral("a quote that never closes was read as part of the "
-                                         "field"),
-                          false});
-        for (const CsvField &field : m_reader.stats().trailingText)
-            notes.append({field.line, field.column, field.text,
-                          QStringLiteral("text after the closing quote was kept in the field"),
-                          false});
-        for (const CsvField &field : m_reader.stats().notUtf8)
-            notes.append({field.line, field.column, field.text,
-                          QStringLiteral("not UTF-8, though the file begins with UTF-8's "
-                                         "byte-order mark: read as Windows-1252"),
-                          false});
-        for (const CsvField &field : m_reader.stats().nulRemoved)
-            notes.append({field.line, field.column, field.text,
-                          QStringLiteral("NUL characters in the field were left out"), false});
-        for (const CsvPosition &pos : m_reader.stats().repairs)
+        // Fields the reader read in a way of its own: each at its line and column.
+        const auto fieldNotes = [&notes](const QList<CsvField> &fields, const QString &message) {
+            for (const CsvField &field : fields)
+                notes.append({field.line, field.column, field.text, message, false});
+        };
+        const CsvStats &stats = m_reader.stats();
+        fieldNotes(stats.strayQuotes,
+                   QStringLiteral("a quote that never closes was read as part of the field"));
+        fieldNotes(stats.trailingText,
+                   QStringLiteral("text after the closing quote was kept in the field"));
+        fieldNotes(stats.notUtf8,
+                   QStringLiteral("not UTF-8, though the file begins with UTF-8's "
+                                  "byte-order mark: read as Windows-1252"));
+        fieldNotes(stats.nulRemoved, QStringLiteral("NUL characters in the field were left out"));
+        for (const CsvPosition &pos : stats.repairs)
             notes.append({pos.line, pos.column, QString(),
                           QStringLiteral("double-encoded UTF-8 repaired"), false});
         return notes;
