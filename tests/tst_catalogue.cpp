@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/bulkwrite.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/eventwriter.h"
 #include "catalogue/preparedevent.h"
@@ -165,6 +166,8 @@ private Q_SLOTS:
     void reopen();
     void readerConnection();
     void logCopiedBesideAWriter();
+    void bulkWriteDirectWhenAlone();
+    void openWhileWrittenDirectly();
     void hostile_data();
     void hostile();
 
@@ -617,6 +620,69 @@ void TestCatalogue::readerConnection()
     sql::Statement q(reader.get(), "SELECT count(*) FROM events");
     QVERIFY(q.next());
     QCOMPARE(q.int64(0), 4);
+}
+
+void TestCatalogue::bulkWriteDirectWhenAlone()
+{
+    QString error;
+    const QString file = path("bulk.placard");
+    auto catalogue = Catalogue::create(file, &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    sqlite3 *db = catalogue->handle();
+    const auto pragma = [db](const char *sql) {
+        return sql::pragmaText(db, sql);
+    };
+    QList<Event> events{sampleEvent(0)};
+    QVERIFY2(catalogue->insertEvents(events, &error), qPrintable(error));
+    {
+        BulkWrite bulk(db);
+        QVERIFY(bulk.isDirect());
+        QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("delete"));
+        QCOMPARE(pragma("PRAGMA foreign_keys"), QStringLiteral("0"));
+        QCOMPARE(pragma("PRAGMA cache_size"), QStringLiteral("-8192"));
+        QVERIFY(!QFileInfo::exists(file + QStringLiteral("-wal")));
+        // Rolled back, a direct write leaves the file as it was.
+        QVERIFY(sql::exec(db, "BEGIN IMMEDIATE; DELETE FROM events;"));
+        QVERIFY(QFileInfo::exists(file + QStringLiteral("-journal")));
+        QVERIFY(sql::exec(db, "ROLLBACK"));
+        QCOMPARE(catalogue->eventCount(), 1);
+        QVERIFY(bulk.endDirect());
+        QVERIFY(!bulk.isDirect());
+        QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("wal"));
+    }
+    QCOMPARE(pragma("PRAGMA foreign_keys"), QStringLiteral("1"));
+    QCOMPARE(pragma("PRAGMA cache_size"), QStringLiteral("-65536"));
+    QCOMPARE(pragma("PRAGMA wal_autocheckpoint"), QStringLiteral("1000"));
+
+    // Another connection open on the catalogue keeps it in the log, at once.
+    const sql::Connection reader = catalogue->openReader();
+    QVERIFY(sql::exec(reader.get(), "SELECT count(*) FROM events"));
+    {
+        BulkWrite bulk(db);
+        QVERIFY(!bulk.isDirect());
+        QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("wal"));
+        QCOMPARE(pragma("PRAGMA busy_timeout"), QStringLiteral("5000"));
+    }
+    QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("wal"));
+}
+
+void TestCatalogue::openWhileWrittenDirectly()
+{
+    // Opened while another program writes it directly, a catalogue is said to be busy, not
+    // foreign.
+    QString error;
+    const QString file = path("busy.placard");
+    auto catalogue = Catalogue::create(file, &error);
+    QVERIFY2(catalogue, qPrintable(error));
+    BulkWrite bulk(catalogue->handle());
+    QVERIFY(bulk.isDirect());
+    QVERIFY(sql::exec(catalogue->handle(), "BEGIN EXCLUSIVE"));
+    QVERIFY(!Catalogue::open(file, &error));
+    QCOMPARE(error,
+             file +
+                 QStringLiteral(" is being written by another program; try again when it "
+                                "has finished (database is locked)"));
+    QVERIFY(sql::exec(catalogue->handle(), "ROLLBACK"));
 }
 
 void TestCatalogue::logCopiedBesideAWriter()

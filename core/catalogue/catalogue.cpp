@@ -4,7 +4,9 @@
 #include "catalogue/eventwriter.h"
 #include "catalogue/schema.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QtEndian>
 
 #include <sqlite3.h>
 
@@ -31,6 +33,28 @@ sql::Connection openConnection(const QString &path, int flags, QString *error)
         return {};
     }
     return db;
+}
+
+// Whether the file's own header, read without SQLite, names it a catalogue: what it says
+// while a rollback journal beside it waits to be played back.
+bool headerIsCatalogue(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(100);
+    return header.size() == 100 && header.startsWith(QByteArrayView("SQLite format 3", 16)) &&
+        qFromBigEndian<quint32>(header.constData() + 68) == quint32(schema::kApplicationId);
+}
+
+// A writer stopped in the middle of a transaction written directly into the file (see
+// BulkWrite) leaves its rollback journal, which a read-only connection cannot play back.
+// A connection that may write does so when it first reads, as SQLite does, putting the file
+// back as it was before that transaction.
+bool rollBackStoppedWrite(const QString &path)
+{
+    sql::Connection db = openConnection(path, SQLITE_OPEN_READWRITE, nullptr);
+    return db && sql::exec(db.get(), "SELECT count(*) FROM sqlite_schema");
 }
 
 // Rolls back unless committed: no write of ours is ever left half-done.
@@ -142,8 +166,17 @@ std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error)
             return nullptr;
         QString why;
         configureConnection(probe.get(), false, &why);
-        const std::optional<qint64> applicationId =
-            sql::pragmaInt(probe.get(), "PRAGMA application_id");
+        std::optional<qint64> applicationId = sql::pragmaInt(probe.get(), "PRAGMA application_id");
+        if (!applicationId && sqlite3_extended_errcode(probe.get()) == SQLITE_READONLY_ROLLBACK &&
+            headerIsCatalogue(path) && rollBackStoppedWrite(path))
+            applicationId = sql::pragmaInt(probe.get(), "PRAGMA application_id");
+        if (!applicationId && sqlite3_errcode(probe.get()) == SQLITE_BUSY) {
+            setError(error,
+                     QStringLiteral("%1 is being written by another program; try again when "
+                                    "it has finished (%2)")
+                         .arg(path, sql::lastError(probe.get())));
+            return nullptr;
+        }
         if (!applicationId) {
             setError(error, notOurs.arg(path, sql::lastError(probe.get())));
             return nullptr;

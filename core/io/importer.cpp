@@ -2,6 +2,7 @@
 #include "io/importer.h"
 
 #include "catalogue/boundedqueue.h"
+#include "catalogue/bulkwrite.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/eventwriter.h"
 #include "catalogue/preparedevent.h"
@@ -359,23 +360,11 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     duplicates.reserve(std::size_t(expectedRecords(source, plan)));
 
     QString error;
-    // The importer makes every id it links to, so the per-row foreign key checks would
-    // only repeat what it knows; they are off for the bulk transaction and back on after.
     // The import's pages are copied from the write-ahead log into the file once, when it
-    // ends however it ends, rather than after the events and again after their text index.
-    const qint64 autoCheckpoint = sql::pragmaInt(db, "PRAGMA wal_autocheckpoint").value_or(1000);
-    sql::exec(db, "PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0");
-    struct SettingsBack {
-        sqlite3 *db;
-        qint64 autoCheckpoint;
-        ~SettingsBack()
-        {
-            // Passive: readers are not waited for; what they still need is copied later.
-            const QByteArray back = "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=" +
-                QByteArray::number(autoCheckpoint) + "; PRAGMA wal_checkpoint(PASSIVE);";
-            sql::exec(db, back.constData());
-        }
-    } settingsBack{db, autoCheckpoint};
+    // ends however it ends, rather than after the events and again after their text index;
+    // when the catalogue is the import's alone, the events go into the file directly.
+    BulkWrite bulk(db);
+    const bool direct = bulk.isDirect();
     if (!sql::exec(db, "BEGIN IMMEDIATE", &error)) {
         report.error = QStringLiteral("%1: not imported: cannot write to %2: %3")
                            .arg(source.displayName(), m_catalogue.path(), error);
@@ -664,6 +653,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     report.eventsSeconds = timer.nsecsElapsed() / 1e9;
     // Back on at once, as the catalogue's other writers expect them.
     sql::exec(db, "PRAGMA foreign_keys=ON");
+    // The text index is read beside its writing, which needs the log.
+    bulk.endDirect();
 
     // The file's hash beside the text index, on the other core.
     QByteArray sha256;
@@ -672,18 +663,23 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     // the text index leaves free: the copy when the import ends then holds only the index's
     // (0.6 s less for a million rows). What this one has not copied by then, it leaves to
     // that one: it is stopped and joined before, rather than waited for at idle priority.
+    // Events written directly are in the file already.
     LogCopyStop logCopyStop;
-    std::thread logCopier([this, &logCopyStop] {
-        runOnlyWhenIdle();
-        m_catalogue.copyLogToFile(&logCopyStop);
-    });
+    std::thread logCopier;
+    if (!direct) {
+        logCopier = std::thread([this, &logCopyStop] {
+            runOnlyWhenIdle();
+            m_catalogue.copyLogToFile(&logCopyStop);
+        });
+    }
     const struct LogCopierJoiner {
         LogCopyStop &stop;
         std::thread &thread;
         ~LogCopierJoiner()
         {
             stop.stop();
-            thread.join();
+            if (thread.joinable())
+                thread.join();
         }
     } joinLogCopier{logCopyStop, logCopier};
 
