@@ -82,6 +82,29 @@ QString writeEventList(const QString &path, int rows)
     return path;
 }
 
+// A source that only says how far it has read, for the estimate of its records.
+class ReadSoFar : public RecordSource {
+public:
+    ReadSoFar(qint64 position, qint64 total)
+        : m_position(position)
+        , m_total(total)
+    {
+    }
+    QString displayName() const override { return QStringLiteral("so-far"); }
+    QStringList header() const override { return {}; }
+    bool hasHeader() const override { return false; }
+    bool read(SourceRecord &) override { return false; }
+    QString errorString() const override { return {}; }
+    Mapping autoMapping(std::optional<PresetId>, const QStringList &) const override { return {}; }
+    QString format() const override { return QStringLiteral("csv"); }
+    qint64 position() const override { return m_position; }
+    qint64 total() const override { return m_total; }
+
+private:
+    qint64 m_position;
+    qint64 m_total;
+};
+
 } // namespace
 
 class TestImporter : public QObject {
@@ -94,6 +117,8 @@ private Q_SLOTS:
     void duplicatesAcrossImports_data();
     void duplicatesAcrossImports();
     void catalogueEventsReadOnASecondThread();
+    void expectedRecordsSlightlyOver_data();
+    void expectedRecordsSlightlyOver();
     void duplicatesWithinOneFile_data();
     void duplicatesWithinOneFile();
     void cancelLeavesCatalogueAsItWas();
@@ -288,6 +313,32 @@ void TestImporter::duplicatesAcrossImports()
         QCOMPARE(m_catalogue->event(2)->datasetId, 1); // stays with the first import
         QCOMPARE(m_catalogue->searchText(QStringLiteral("telling")), (QList<qint64>{1, 2, 3}));
     }
+}
+
+void TestImporter::expectedRecordsSlightlyOver_data()
+{
+    QTest::addColumn<int>("sampled");
+    QTest::addColumn<qint64>("position");
+    QTest::addColumn<qint64>("total");
+    QTest::addColumn<qint64>("expected");
+    // The sample's share of the file, and a twentieth more.
+    QTest::newRow("2,000 of a fiftieth")
+        << 2000 << qint64(520000) << qint64(26000000) << qint64(105000);
+    QTest::newRow("100 of a tenth") << 100 << qint64(1000) << qint64(10000) << qint64(1050);
+    QTest::newRow("the whole file sampled") << 300 << qint64(9000) << qint64(9000) << qint64(300);
+    QTest::newRow("size unknown") << 300 << qint64(9000) << qint64(-1) << qint64(300);
+    QTest::newRow("nothing sampled") << 0 << qint64(0) << qint64(9000) << qint64(0);
+}
+
+void TestImporter::expectedRecordsSlightlyOver()
+{
+    QFETCH(int, sampled);
+    QFETCH(qint64, position);
+    QFETCH(qint64, total);
+    QFETCH(qint64, expected);
+    ImportPlan plan;
+    plan.sample.resize(std::size_t(sampled));
+    QCOMPARE(expectedRecords(ReadSoFar(position, total), plan), expected);
 }
 
 void TestImporter::catalogueEventsReadOnASecondThread()

@@ -52,7 +52,7 @@ PairOrder detectCoordinateOrder(const RowNormaliser &normaliser, const QList<QSt
                                 CoordinateEvidence *evidence = nullptr);
 
 /// How many records `source` holds in all, judged from the planned sample's share of it,
-/// a little under rather than over (what is reserved for them stays taken).
+/// a little over rather than under (the duplicate index reserves room for them).
 qint64 expectedRecords(const RecordSource &source, const ImportPlan &plan);
 
 /// Adds the catalogue's events to `index`, each as a match by its id. Given `reader`, a
