@@ -655,6 +655,9 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     sql::exec(db, "PRAGMA foreign_keys=ON");
     // The text index is read beside its writing, which needs the log.
     bulk.endDirect();
+    // The duplicate index's tens of megabytes go back to the system now, so that the text
+    // index takes them again at once rather than memory the system has to make ready.
+    duplicates = DuplicateIndex();
 
     // The file's hash beside the text index, on the other core.
     QByteArray sha256;
