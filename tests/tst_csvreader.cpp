@@ -121,6 +121,7 @@ private Q_SLOTS:
     void emptyFile();
     void onlyHeader();
     void raggedRecords();
+    void crLineEndsAmongLf();
     void acrossChunks();
     void openMissingFile();
     void badDelimiter();
@@ -434,6 +435,48 @@ void TestCsvReader::bom()
         (Records{{u"Jos\u00e9 \u2019q\u2019"_s, u"12"_s}, {u"Zo\u00eb \U0001F600"_s, u"3"_s}}));
     QCOMPARE(reader.stats().encoding, encoding);
     QCOMPARE(reader.stats().cp1252Fields, 0);
+}
+
+void TestCsvReader::crLineEndsAmongLf()
+{
+    // A line ending in CR alone among lines ending in LF runs on into the next: read as two
+    // records where the fields before that CR are exactly the header's. Bare CRs elsewhere
+    // (inside a quoted or unquoted field) stay data, in records with too many fields too.
+    QByteArray input("d,t,x\n"
+                     "1,rally,a\r"
+                     "2,march,b\n"
+                     "3,\"vi\rgil\",c\n"
+                     "4,vi\rgil,d\r"
+                     "5,rally,e\n"
+                     "6,sit\rin,f,g,h\n");
+    QBuffer buffer(&input);
+    CsvReader reader;
+    QVERIFY(reader.open(&buffer, kName));
+    QVERIFY(reader.hasHeader());
+    QList<qint64> lines;
+    const Records records = readAll(reader, &lines);
+    QCOMPARE(records,
+             (Records{{u"1"_s, u"rally"_s, u"a"_s},
+                      {u"2"_s, u"march"_s, u"b"_s},
+                      {u"3"_s, u"vi\rgil"_s, u"c"_s},
+                      {u"4"_s, u"vi\rgil"_s, u"d"_s},
+                      {u"5"_s, u"rally"_s, u"e"_s},
+                      {u"6"_s, u"sit\rin"_s, u"f"_s, u"g"_s, u"h"_s}}));
+    // Each CR that ended a record counts as a line's end, as editors show it.
+    QCOMPARE(lines, (QList<qint64>{2, 3, 4, 5, 6, 7}));
+    QCOMPARE(reader.stats().crLineEnds, (QList<qint64>{2, 5}));
+    QCOMPARE(reader.stats().crLineEndCount, 2);
+    QCOMPARE(reader.stats().records, 6);
+
+    // Without a header, the records' width is nobody's to judge: bare CRs stay data.
+    QByteArray bare("1,rally,a\r2,march,b\n3,march,c\n");
+    QBuffer bareBuffer(&bare);
+    CsvReader headless(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(headless.open(&bareBuffer, kName));
+    QCOMPARE(readAll(headless),
+             (Records{{u"1"_s, u"rally"_s, u"a\r2"_s, u"march"_s, u"b"_s},
+                      {u"3"_s, u"march"_s, u"c"_s}}));
+    QCOMPARE(headless.stats().crLineEndCount, 0);
 }
 
 void TestCsvReader::nulCharactersLeftOut()

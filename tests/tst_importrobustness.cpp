@@ -662,6 +662,20 @@ void TestImportRobustness::messyFiles_data()
                          {{u"title"_s, u"Other"_s}, {u"date"_s, QDate(2025, 4, 6)}},
                          {{u"title"_s, u"After"_s}}}));
 
+    // A line ending in CR alone among LF lines (a file joined from another): read as the
+    // two records it ends and begins, and told. A bare CR inside a field stays data.
+    add("a CR line end among LF ones",
+        kHeader + "2025-04-05,Rally,Portland,OR,45.52,-122.68,,peace\r" +
+            "2025-04-06,Other,Salem,OR,44.94,-123.03,,peace\n" +
+            "2025-04-07,Aft\rer,Eugene,OR,44.05,-123.09,,peace\n",
+        Expect::counts(3, 3, 0)
+            .withProblems({{2, 1,
+                            u"the line ends in a carriage return (CR) alone, where the file's "
+                            "other lines end in LF: read as two records"_s}})
+            .withEvents({{{u"title"_s, u"Rally"_s}, {u"date"_s, QDate(2025, 4, 5)}},
+                         {{u"title"_s, u"Other"_s}, {u"date"_s, QDate(2025, 4, 6)}},
+                         {{u"title"_s, u"Aft\rer"_s}}}));
+
     // Hand-made lists write an event of several days in its date cell, and crowd sizes
     // with remarks; "unknown" is no size and no problem.
     add("periods in the date cell, sizes with remarks",

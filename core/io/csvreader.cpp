@@ -559,6 +559,9 @@ CsvReader::Parse CsvReader::parseOnce()
     m_spans.clear();
 
     const std::array<bool, 256> &stop = m_stop;
+    // The CRs outside quotes not followed by LF, read as data.
+    m_bareCrs.clear();
+    std::vector<const char *> &bareCrs = m_bareCrs;
 
     const auto needMore = [&](const char *fieldStart, bool quoted) {
         // A quoted field's two quotes are not part of its length.
@@ -611,8 +614,9 @@ CsvReader::Parse CsvReader::parseOnce()
                 return q;
             if (q + 1 == end)
                 return m_eof ? q : nullptr;
-            if (q[1] == '\n')
+            if (q[1] == '\n' || q - recordStart == m_crEndAt)
                 return q;
+            bareCrs.push_back(q);
             ++q; // a bare CR is data
         }
     };
@@ -706,14 +710,32 @@ CsvReader::Parse CsvReader::parseOnce()
             ++lines;
             break;
         }
-        // CR: either CRLF or a CR that ends the file.
+        // CR: CRLF, a CR that ends the file, or one read as a line's end (below).
         if (p + 1 < end && p[1] == '\n') {
             p += 2;
             ++lines;
         } else {
             ++p;
+            lines += p - 1 - recordStart == m_crEndAt ? 1 : 0;
         }
         break;
+    }
+    // Lines ending in LF or CRLF, and among them some in CR alone (files joined, or lines
+    // added on an older Mac): a record that runs on past a bare CR into as many more fields as
+    // whole records of the header's would make, where the fields before that CR are exactly
+    // the header's, is two records (or more: the rest is read the same way). Anywhere else a
+    // bare CR stays data, as real exports hold them inside unquoted fields.
+    const auto fields = qsizetype(m_spans.size());
+    if (!bareCrs.empty() && m_crEndAt < 0 && m_hasHeader && m_expectedFields >= 2 &&
+        fields > m_expectedFields && (fields - m_expectedFields) % (m_expectedFields - 1) == 0) {
+        const Span &last = m_spans[std::size_t(m_expectedFields - 1)];
+        for (const char *cr : bareCrs) {
+            if (cr - base >= last.begin && cr - base <= last.end) {
+                m_crEndAt = cr - recordStart;
+                m_pos = recordStart - base;
+                return Parse::Retry;
+            }
+        }
     }
     if (p - recordStart > m_options.maxRecordBytes) {
         setError(startLine, 0,
@@ -734,6 +756,12 @@ bool CsvReader::nextRecord()
         switch (parseRecord()) {
         case Parse::Record:
             m_quotesAsData.clear();
+            if (m_crEndAt >= 0) {
+                m_crEndAt = -1;
+                if (m_stats.crLineEnds.size() < CsvStats::kMaxRepairPositions)
+                    m_stats.crLineEnds.append(m_recordLine);
+                ++m_stats.crLineEndCount;
+            }
             decodeFields();
             for (const CsvPosition &at : std::as_const(m_strayQuotes)) {
                 if (m_stats.strayQuotes.size() < CsvStats::kMaxRepairPositions)

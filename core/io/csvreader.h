@@ -105,6 +105,11 @@ struct CsvStats {
     /// records: the first kMaxRepairPositions of them, and how many in all.
     QList<qint64> repeatedHeaders;
     qint64 repeatedHeaderCount = 0;
+    /// Records that ended in a CR alone in a file whose lines end in LF (or CRLF), found by
+    /// their running on into too many fields: the lines of the first kMaxRepairPositions of
+    /// them, and how many in all.
+    QList<qint64> crLineEnds;
+    qint64 crLineEndCount = 0;
 
     static constexpr qsizetype kMaxRepairPositions = 1000;
 };
@@ -258,6 +263,10 @@ private:
     bool m_eof = false;
     bool m_crLines = false; ///< lines end in CR alone (classic Mac OS): read as LF
     bool m_peeking = false; ///< parsing ahead for the header (peekRecords())
+    /// Where, in the record being parsed again, the bare CR that ends it is (from the
+    /// record's start); -1 when none does. And the bare CRs of the record being parsed.
+    qsizetype m_crEndAt = -1;
+    std::vector<const char *> m_bareCrs;
     /// Where, in the record being parsed, an opening quote that never closes was found (from
     /// the record's start), to be read as data; and where those are in the file.
     std::vector<qsizetype> m_quotesAsData;

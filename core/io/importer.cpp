@@ -193,6 +193,11 @@ public:
                           QStringLiteral("the header again (files joined one after the "
                                          "other?): left out"),
                           false});
+        for (const qint64 line : m_reader.stats().crLineEnds)
+            notes.append({line, 1, QString(),
+                          QStringLiteral("the line ends in a carriage return (CR) alone, where "
+                                         "the file's other lines end in LF: read as two records"),
+                          false});
         // Fields the reader read in a way of its own: each at its line and column.
         const auto fieldNotes = [&notes](const QList<CsvField> &fields, const QString &message) {
             for (const CsvField &field : fields)
