@@ -129,6 +129,7 @@ private Q_SLOTS:
     void placesUnplacedEvents();
     void tileSources();
     void eventLayerAgreesWithMap();
+    void legendFitsTheMap();
     void zoomsToEvents();
     void importsShownAndRemoved();
     void germanTranslation();
@@ -698,6 +699,64 @@ void TestMainWindow::eventLayerAgreesWithMap()
     for (const Cluster &c : layer->visibleClusters())
         drawn += c.count;
     QCOMPARE(drawn, 14);
+}
+
+void TestMainWindow::legendFitsTheMap()
+{
+    // With many types, the legend takes two columns, long names cut short, and counts the
+    // types it has no room for; it never takes more than two fifths of the map's height.
+    QTemporaryDir dir;
+    MainWindow window;
+    openSample(window, dir);
+    if (QTest::currentTestFailed())
+        return;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QQuickItem *root = window.mapWidget()->rootObject();
+    auto *layer = root->findChild<EventLayer *>(QStringLiteral("eventLayer"));
+    QVERIFY(layer);
+    const auto fits = [&] {
+        const double most = std::max(6 * 18 + 12, int((layer->height() * 0.4 - 12) / 18) * 18 + 12);
+        return layer->legendSize().height() <= most + 3;
+    };
+    QTRY_VERIFY(!layer->legendShownEntries().isEmpty());
+    const qsizetype sampleTypes = layer->legendEntries().size() - 4; // and four styles
+    QCOMPARE(layer->legendShownEntries(), layer->legendEntries());
+
+    const auto addTypes = [&](int from, int to) {
+        QList<Event> events;
+        for (int n = from; n < to; ++n) {
+            Event e;
+            e.startDay = 20483;
+            e.endDay = e.startDay;
+            e.title = QStringLiteral("Event %1").arg(n);
+            e.type = QStringLiteral("type %1, with a long name as GDELT gives them").arg(n);
+            e.latitude = -40.0 + n;
+            e.longitude = 20.0 + 2 * n;
+            e.geoPrecision = GeoPrecision::Exact;
+            events << e;
+        }
+        QString error;
+        QVERIFY2(window.catalogue()->insertEvents(events, &error), qPrintable(error));
+    };
+    // Six types more: two columns, no type left out.
+    addTypes(0, 6);
+    QTRY_COMPARE(layer->legendEntries().size(), sampleTypes + 6 + 4);
+    QTRY_COMPARE(layer->legendShownEntries(), layer->legendEntries());
+    QVERIFY(fits());
+    QVERIFY(layer->legendSize().width() < 2 * (170 + 44));
+    // Forty more: the types past the room are counted on one line, the styles all shown.
+    addTypes(6, 46);
+    const qsizetype types = sampleTypes + 46;
+    QTRY_COMPARE(layer->legendEntries().size(), types + 4);
+    QTRY_VERIFY(!layer->legendShownEntries().filter(QStringLiteral(" more type(s)")).isEmpty());
+    QVERIFY(fits());
+    const QStringList shown = layer->legendShownEntries();
+    const qsizetype shownTypes = shown.size() - 1 - 4;
+    QCOMPARE(shown.mid(0, shownTypes), layer->legendEntries().mid(0, shownTypes));
+    QCOMPARE(shown[shownTypes], QStringLiteral("+ %1 more type(s)").arg(types - shownTypes));
+    QCOMPARE(shown.mid(shownTypes + 1), layer->legendEntries().mid(types));
 }
 
 void TestMainWindow::zoomsToEvents()

@@ -72,6 +72,14 @@
         <source>several events</source>
         <translation>mehrere Ereignisse</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/eventlayer.cpp" line="357"/>
+        <source>+ %n more type(s)</source>
+        <translation>
+            <numerusform>+ %n weitere Art</numerusform>
+            <numerusform>+ %n weitere Arten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>placard::MainWindow</name>

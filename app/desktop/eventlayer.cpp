@@ -337,51 +337,83 @@ QStringList EventLayer::legendEntries() const
 const QImage &EventLayer::legendImage(const QStringList &entries, qreal dpr) const
 {
     const double line = kLegendLine;
-    if (entries != m_legendImageEntries || dpr != m_legendImage.devicePixelRatio()) {
+    // Two fifths of the map's height at most (six lines at least): past one column's worth,
+    // two columns with long type names cut short; past that, the types that do not fit are
+    // counted on one line. The types stay in the Filters, whole.
+    const int maxRows = std::max(6, int((height() * 0.4 - 12) / line));
+    if (entries != m_legendImageEntries || dpr != m_legendImage.devicePixelRatio() ||
+        maxRows != m_legendImageRows) {
         const QList<qint64> &types = legendFacts().types;
+        qsizetype typeCount = std::min(types.size(), entries.size());
+        QStringList shown = entries;
+        qsizetype more = -1; // the line that counts the types left out
+        int columns = 1;
+        if (shown.size() > maxRows) {
+            columns = 2;
+            const qsizetype room = 2 * qsizetype(maxRows) - (entries.size() - typeCount);
+            if (typeCount > room) {
+                more = room - 1;
+                shown = entries.mid(0, more) +
+                    QStringList{tr("+ %n more type(s)", "", int(typeCount - more))} +
+                    entries.mid(typeCount);
+                typeCount = more;
+            }
+        }
+        const qsizetype rows = (shown.size() + columns - 1) / columns;
         QFont font = QGuiApplication::font();
         font.setPixelSize(12);
         font.setBold(false);
         const QFontMetricsF metrics(font);
-        double width = 0;
-        for (const QString &e : entries)
-            width = std::max(width, metrics.horizontalAdvance(e));
+        double textWidth = 0;
+        for (const QString &e : std::as_const(shown))
+            textWidth = std::max(textWidth, metrics.horizontalAdvance(e));
+        if (columns > 1)
+            textWidth = std::min(textWidth, 170.0);
+        const double columnWidth = textWidth + 44;
         // The box, with a pixel round it for its edge.
-        const QRectF box(1, 1, width + 44, entries.size() * line + 12);
+        const QRectF box(1, 1, columns * columnWidth - (columns - 1) * 12,
+                         double(rows) * line + 12);
+        m_legendBoxHeight = box.height();
         m_legendImage = QImage((box.size() + QSizeF(2, 2)).toSize() * dpr + QSize(1, 1),
                                QImage::Format_ARGB32_Premultiplied);
         m_legendImage.setDevicePixelRatio(dpr);
         m_legendImage.fill(Qt::transparent);
         m_legendImageEntries = entries;
+        m_legendImageRows = maxRows;
+        m_legendShown = shown;
         QPainter legend(&m_legendImage);
         legend.setRenderHint(QPainter::Antialiasing, true);
         legend.setFont(font);
         legend.setPen(QPen(QColor(0, 0, 0, 40), 1));
         legend.setBrush(QColor(255, 255, 255, 245));
         legend.drawRoundedRect(box, 4, 4);
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            const QPointF dot(box.left() + 16, box.top() + 6 + line * i + line / 2);
-            if (i < types.size()) {
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            const double left = box.left() + double(i / rows) * (columnWidth - 12);
+            const QPointF dot(left + 16, box.top() + 6 + line * double(i % rows) + line / 2);
+            const QString &entry = shown[i];
+            if (i < typeCount) {
                 legend.setPen(QPen(QColor(255, 255, 255), 1.2));
                 legend.setBrush(typeColour(types[i]));
                 legend.drawEllipse(dot, 6, 6);
-            } else if (entries[i] == tr("crowd size (area)")) {
+            } else if (i == more) {
+                // words only
+            } else if (entry == tr("crowd size (area)")) {
                 legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 1));
                 legend.setBrush(Qt::NoBrush);
                 legend.drawEllipse(dot, 3, 3);
                 legend.drawEllipse(dot, 7, 7);
-            } else if (entries[i] == tr("size unknown")) {
+            } else if (entry == tr("size unknown")) {
                 legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 2));
                 legend.setBrush(Qt::white);
                 legend.drawEllipse(dot, 5, 5);
-            } else if (entries[i] == tr("date: month or year only")) {
+            } else if (entry == tr("date: month or year only")) {
                 legend.setPen(QPen(Qt::white, 1.2));
                 legend.setBrush(QColor(0x55, 0x5f, 0x69));
                 legend.drawEllipse(dot, 4, 4);
                 legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 1.2, Qt::DashLine));
                 legend.setBrush(Qt::NoBrush);
                 legend.drawEllipse(dot, 7.5, 7.5);
-            } else if (entries[i] == tr("placed at state or country")) {
+            } else if (entry == tr("placed at state or country")) {
                 legend.setPen(QPen(QColor(0x55, 0x5f, 0x69), 2.2, Qt::DotLine));
                 legend.setBrush(Qt::NoBrush);
                 legend.drawEllipse(dot, 5, 5);
@@ -391,8 +423,8 @@ const QImage &EventLayer::legendImage(const QStringList &entries, qreal dpr) con
                 legend.drawEllipse(dot, 7, 7);
             }
             legend.setPen(QColor(0x33, 0x37, 0x3b));
-            legend.drawText(QPointF(box.left() + 32, dot.y() + metrics.ascent() / 2 - 1),
-                            entries[i]);
+            legend.drawText(QPointF(left + 32, dot.y() + metrics.ascent() / 2 - 1),
+                            metrics.elidedText(entry, Qt::ElideRight, textWidth));
         }
     }
     return m_legendImage;
@@ -403,7 +435,7 @@ QPointF EventLayer::legendPosition(Corner corner, QSizeF size) const
     // The box 10 px from the side and the top, 16 px above the bottom, and on the right above
     // the basemap's attribution; the image has a pixel round it for the box's edge.
     constexpr double kAttribution = 22;
-    const double boxHeight = double(m_legendImageEntries.size()) * kLegendLine + 12;
+    const double boxHeight = m_legendBoxHeight;
     const bool right = corner == Corner::TopRight || corner == Corner::BottomRight;
     const double x = right ? width() - 10 - size.width() + 1 : 10 - 1;
     switch (corner) {

@@ -62,6 +62,10 @@ public:
     /// The legend's lines, generated from the events shown: "type" for each type, then the
     /// symbol styles in use.
     QStringList legendEntries() const;
+    /// What the legend drawn last shows (types left out counted on one line), and its size:
+    /// for tests.
+    QStringList legendShownEntries() const { return m_legendShown; }
+    QSizeF legendSize() const { return m_legendImage.deviceIndependentSize(); }
     /// Whether the legend is drawn (it may be turned off).
     bool legendShown() const;
     /// The legend's box in the layer (empty when there is none). It stands in the corner of
@@ -141,6 +145,9 @@ private:
     mutable qreal m_labelDpr = 0;
     mutable QImage m_legendImage;
     mutable QStringList m_legendImageEntries;
+    mutable int m_legendImageRows = 0; ///< the most lines a column of it had room for
+    mutable QStringList m_legendShown; ///< the entries it shows, in its order
+    mutable double m_legendBoxHeight = 0;
     LayerCanvas *m_symbolCanvas = nullptr;
     LayerCanvas *m_legendCanvas = nullptr;
     qint64 m_legendDrawn = -1; ///< cacheKey() of the legend image its canvas last drew
