@@ -253,7 +253,7 @@ void TestImporter::messyProblems()
         QStringLiteral("5:1 unreadable date (not a date): the row is skipped [not a date] skipped"),
         QStringLiteral("6:7 latitude and longitude were swapped; exchanged [-110.5605, 45.6621]"),
         QStringLiteral("8:8 longitude 200 out of range: the event is kept unplaced [95, 200]"),
-        QStringLiteral("9:0 duplicate of event 1; skipped [] skipped"),
+        QStringLiteral("9:1 duplicate of event 1; skipped [] skipped"),
         QStringLiteral("10:9 crowd size not understood; the text is kept [lots]"),
         QStringLiteral("11:4 3 fields where the header has 13 []"),
     };

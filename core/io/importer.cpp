@@ -401,6 +401,14 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
 
     // Used on the parsing thread only.
     RowProcessor processor(plan, options);
+    // A duplicate is named at the first column it was judged by: the date's.
+    const int keyColumn = [&] {
+        for (const Field field : {Field::Date, Field::Year}) {
+            if (const QList<int> &columns = plan.normaliser->columns(field); !columns.isEmpty())
+                return columns.front() + 1;
+        }
+        return 1;
+    }();
     // Duplicates are judged ahead of writing, by ids the writer will give: one after
     // another from here, for each row inserted.
     EventWriter writer(db);
@@ -553,7 +561,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 ++report.duplicates;
                 if (verdict.action == DuplicateVerdict::Skip) {
                     ++report.skipped;
-                    record({e.sourceLine, 0, QString(),
+                    record({e.sourceLine, keyColumn, QString(),
                             QStringLiteral("duplicate of event %1; skipped").arg(match->id), true});
                     continue;
                 }
@@ -577,12 +585,12 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                     }
                     ++report.updated;
                     ++report.imported;
-                    record({e.sourceLine, 0, QString(),
+                    record({e.sourceLine, keyColumn, QString(),
                             QStringLiteral("duplicate of event %1; updated it").arg(match->id),
                             false});
                     continue;
                 }
-                record({e.sourceLine, 0, QString(),
+                record({e.sourceLine, keyColumn, QString(),
                         QStringLiteral("duplicate of event %1; kept both").arg(match->id), false});
             }
             if (!writer.insertPrepared(item.prepared)) {
