@@ -890,6 +890,13 @@ void TestNormalise::coordinate_data()
     row("decimal minutes", u"44\u00B0 57.2' N"_s, lat, 44 + 57.2 / 60, true);
     row("minutes without sign", u"44\u00B057 N"_s, lat, 44 + 57.0 / 60, true);
     row("negative dms", u"-33\u00B052'"_s, lat, -(33 + 52.0 / 60), true);
+    row("dms with spaces", u"48 51 24 N"_s, lat, 48 + 51.0 / 60 + 24.0 / 3600, true);
+    row("dms with spaces west", u"74 00 22W"_s, lon, -(74 + 0.0 / 60 + 22.0 / 3600), true);
+    row("dms with colons", u"48:51:24N"_s, lat, 48 + 51.0 / 60 + 24.0 / 3600, true);
+    row("dms with spaces negative", u"-12 02 47"_s, lat, -(12 + 2.0 / 60 + 47.0 / 3600), true);
+    row("dms with spaces decimal minutes", u"N 40 42.767"_s, lat, 40 + 42.767 / 60, true);
+    row("dms with spaces decimal comma", u"48 51 24,5 N"_s, lat, 48 + 51.0 / 60 + 24.5 / 3600,
+        true);
     row("decimal comma", u"44,95"_s, lat, 44.95);
     row("decimal comma negative", u"-93,09"_s, lon, -93.09);
     row("decimal comma with letter", u"44,95 N"_s, lat, 44.95);
@@ -914,6 +921,10 @@ void TestNormalise::coordinate_data()
     bad("half", u"\u00BD"_s, lat, u"not a coordinate"_s);
     bad("exponent", u"1e5"_s, lat, u"not a coordinate"_s);
     bad("pair", u"44.9 -93.1"_s, lat, u"not a coordinate"_s);
+    bad("pair of whole numbers", u"44 -93"_s, lat, u"not a coordinate"_s);
+    bad("minutes 60 with spaces", u"44 60 00"_s, lat, u"below 60"_s);
+    bad("four numbers", u"44 5 6 7"_s, lat, u"not a coordinate"_s);
+    bad("seconds after decimal minutes", u"44 5.5 6"_s, lat, u"not a coordinate"_s);
     bad("word", u"North 44.9"_s, lat, u"not a coordinate"_s);
 }
 

@@ -1176,6 +1176,24 @@ std::optional<RawCoordinate> scanCoordinate(QStringView text, QString *error)
                 }
             }
         }
+    } else if (!fraction && pos < n && (isDigit(t[pos]) || t[pos] == u':')) {
+        // Degrees, minutes and seconds with spaces or colons between and no signs, as GPS
+        // units and older lists write them: "48 51 24 N", "48:51:24N", "40 42.767 N".
+        const auto readPart = [&](double &part) {
+            if (t[pos] == u':') {
+                ++pos;
+                skipSpacesAt(t, pos);
+            }
+            if (pos == n || !isDigit(t[pos]) ||
+                !readDecimal(t, pos, decimalSeparator, part, fraction))
+                return false;
+            skipSpacesAt(t, pos);
+            return true;
+        };
+        if (!readPart(minutes))
+            return notACoordinate();
+        if (!fraction && pos < n && (isDigit(t[pos]) || t[pos] == u':') && !readPart(seconds))
+            return notACoordinate();
     }
     if (pos + 1 == n && isHemisphereLetter(t[pos])) {
         if (result.hemisphere != 0)
