@@ -4,6 +4,7 @@
 #include "catalogue/eventwriter.h"
 #include "catalogue/preparedevent.h"
 #include "catalogue/sqlite.h"
+#include "ftsindexcheck.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <thread>
 
 using namespace placard;
+using namespace placard::test;
 
 namespace {
 
@@ -71,46 +73,6 @@ void tamper(const QString &path, const char *sql)
     sqlite3_close(db);
 }
 
-// The text index built afresh, in temp.fresh, from the events as the catalogue gives them
-// back (title; place, locality, state and country; claims; notes; type and every tag),
-// those it indexes (none of an import whose index is still to be made): what events_fts
-// must equal, word for word, after any change.
-bool buildFreshIndex(Catalogue &cat, QString *error)
-{
-    if (!sql::exec(cat.handle(),
-                   "DROP TABLE IF EXISTS temp.fresh; "
-                   "CREATE VIRTUAL TABLE temp.fresh USING fts5(title, place, claims, notes, "
-                   "tags, content='', columnsize=0, detail=none, "
-                   "tokenize='unicode61 remove_diacritics 2')",
-                   error))
-        return false;
-    sql::Statement pending(cat.handle(), "SELECT id FROM datasets WHERE fts_done = 0");
-    QList<qint64> notIndexed;
-    while (pending.next())
-        notIndexed << pending.int64(0);
-    sql::Statement add(cat.handle(),
-                       "INSERT INTO temp.fresh(rowid, title, place, claims, "
-                       "notes, tags) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    for (qint64 id : cat.eventIds()) {
-        const Event e = *cat.event(id);
-        if (notIndexed.contains(e.datasetId))
-            continue;
-        QStringList tags{e.type};
-        tags << e.issues << e.actors << e.participants << e.otherTypes << e.tags;
-        add.bind(1, id)
-            .bind(2, e.title)
-            .bind(3, QStringList{e.place, e.locality, e.admin1, e.country}.join(u' '))
-            .bind(4, e.claims)
-            .bind(5, e.notes)
-            .bind(6, tags.join(u' '));
-        if (!add.run()) {
-            *error = add.error();
-            return false;
-        }
-    }
-    return true;
-}
-
 // Two imports without events yet: 7 indexed, 8 with its index still to be made.
 bool addTwoImports(Catalogue &cat, QString *error)
 {
@@ -118,31 +80,6 @@ bool addTwoImports(Catalogue &cat, QString *error)
                      "INSERT INTO datasets(id, file_name, imported_at, fts_done) "
                      "VALUES(7, 'indexed.csv', 0, 1), (8, 'pending.csv', 0, 0)",
                      error);
-}
-
-// The words of a text index and how many events hold each, "word:count".
-QStringList indexWords(sqlite3 *db, const char *schemaName, const char *table)
-{
-    sql::exec(db, "DROP TABLE IF EXISTS temp.words");
-    const QByteArray vocab = QByteArray("CREATE VIRTUAL TABLE temp.words USING fts5vocab(") +
-        schemaName + ", " + table + ", 'row')";
-    if (!sql::exec(db, vocab.constData()))
-        return {QStringLiteral("no vocabulary: ") + sql::lastError(db)};
-    QStringList words;
-    sql::Statement q(db, "SELECT term, doc FROM temp.words ORDER BY term");
-    while (q.next())
-        words << q.text(0) + QLatin1Char(':') + QString::number(q.int64(1));
-    return words;
-}
-
-// Whether the catalogue's text index holds exactly the words of its events.
-void compareWithFreshIndex(Catalogue &cat)
-{
-    QString error;
-    QVERIFY2(buildFreshIndex(cat, &error), qPrintable(error));
-    const QStringList fresh = indexWords(cat.handle(), "temp", "fresh");
-    QVERIFY(fresh.size() > 10);
-    QCOMPARE(indexWords(cat.handle(), "main", "events_fts"), fresh);
 }
 
 } // namespace
@@ -163,6 +100,7 @@ private Q_SLOTS:
     void removingAnImportKeepsTheOthersIndexed();
     void removingTheOnlyIndexedImportEmptiesTheIndex();
     void upgradesVersion1();
+    void upgradesVersion2();
     void reopen();
     void readerConnection();
     void logCopiedBesideAWriter();
@@ -497,7 +435,7 @@ void TestCatalogue::removingTheOnlyIndexedImportEmptiesTheIndex()
 void TestCatalogue::upgradesVersion1()
 {
     // A catalogue of schema version 1 (its text index with a size per event,
-    // contentless_delete; an index of events by dataset) opens as version 2 with its index made
+    // contentless_delete; an index of events by dataset) opens as version 3 with its index made
     // anew: the events it held, and those of an import whose index was still to be made.
     QString error;
     {
@@ -520,7 +458,7 @@ PRAGMA user_version=1;
 )sql");
     auto cat = Catalogue::open(path("v1.placard"), &error);
     QVERIFY2(cat, qPrintable(error));
-    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(2));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(3));
     QCOMPARE(sql::pragmaInt(cat->handle(),
                             "SELECT count(*) FROM sqlite_schema WHERE name IN "
                             "('events_fts_docsize', 'events_dataset')"),
@@ -530,6 +468,49 @@ PRAGMA user_version=1;
     compareWithFreshIndex(*cat);
     QCOMPARE(cat->searchText(QStringLiteral("downtown")), QList<qint64>{3});
     QCOMPARE(cat->searchText(QStringLiteral("foley")), (QList<qint64>{1, 2, 3}));
+    QCOMPARE(cat->integrityProblems(), QString());
+}
+
+void TestCatalogue::upgradesVersion2()
+{
+    // A catalogue of schema version 2 (its text index in five columns) opens as version 3 with
+    // its index in one column, made anew. An event indexed in five columns taken out of the
+    // one would leave FTS5's word counts below zero ("database disk image is malformed"), so
+    // an edit and a removal after the upgrade show that no row of the old shape is left.
+    QString error;
+    {
+        auto cat = Catalogue::create(path("v2.placard"), &error);
+        QVERIFY2(addTwoImports(*cat, &error), qPrintable(error));
+        QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
+        events[1].datasetId = 7;
+        events[2].datasetId = 8;
+        events[2].title = QStringLiteral("Sit-in downtown");
+        QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+    }
+    tamper(path("v2.placard"), R"sql(
+DROP TABLE events_fts;
+CREATE VIRTUAL TABLE events_fts USING fts5(
+  title, place, claims, notes, tags,
+  content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
+INSERT INTO events_fts(rowid, title, place, tags) VALUES(1, 'Rally 0 against ICE', 'Foley', 'rally'),
+  (2, 'Rally 1', 'Foley', 'rally');
+PRAGMA user_version=2;
+)sql");
+    auto cat = Catalogue::open(path("v2.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(3));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "SELECT count(*) FROM pragma_table_info('events_fts')"),
+             std::optional<qint64>(1));
+    compareWithFreshIndex(*cat);
+    QCOMPARE(cat->searchText(QStringLiteral("downtown")), QList<qint64>{3});
+
+    Event e = *cat->event(2);
+    e.title = QStringLiteral("Vigil at City Hall");
+    QVERIFY2(cat->updateEvent(e, &error), qPrintable(error));
+    QVERIFY2(cat->deleteEvents({1}, &error), qPrintable(error));
+    compareWithFreshIndex(*cat);
+    QCOMPARE(cat->searchText(QStringLiteral("vigil")), QList<qint64>{2});
+    QCOMPARE(cat->searchText(QStringLiteral("foley")), (QList<qint64>{2, 3}));
     QCOMPARE(cat->integrityProblems(), QString());
 }
 

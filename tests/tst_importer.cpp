@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
 #include "catalogue/sqlite.h"
+#include "ftsindexcheck.h"
 #include "geo/geocoder.h"
 #include "io/duplicateindex.h"
 #include "io/flattable.h"
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void duplicatesAcrossImports_data();
     void duplicatesAcrossImports();
     void catalogueEventsReadOnASecondThread();
+    void textIndexHoldsTheImportedWords();
     void expectedRecordsSlightlyOver_data();
     void expectedRecordsSlightlyOver();
     void duplicatesWithinOneFile_data();
@@ -236,6 +238,44 @@ void TestImporter::messyFile()
                  QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
     QCOMPARE(m_catalogue->searchText(QStringLiteral("loud")), QList<qint64>{1});
     QCOMPARE(m_catalogue->searchText(QStringLiteral("espanola")), QList<qint64>{8});
+}
+
+void TestImporter::textIndexHoldsTheImportedWords()
+{
+    // An import's events go into the index with their texts joined into one; edits and
+    // removals take them out with the five texts apart. Either way the index holds what one
+    // built afresh from the events holds, word for word and event for event.
+    Importer importer(*m_catalogue);
+    ImportReport r = importer.importCsv(kMessy, {});
+    QVERIFY2(r.committed, qPrintable(r.error));
+    QCOMPARE(r.imported, 8);
+    const QString list = writeEventList(path(u"list.csv"_s), 30);
+    r = importer.importCsv(list, {});
+    QVERIFY2(r.committed, qPrintable(r.error));
+    QCOMPARE(r.imported, 30);
+    QVERIFY2(sql::pragmaText(m_catalogue->handle(), "PRAGMA journal_mode") == u"wal"_s,
+             "indexed as the desktop app and the CLI index: read on a second connection");
+    test::compareWithFreshIndex(*m_catalogue);
+    QCOMPARE(m_catalogue->searchText(u"espanola"_s), QList<qint64>{8});
+    QCOMPARE(m_catalogue->searchText(u"comma issue3"_s), (QList<qint64>{12, 19, 26, 33}));
+    QCOMPARE(m_catalogue->searchText(u"town 17"_s), QList<qint64>{26});
+
+    QString error;
+    Event edited = *m_catalogue->event(12);
+    edited.title = u"Vigil at the capitol"_s;
+    edited.issues = {u"housing"_s};
+    QVERIFY2(m_catalogue->updateEvent(edited, &error), qPrintable(error));
+    QVERIFY2(m_catalogue->deleteEvents({1, 8, 20}, &error), qPrintable(error));
+    test::compareWithFreshIndex(*m_catalogue);
+    QCOMPARE(m_catalogue->searchText(u"espanola"_s), QList<qint64>{});
+    QCOMPARE(m_catalogue->searchText(u"comma issue3"_s), (QList<qint64>{19, 26, 33}));
+    QCOMPARE(m_catalogue->searchText(u"capitol housing"_s), QList<qint64>{12});
+
+    QVERIFY2(m_catalogue->removeDataset(2, &error), qPrintable(error));
+    test::compareWithFreshIndex(*m_catalogue);
+    QCOMPARE(m_catalogue->searchText(u"comma"_s), QList<qint64>{});
+    QVERIFY2(m_catalogue->removeDataset(1, &error), qPrintable(error));
+    QCOMPARE(test::indexWords(m_catalogue->handle(), "main", "events_fts"), QStringList());
 }
 
 void TestImporter::messyProblems()

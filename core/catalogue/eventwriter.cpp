@@ -62,16 +62,17 @@ constexpr const char *kInsertEventTags = "INSERT OR FAIL INTO event_tags(event_i
 constexpr const char *kInsertSources =
     "INSERT OR FAIL INTO sources(event_id, position, url, outlet, published)";
 
-// One stored event's text as FtsRowReader makes it (the tokens are what must agree; spaces
+// One stored event's text as FtsRowReader makes it (the words are what must agree; spaces
 // between empty parts are none). Plain || rather than concat_ws(), which SQLite has from
 // 3.44 only.
 constexpr const char *kSelectFtsRow =
-    "SELECT e.title, coalesce(e.place, '') || ' ' || coalesce(e.locality, '') || ' ' || "
-    "coalesce(e.admin1, '') || ' ' || coalesce(e.country, ''), e.claims, "
-    "e.notes, (SELECT group_concat(name, ' ') FROM ("
+    "SELECT coalesce(e.title, '') || ' ' || coalesce(e.place, '') || ' ' || "
+    "coalesce(e.locality, '') || ' ' || coalesce(e.admin1, '') || ' ' || "
+    "coalesce(e.country, '') || ' ' || coalesce(e.claims, '') || ' ' || coalesce(e.notes, '') "
+    "|| ' ' || coalesce((SELECT group_concat(name, ' ') FROM ("
     "SELECT t.name FROM event_types t WHERE t.id = e.type_id UNION ALL "
-    "SELECT g.name FROM event_tags l JOIN tags g ON g.id = l.tag_id WHERE l.event_id = e.id)) "
-    "FROM events e WHERE e.id = ?1";
+    "SELECT g.name FROM event_tags l JOIN tags g ON g.id = l.tag_id WHERE l.event_id = e.id)), "
+    "'') FROM events e WHERE e.id = ?1";
 
 } // namespace
 
@@ -96,12 +97,8 @@ EventWriter::EventWriter(sqlite3 *db)
     , m_insertSource(db, multiRowInsert(kInsertSources, 5, 1).constData())
     , m_deleteEventTags(db, "DELETE FROM event_tags WHERE event_id=?1")
     , m_deleteSources(db, "DELETE FROM sources WHERE event_id=?1")
-    , m_insertFts(db,
-                  "INSERT INTO events_fts(rowid, title, place, claims, notes, tags) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
-    , m_deleteFts(db,
-                  "INSERT INTO events_fts(events_fts, rowid, title, place, claims, notes, tags) "
-                  "VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6)")
+    , m_insertFts(db, "INSERT INTO events_fts(rowid, text) VALUES(?1, ?2)")
+    , m_deleteFts(db, "INSERT INTO events_fts(events_fts, rowid, text) VALUES('delete', ?1, ?2)")
     , m_ftsRow(db, kSelectFtsRow)
     , m_isIndexed(db,
                   "SELECT d.id IS NULL OR d.fts_done = 1 FROM events e "
@@ -377,15 +374,10 @@ bool EventWriter::writePending(bool all)
     return true;
 }
 
-// Binds a row's id and texts to ?1 … ?6 of an insert into the text index or a 'delete'.
+// Binds a row's id and text to ?1 and ?2 of an insert into the text index or a 'delete'.
 static void bindFtsRow(sql::Statement &s, const FtsRow &row)
 {
-    s.bind(1, row.id)
-        .bindStatic(2, row.title)
-        .bindStatic(3, row.place)
-        .bindStatic(4, row.claims)
-        .bindStatic(5, row.notes)
-        .bindStatic(6, row.tags);
+    s.bind(1, row.id).bindStatic(2, row.text);
 }
 
 bool EventWriter::insertFts(const FtsRow &row)
@@ -415,35 +407,34 @@ bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
     } else {
         // The text is read and put together on a second thread, through the reader, while
         // this one indexes it: reading was 40 % of the work.
-        using Chunk = std::vector<FtsRow>;
         constexpr std::size_t kChunk = 1024;
-        BoundedQueue<Chunk> queue;
+        BoundedQueue<FtsChunk> queue;
         std::thread producer;
-        const ProducerJoiner<Chunk> joiner{queue, producer};
+        const ProducerJoiner<FtsChunk> joiner{queue, producer};
         producer = std::thread([&] {
             FtsRowReader rows(reader, datasetId, m_firstId);
-            Chunk chunk;
-            chunk.reserve(kChunk);
-            for (FtsRow row; rows.next(row);) {
-                chunk.push_back(std::move(row));
-                if (chunk.size() == kChunk) {
-                    if (queue.closed())
-                        break;
-                    queue.takeSpent(); // freed on this thread
-                    queue.push(std::exchange(chunk, {}));
-                    chunk.reserve(kChunk);
-                }
+            FtsChunk chunk;
+            while (rows.appendNext(chunk)) {
+                if (chunk.size() < kChunk)
+                    continue;
+                if (queue.closed())
+                    break;
+                // A chunk given back is filled again, its memory ready.
+                std::vector<FtsChunk> spent = queue.takeSpent();
+                FtsChunk next = spent.empty() ? FtsChunk() : std::move(spent.back());
+                next.clear();
+                queue.push(std::exchange(chunk, std::move(next)));
             }
             readError = rows.error();
-            if (!chunk.empty())
+            if (chunk.size() > 0)
                 queue.push(std::move(chunk));
             queue.finish();
         });
         bool ok = true;
-        for (Chunk chunk; ok && queue.pop(chunk);) {
-            for (const FtsRow &row : chunk) {
-                if (!(ok = insertFts(row)))
-                    break;
+        for (FtsChunk chunk; ok && queue.pop(chunk);) {
+            for (std::size_t i = 0; ok && i < chunk.size(); ++i) {
+                m_insertFts.bind(1, chunk.ids[i]).bindStatic(2, chunk.textAt(i));
+                ok = m_insertFts.runKeepingBindings() || fail(m_insertFts);
             }
             queue.giveBack(std::move(chunk));
         }
@@ -479,14 +470,10 @@ bool EventWriter::indexEvent(const Event &event)
 {
     if (!isIndexed(event.id))
         return true;
-    QStringList place{event.place, event.locality, event.admin1, event.country};
-    place.removeAll(QString());
-    m_insertFts.bind(1, event.id)
-        .bind(2, event.title)
-        .bind(3, place.join(QLatin1Char(' ')))
-        .bind(4, event.claims)
-        .bind(5, event.notes)
-        .bind(6, tagText(event));
+    QStringList parts{event.title,   event.place,  event.locality, event.admin1,
+                      event.country, event.claims, event.notes,    tagText(event)};
+    parts.removeAll(QString());
+    m_insertFts.bind(1, event.id).bind(2, parts.join(QLatin1Char(' ')));
     return m_insertFts.run() || fail(m_insertFts);
 }
 
@@ -501,11 +488,7 @@ bool EventWriter::unindexEvent(qint64 id)
     }
     FtsRow row;
     row.id = id;
-    row.title = m_ftsRow.bytes(0).toByteArray();
-    row.place = m_ftsRow.bytes(1).toByteArray();
-    row.claims = m_ftsRow.bytes(2).toByteArray();
-    row.notes = m_ftsRow.bytes(3).toByteArray();
-    row.tags = m_ftsRow.bytes(4).toByteArray();
+    row.text = m_ftsRow.bytes(0).toByteArray();
     m_ftsRow.reset();
     return deleteFts(row);
 }

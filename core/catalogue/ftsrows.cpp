@@ -32,7 +32,7 @@ FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId, Rows ro
         m_events.bind(1, datasetId).bind(2, fromId);
 }
 
-bool FtsRowReader::next(FtsRow &row)
+bool FtsRowReader::advance()
 {
     if (!m_error.isEmpty())
         return false;
@@ -49,30 +49,50 @@ bool FtsRowReader::next(FtsRow &row)
         m_haveLink = m_links.next();
         m_started = true;
     }
-    row.id = id;
-    row.title = m_events.bytes(1).toByteArray();
-    row.place.clear();
-    for (int c = 2; c <= 5; ++c) {
-        const QByteArrayView part = m_events.bytes(c);
-        if (part.isEmpty())
-            continue;
-        if (!row.place.isEmpty())
-            row.place += ' ';
-        row.place += part;
-    }
-    row.claims = m_events.bytes(6).toByteArray();
-    row.notes = m_events.bytes(7).toByteArray();
-    row.tags.clear();
-    if (!m_events.isNull(8))
-        row.tags += m_typeNames.value(m_events.int64(8));
     while (m_haveLink && m_links.int64(0) < id)
         m_haveLink = m_links.next();
+    return true;
+}
+
+void FtsRowReader::appendText(QByteArray &text)
+{
+    const qsizetype begin = text.size();
+    const auto add = [&](QByteArrayView part) {
+        if (part.isEmpty())
+            return;
+        if (text.size() > begin)
+            text += ' ';
+        text += part;
+    };
+    // title, place, locality, admin1, country, claims, notes
+    for (int c = 1; c <= 7; ++c)
+        add(m_events.bytes(c));
+    if (!m_events.isNull(8))
+        add(m_typeNames.value(m_events.int64(8)));
+    const qint64 id = m_events.int64(0);
     while (m_haveLink && m_links.int64(0) == id) {
-        if (!row.tags.isEmpty())
-            row.tags += ' ';
-        row.tags += m_tagNames.value(m_links.int64(1));
+        add(m_tagNames.value(m_links.int64(1)));
         m_haveLink = m_links.next();
     }
+}
+
+bool FtsRowReader::next(FtsRow &row)
+{
+    if (!advance())
+        return false;
+    row.id = m_events.int64(0);
+    row.text.resize(0);
+    appendText(row.text);
+    return true;
+}
+
+bool FtsRowReader::appendNext(FtsChunk &chunk)
+{
+    if (!advance())
+        return false;
+    appendText(chunk.text);
+    chunk.ids.push_back(m_events.int64(0));
+    chunk.ends.push_back(chunk.text.size());
     return true;
 }
 

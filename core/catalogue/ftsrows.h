@@ -6,16 +6,37 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <vector>
+
 namespace placard {
 
-/// An event's text as the full-text index takes it, in UTF-8.
+/// An event's text as the full-text index takes it, in UTF-8: its title, place, locality,
+/// admin1, country, claims, notes, type's and tags' names, joined by spaces.
 struct FtsRow {
     qint64 id = 0;
-    QByteArray title;
-    QByteArray place; ///< place, locality, admin1 and country
-    QByteArray claims;
-    QByteArray notes;
-    QByteArray tags; ///< the type's name and every tag's
+    QByteArray text;
+};
+
+/// Many events' texts for the index, one after another: one allocation for a chunk of
+/// events rather than one for each.
+struct FtsChunk {
+    QByteArray text; ///< the events' texts one after another
+    std::vector<qint64> ids;
+    std::vector<qsizetype> ends; ///< where each event's text ends in `text`
+
+    std::size_t size() const { return ids.size(); }
+    QByteArrayView textAt(std::size_t i) const
+    {
+        const qsizetype begin = i == 0 ? 0 : ends[i - 1];
+        return QByteArrayView(text).sliced(begin, ends[i] - begin);
+    }
+    /// Empty, keeping the text's memory to be filled again.
+    void clear()
+    {
+        text.resize(0);
+        ids.clear();
+        ends.clear();
+    }
 };
 
 /// Reads the full-text rows of one dataset's events in id order. It walks the events and,
@@ -33,9 +54,16 @@ public:
 
     /// False at the end, or on an error (then error() says which).
     bool next(FtsRow &row);
+    /// The next event's text added to `chunk`; false as next().
+    bool appendNext(FtsChunk &chunk);
     QString error() const { return m_error; }
 
 private:
+    /// Moves to the next event and to its first tag link.
+    bool advance();
+    /// Appends the event's text (FtsRow) to `text`, passing over its tag links.
+    void appendText(QByteArray &text);
+
     QHash<qint64, QByteArray> m_tagNames;
     QHash<qint64, QByteArray> m_typeNames;
     sql::Statement m_events;
