@@ -23,6 +23,7 @@
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtMath>
@@ -715,13 +716,19 @@ void TestMapExport::formats()
 
 void TestMapExport::palette()
 {
-    // The map's eight colours, shared by the map layer and exports.
+    // The map's ten colours, shared by the map layer and exports, each its own.
     QCOMPARE(typeColour(1), QColor(0xc0, 0x39, 0x2b));
     QCOMPARE(typeColour(2), QColor(0x29, 0x80, 0xb9));
     QCOMPARE(typeColour(8), QColor(0x7f, 0x8c, 0x8d));
-    QCOMPARE(typeColour(9), typeColour(1));
+    QCOMPARE(typeColour(9), QColor(0xc2, 0x18, 0x5b));
+    QCOMPARE(typeColour(10), QColor(0x8d, 0x55, 0x24));
+    QSet<QRgb> colours;
+    for (qint64 type = 1; type <= kTypeColours; ++type)
+        colours.insert(typeColour(type).rgb());
+    QCOMPARE(colours.size(), kTypeColours);
+    QCOMPARE(typeColour(11), typeColour(1));
     QCOMPARE(typeColour(0), typeColour(1));
-    QCOMPARE(typeColourIndex(17), 0);
+    QCOMPARE(typeColourIndex(17), 6);
 }
 
 std::shared_ptr<const MapPoints> TestMapExport::randomPoints(int count)

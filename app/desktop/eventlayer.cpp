@@ -488,10 +488,10 @@ const QImage &EventLayer::symbolImage(SymbolStyle style, qint64 type, double rad
 {
     // Keyed by style, colour and radius to a quarter pixel: a few dozen images in practice.
     const int quarters = int(std::lround(radius * 4));
-    const quint32 colour = style == SymbolStyle::Cluster
-        ? 0
-        : quint32(std::max<qint64>(0, type - 1) % 8); // as typeColour() picks it
-    const quint32 key = quint32(style) | colour << 2 | quint32(quarters) << 5;
+    const quint32 colour =
+        style == SymbolStyle::Cluster ? 0 : quint32(render::typeColourIndex(type));
+    static_assert(render::kTypeColours <= 16, "a colour takes four bits of the key");
+    const quint32 key = quint32(style) | colour << 2 | quint32(quarters) << 6;
     if (dpr != m_symbolDpr || m_symbols.size() > 4096) {
         m_symbols.clear();
         m_symbolDpr = dpr;
