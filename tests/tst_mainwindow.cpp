@@ -269,6 +269,8 @@ void TestMainWindow::opensCatalogues()
     // The events are put on the map once, whatever the docks set up on the way.
     QSignalSpy shown(window.mapWidget()->bridge(), &MapBridge::eventsChanged);
     QVERIFY2(window.openCatalogue(sample, &error), qPrintable(error));
+    // Opened on another thread (an upgrade can take seconds), then handed to this one.
+    QCOMPARE(window.catalogue()->thread(), window.thread());
     QCOMPARE(shown.count(), 1);
     QCOMPARE(window.mapWidget()->bridge()->events()->size(), std::size_t(16));
     QCOMPARE(window.catalogueSummary(), QStringLiteral("16 events in sample.placard"));

@@ -84,6 +84,11 @@
 <context>
     <name>placard::MainWindow</name>
     <message>
+        <location filename="../app/desktop/mainwindow.cpp" line="523"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
         <location filename="../app/desktop/mainwindow.cpp" line="43"/>
         <source>Placard</source>
         <translation>Placard</translation>

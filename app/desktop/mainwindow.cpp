@@ -54,6 +54,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolTip>
 #include <QUndoStack>
@@ -261,10 +262,11 @@ void MainWindow::adoptImport(const QString &path, const io::ImportOptions &optio
         10000);
 }
 
-void MainWindow::runBusy(const QString &what, const std::function<void()> &work)
+void MainWindow::runBusy(const QString &what, const std::function<void()> &work,
+                         const QString &title)
 {
     QProgressDialog dialog(what, QString(), 0, 0, this);
-    dialog.setWindowTitle(tr("Import"));
+    dialog.setWindowTitle(title.isEmpty() ? tr("Import") : title);
     dialog.setWindowModality(Qt::WindowModal);
     dialog.setCancelButton(nullptr); // one transaction: it completes or leaves no trace
     dialog.setMinimumDuration(300);
@@ -512,9 +514,25 @@ void MainWindow::placeAt(double latitude, double longitude)
 
 bool MainWindow::openCatalogue(const QString &path, QString *error)
 {
-    auto catalogue = Catalogue::open(path, error);
-    if (!catalogue)
+    // Opening upgrades a catalogue an older Placard made and finishes a text index an import
+    // left to make: seconds for a large one. So it is done off this thread, behind a dialog
+    // shown after a moment, and the window keeps drawing.
+    std::unique_ptr<Catalogue> catalogue;
+    QString why;
+    QThread *const here = thread();
+    runBusy(
+        tr("Opening %1…").arg(QFileInfo(path).fileName()),
+        [&] {
+            catalogue = Catalogue::open(path, &why);
+            if (catalogue)
+                catalogue->moveToThread(here);
+        },
+        tr("Open Catalogue"));
+    if (!catalogue) {
+        if (error)
+            *error = why;
         return false;
+    }
     adopt(std::move(catalogue));
     return true;
 }

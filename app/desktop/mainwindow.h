@@ -114,9 +114,11 @@ protected:
 
 private:
     void createMenus();
-    /// Runs work on another thread behind a window-modal busy dialog that says `what`; input
-    /// waits until it is done.
-    void runBusy(const QString &what, const std::function<void()> &work);
+    /// Runs work on another thread behind a window-modal busy dialog that says `what`, titled
+    /// `title` (else "Import"), shown when it takes more than a moment; input waits until it
+    /// is done.
+    void runBusy(const QString &what, const std::function<void()> &work,
+                 const QString &title = QString());
     void offerEvents(const QList<qint64> &ids, QPoint globalPosition);
     void showMapError(const QString &errors);
     void updateZoomLabel();
