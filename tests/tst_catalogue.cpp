@@ -82,6 +82,20 @@ bool addTwoImports(Catalogue &cat, QString *error)
                      error);
 }
 
+// A catalogue of three events: one entered by hand, one of an indexed import (7), one of an
+// import whose index is still to be made (8), titled "Sit-in downtown".
+bool createWithThreeEvents(const QString &file, QString *error)
+{
+    auto cat = Catalogue::create(file, error);
+    if (!cat || !addTwoImports(*cat, error))
+        return false;
+    QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
+    events[1].datasetId = 7;
+    events[2].datasetId = 8;
+    events[2].title = QStringLiteral("Sit-in downtown");
+    return cat->insertEvents(events, error);
+}
+
 } // namespace
 
 class TestCatalogue : public QObject {
@@ -438,15 +452,7 @@ void TestCatalogue::upgradesVersion1()
     // contentless_delete; an index of events by dataset) opens as version 3 with its index made
     // anew: the events it held, and those of an import whose index was still to be made.
     QString error;
-    {
-        auto cat = Catalogue::create(path("v1.placard"), &error);
-        QVERIFY2(addTwoImports(*cat, &error), qPrintable(error));
-        QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
-        events[1].datasetId = 7;
-        events[2].datasetId = 8;
-        events[2].title = QStringLiteral("Sit-in downtown");
-        QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
-    }
+    QVERIFY2(createWithThreeEvents(path("v1.placard"), &error), qPrintable(error));
     tamper(path("v1.placard"), R"sql(
 CREATE INDEX events_dataset ON events(dataset_id);
 DROP TABLE events_fts;
@@ -478,15 +484,7 @@ void TestCatalogue::upgradesVersion2()
     // one would leave FTS5's word counts below zero ("database disk image is malformed"), so
     // an edit and a removal after the upgrade show that no row of the old shape is left.
     QString error;
-    {
-        auto cat = Catalogue::create(path("v2.placard"), &error);
-        QVERIFY2(addTwoImports(*cat, &error), qPrintable(error));
-        QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
-        events[1].datasetId = 7;
-        events[2].datasetId = 8;
-        events[2].title = QStringLiteral("Sit-in downtown");
-        QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
-    }
+    QVERIFY2(createWithThreeEvents(path("v2.placard"), &error), qPrintable(error));
     tamper(path("v2.placard"), R"sql(
 DROP TABLE events_fts;
 CREATE VIRTUAL TABLE events_fts USING fts5(
