@@ -719,9 +719,9 @@ void TestMapExport::palette()
     // The map's ten colours, shared by the map layer and exports, each its own.
     QCOMPARE(typeColour(1), QColor(0xc0, 0x39, 0x2b));
     QCOMPARE(typeColour(2), QColor(0x29, 0x80, 0xb9));
-    QCOMPARE(typeColour(8), QColor(0x7f, 0x8c, 0x8d));
+    QCOMPARE(typeColour(8), QColor(0x8d, 0x55, 0x24));
     QCOMPARE(typeColour(9), QColor(0xc2, 0x18, 0x5b));
-    QCOMPARE(typeColour(10), QColor(0x8d, 0x55, 0x24));
+    QCOMPARE(typeColour(10), QColor(0x7f, 0x8c, 0x8d));
     QSet<QRgb> colours;
     for (qint64 type = 1; type <= kTypeColours; ++type)
         colours.insert(typeColour(type).rgb());
