@@ -494,8 +494,10 @@ INSERT INTO events_fts(rowid, title, place, tags) VALUES(1, 'Rally 0 against ICE
   (2, 'Rally 1', 'Foley', 'rally');
 PRAGMA user_version=2;
 )sql");
-    auto cat = Catalogue::open(path("v2.placard"), &error);
+    int upgrades = 0; // the caller is told before the upgrade, which can take seconds
+    auto cat = Catalogue::open(path("v2.placard"), &error, [&upgrades] { ++upgrades; });
     QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(upgrades, 1);
     QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(3));
     QCOMPARE(sql::pragmaInt(cat->handle(), "SELECT count(*) FROM pragma_table_info('events_fts')"),
              std::optional<qint64>(1));
@@ -510,6 +512,10 @@ PRAGMA user_version=2;
     QCOMPARE(cat->searchText(QStringLiteral("vigil")), QList<qint64>{2});
     QCOMPARE(cat->searchText(QStringLiteral("foley")), (QList<qint64>{2, 3}));
     QCOMPARE(cat->integrityProblems(), QString());
+    cat.reset();
+    cat = Catalogue::open(path("v2.placard"), &error, [&upgrades] { ++upgrades; });
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(upgrades, 1); // once only
 }
 
 void TestCatalogue::reopen()

@@ -37,7 +37,15 @@ std::unique_ptr<Catalogue> openCatalogue(const QCommandLineParser &parser, bool 
 {
     const QString path = cataloguePath(parser);
     QString error;
-    auto catalogue = create ? Catalogue::openOrCreate(path, &error) : Catalogue::open(path, &error);
+    // An older catalogue is upgraded once, in seconds for a large one: said, so that the
+    // wait is not taken for a hang.
+    const auto upgrading = [&path] {
+        printError(QStringLiteral("%1 was made by an older Placard; upgrading it (once, this "
+                                  "may take a while)")
+                       .arg(path));
+    };
+    auto catalogue = create ? Catalogue::openOrCreate(path, &error, upgrading)
+                            : Catalogue::open(path, &error, upgrading);
     if (!catalogue)
         printError(error);
     return catalogue;

@@ -151,7 +151,8 @@ std::unique_ptr<Catalogue> Catalogue::create(const QString &path, QString *error
     return std::unique_ptr<Catalogue>(new Catalogue(std::move(db), path));
 }
 
-std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error)
+std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error,
+                                           const std::function<void()> &upgrading)
 {
     if (!QFileInfo(path).isFile()) {
         setError(error, QStringLiteral("%1: no such catalogue file").arg(path));
@@ -213,6 +214,8 @@ std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error)
         return nullptr;
     }
     if (version < schema::kCurrentVersion) {
+        if (upgrading)
+            upgrading();
         Transaction tx(db.get(), &why);
         if (!tx.isOpen() || !schema::migrate(db.get(), version, &why) || !tx.commit(&why)) {
             setError(error, QStringLiteral("%1: cannot upgrade the catalogue: %2").arg(path, why));
@@ -227,10 +230,11 @@ std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error)
     return catalogue;
 }
 
-std::unique_ptr<Catalogue> Catalogue::openOrCreate(const QString &path, QString *error)
+std::unique_ptr<Catalogue> Catalogue::openOrCreate(const QString &path, QString *error,
+                                                   const std::function<void()> &upgrading)
 {
     const QFileInfo info(path);
-    return info.exists() && info.size() > 0 ? open(path, error) : create(path, error);
+    return info.exists() && info.size() > 0 ? open(path, error, upgrading) : create(path, error);
 }
 
 // An import stopped between committing its events and indexing their text leaves

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,10 +36,13 @@ public:
 
     /// Creates a new, empty catalogue; refuses to overwrite an existing file.
     static std::unique_ptr<Catalogue> create(const QString &path, QString *error);
-    /// Opens an existing catalogue read-write, migrating an older schema.
-    static std::unique_ptr<Catalogue> open(const QString &path, QString *error);
+    /// Opens an existing catalogue read-write, migrating an older schema; `upgrading`, when
+    /// given, is called before a migration begins (it can take seconds), on this thread.
+    static std::unique_ptr<Catalogue> open(const QString &path, QString *error,
+                                           const std::function<void()> &upgrading = {});
     /// Opens the catalogue, creating it when the file does not exist.
-    static std::unique_ptr<Catalogue> openOrCreate(const QString &path, QString *error);
+    static std::unique_ptr<Catalogue> openOrCreate(const QString &path, QString *error,
+                                                   const std::function<void()> &upgrading = {});
 
     QString path() const { return m_path; }
     /// The connection, for core units that write in bulk (importer) inside a transaction.
