@@ -468,15 +468,30 @@ void TestCsvReader::crLineEndsAmongLf()
     QCOMPARE(reader.stats().crLineEndCount, 2);
     QCOMPARE(reader.stats().records, 6);
 
-    // Without a header, the records' width is nobody's to judge: bare CRs stay data.
-    QByteArray bare("1,rally,a\r2,march,b\n3,march,c\n");
+    // Without a header, a record's width is the first record's: a CR that ends a later line
+    // ends a record too.
+    QByteArray bare("1,rally,a\n2,march,b\r3,march,c\n4,vi\rgil,d\n");
     QBuffer bareBuffer(&bare);
     CsvReader headless(optionsFor(',', CsvOptions::Header::No));
     QVERIFY(headless.open(&bareBuffer, kName));
-    QCOMPARE(readAll(headless),
+    QList<qint64> bareLines;
+    QCOMPARE(readAll(headless, &bareLines),
+             (Records{{u"1"_s, u"rally"_s, u"a"_s},
+                      {u"2"_s, u"march"_s, u"b"_s},
+                      {u"3"_s, u"march"_s, u"c"_s},
+                      {u"4"_s, u"vi\rgil"_s, u"d"_s}}));
+    QCOMPARE(bareLines, (QList<qint64>{1, 2, 3, 4}));
+    QCOMPARE(headless.stats().crLineEnds, QList<qint64>{2});
+    QCOMPARE(headless.stats().crLineEndCount, 1);
+    // One in the first record, whose width is not known yet, stays data.
+    QByteArray first("1,rally,a\r2,march,b\n3,march,c\n");
+    QBuffer firstBuffer(&first);
+    CsvReader firstHeadless(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(firstHeadless.open(&firstBuffer, kName));
+    QCOMPARE(readAll(firstHeadless),
              (Records{{u"1"_s, u"rally"_s, u"a\r2"_s, u"march"_s, u"b"_s},
                       {u"3"_s, u"march"_s, u"c"_s}}));
-    QCOMPARE(headless.stats().crLineEndCount, 0);
+    QCOMPARE(firstHeadless.stats().crLineEndCount, 0);
 }
 
 void TestCsvReader::nulCharactersLeftOut()

@@ -722,12 +722,13 @@ CsvReader::Parse CsvReader::parseOnce()
     }
     // Lines ending in LF or CRLF, and among them some in CR alone (files joined, or lines
     // added on an older Mac): a record that runs on past a bare CR into as many more fields as
-    // whole records of the header's would make, where the fields before that CR are exactly
-    // the header's, is two records (or more: the rest is read the same way). Anywhere else a
-    // bare CR stays data, as real exports hold them inside unquoted fields.
+    // whole records would make, where the fields before that CR are exactly a record's, is
+    // two records (or more: the rest is read the same way). A record's width is the header's,
+    // or without one the first record's. Anywhere else a bare CR stays data, as real exports
+    // hold them inside unquoted fields.
     const auto fields = qsizetype(m_spans.size());
-    if (!bareCrs.empty() && m_crEndAt < 0 && m_hasHeader && m_expectedFields >= 2 &&
-        fields > m_expectedFields && (fields - m_expectedFields) % (m_expectedFields - 1) == 0) {
+    if (!bareCrs.empty() && m_crEndAt < 0 && m_expectedFields >= 2 && fields > m_expectedFields &&
+        (fields - m_expectedFields) % (m_expectedFields - 1) == 0) {
         const Span &last = m_spans[std::size_t(m_expectedFields - 1)];
         for (const char *cr : bareCrs) {
             if (cr - base >= last.begin && cr - base <= last.end) {
