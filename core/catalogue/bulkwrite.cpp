@@ -7,12 +7,38 @@
 
 #include <QByteArray>
 
+#if defined(__linux__)
+#include <fcntl.h>
+
+#include <filesystem>
+#include <system_error>
+#endif
+
 namespace placard {
 
 namespace {
 
 // KiB, as PRAGMA cache_size takes a negative size.
 constexpr int kBulkCacheKiB = 8192;
+
+#if defined(__linux__)
+// A descriptor SQLite has open on the file at `path`, or -1. Not one of our own: closing a
+// descriptor of a file drops every lock the process holds on it (POSIX locks belong to the
+// process and the file), SQLite's included, and another program could then write beside it.
+int sqliteDescriptor(const char *path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path file = fs::canonical(path, ec);
+    if (ec)
+        return -1;
+    for (const fs::directory_entry &entry : fs::directory_iterator("/proc/self/fd", ec)) {
+        if (fs::read_symlink(entry.path(), ec) == file && !ec)
+            return std::stoi(entry.path().filename().string());
+    }
+    return -1;
+}
+#endif
 
 } // namespace
 
@@ -34,6 +60,20 @@ BulkWrite::BulkWrite(sqlite3 *db)
     sqlite3_busy_timeout(db, 0);
     m_direct = sql::pragmaText(db, "PRAGMA journal_mode=DELETE") == QLatin1StringView("delete");
     sqlite3_busy_timeout(db, int(timeout));
+#if defined(__linux__)
+    if (m_direct) {
+        if (const char *path = sqlite3_db_filename(db, "main"); path && *path)
+            m_fd = sqliteDescriptor(path);
+    }
+#endif
+}
+
+void BulkWrite::writeBack()
+{
+#if defined(__linux__)
+    if (m_fd >= 0)
+        ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
 }
 
 bool BulkWrite::endDirect()

@@ -246,8 +246,8 @@ void runOnlyWhenIdle()
 #endif
 }
 
-// Empty when the file cannot be read.
-QByteArray fileSha256(const QString &path)
+// Empty when the file cannot be read, or when stopped.
+QByteArray fileSha256(const QString &path, const std::atomic_bool &stop)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -257,6 +257,8 @@ QByteArray fileSha256(const QString &path)
         return {};
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (qint64 n; (n = f.read(buffer.data(), buffer.size())) > 0;) {
+        if (stop.load(std::memory_order_relaxed))
+            return {};
         if (EVP_DigestUpdate(ctx.get(), buffer.constData(), std::size_t(n)) != 1)
             return {};
     }
@@ -534,6 +536,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         record(p);
 
     Batch batch;
+    qint64 batches = 0;
     while (!failed && queue.pop(batch)) {
         if (isCancelled(cancel))
             break;
@@ -612,6 +615,9 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             failed = true;
         if (progress)
             progress(batch.bytesRead, total);
+        // About every ten megabytes of rows (see BulkWrite::writeBack()).
+        if (++batches % 32 == 0)
+            bulk.writeBack();
         // The rows are freed by whichever thread has the time: here when no batch waits
         // (this thread would only wait for the next), else by the parsing thread. The
         // array goes back either way, to be filled again.
@@ -647,6 +653,26 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     report.filtered = filteredRows.count();
     if (const std::optional<ImportProblem> p = filteredRows.problem(report.mapping))
         record(*p);
+    // The file's hash, at idle priority from the events' commit on: it fills the moments
+    // the import leaves a core free (while the commit waits for the disk, while the text
+    // index is read), and is waited for before the text index is committed. Started
+    // earlier, it took from the events more than it saved.
+    QByteArray sha256;
+    std::atomic_bool stopHashing = false;
+    std::thread hasher([&sha256, &stopHashing, path] {
+        runOnlyWhenIdle();
+        sha256 = fileSha256(path, stopHashing);
+    });
+    const struct HasherJoiner {
+        std::atomic_bool &stop;
+        std::thread &thread;
+        ~HasherJoiner()
+        {
+            stop = true;
+            if (thread.joinable())
+                thread.join();
+        }
+    } joinHasher{stopHashing, hasher};
     sql::Statement finish(db,
                           "UPDATE datasets SET records=?2, imported=?3, skipped=?4, "
                           "duplicates=?5, unplaced=?6 WHERE id=?1");
@@ -672,9 +698,6 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     // index takes them again at once rather than memory the system has to make ready.
     duplicates = DuplicateIndex();
 
-    // The file's hash beside the text index, on the other core.
-    QByteArray sha256;
-    std::thread hasher([&sha256, path] { sha256 = fileSha256(path); });
     // So are the events' pages copied from the write-ahead log into the file, in the time
     // the text index leaves free: the copy when the import ends then holds only the index's
     // (0.6 s less for a million rows). What this one has not copied by then, it leaves to
