@@ -115,6 +115,8 @@ private Q_SLOTS:
     void removingTheOnlyIndexedImportEmptiesTheIndex();
     void upgradesVersion1();
     void upgradesVersion2();
+    void upgradeStopped_data();
+    void upgradeStopped();
     void reopen();
     void readerConnection();
     void logCopiedBesideAWriter();
@@ -494,10 +496,16 @@ INSERT INTO events_fts(rowid, title, place, tags) VALUES(1, 'Rally 0 against ICE
   (2, 'Rally 1', 'Foley', 'rally');
 PRAGMA user_version=2;
 )sql");
-    int upgrades = 0; // the caller is told before the upgrade, which can take seconds
-    auto cat = Catalogue::open(path("v2.placard"), &error, [&upgrades] { ++upgrades; });
+    // The caller is told before the upgrade, which can take seconds, and as it goes on: in
+    // steps of the events' ids, here 1 to 3.
+    QList<QPair<qint64, qint64>> told;
+    const auto upgrading = [&told](qint64 done, qint64 total) {
+        told.append({done, total});
+        return true;
+    };
+    auto cat = Catalogue::open(path("v2.placard"), &error, upgrading);
     QVERIFY2(cat, qPrintable(error));
-    QCOMPARE(upgrades, 1);
+    QCOMPARE(told, (QList<QPair<qint64, qint64>>{{0, 3}, {3, 3}}));
     QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(3));
     QCOMPARE(sql::pragmaInt(cat->handle(), "SELECT count(*) FROM pragma_table_info('events_fts')"),
              std::optional<qint64>(1));
@@ -513,9 +521,57 @@ PRAGMA user_version=2;
     QCOMPARE(cat->searchText(QStringLiteral("foley")), (QList<qint64>{2, 3}));
     QCOMPARE(cat->integrityProblems(), QString());
     cat.reset();
-    cat = Catalogue::open(path("v2.placard"), &error, [&upgrades] { ++upgrades; });
+    cat = Catalogue::open(path("v2.placard"), &error, upgrading);
     QVERIFY2(cat, qPrintable(error));
-    QCOMPARE(upgrades, 1); // once only
+    QCOMPARE(told.size(), 2); // once only
+}
+
+void TestCatalogue::upgradeStopped_data()
+{
+    QTest::addColumn<qint64>("stopAt");
+    QTest::newRow("before it begins") << qint64(0);
+    QTest::newRow("with every event indexed") << qint64(3);
+}
+
+void TestCatalogue::upgradeStopped()
+{
+    // Stopping an upgrade (the desktop's Cancel) leaves the catalogue as it was: version 2,
+    // its five-column index; opened again, it is upgraded.
+    QFETCH(qint64, stopAt);
+    QString error;
+    QVERIFY2(createWithThreeEvents(path("stop.placard"), &error), qPrintable(error));
+    tamper(path("stop.placard"), R"sql(
+DROP TABLE events_fts;
+CREATE VIRTUAL TABLE events_fts USING fts5(
+  title, place, claims, notes, tags,
+  content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
+INSERT INTO events_fts(rowid, title, place, tags) VALUES(1, 'Rally 0 against ICE', 'Foley', 'rally'),
+  (2, 'Rally 1', 'Foley', 'rally');
+PRAGMA user_version=2;
+)sql");
+    auto cat = Catalogue::open(path("stop.placard"), &error,
+                               [stopAt](qint64 done, qint64) { return done < stopAt; });
+    QVERIFY(!cat);
+    QCOMPARE(error,
+             path("stop.placard") +
+                 QStringLiteral(": upgrade stopped; the catalogue is "
+                                "unchanged"));
+    sqlite3 *raw = nullptr;
+    QCOMPARE(sqlite3_open_v2(path("stop.placard").toUtf8().constData(), &raw, SQLITE_OPEN_READONLY,
+                             nullptr),
+             SQLITE_OK);
+    const sql::Connection db(raw);
+    QCOMPARE(sql::pragmaInt(db.get(), "PRAGMA user_version"), std::optional<qint64>(2));
+    QCOMPARE(sql::pragmaInt(db.get(), "SELECT count(*) FROM pragma_table_info('events_fts')"),
+             std::optional<qint64>(5));
+    QCOMPARE(indexWords(db.get(), "main", "events_fts"),
+             (QStringList{QStringLiteral("0:1"), QStringLiteral("1:1"), QStringLiteral("against:1"),
+                          QStringLiteral("foley:2"), QStringLiteral("ice:1"),
+                          QStringLiteral("rally:2")}));
+    cat = Catalogue::open(path("stop.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(3));
+    compareWithFreshIndex(*cat);
 }
 
 void TestCatalogue::reopen()

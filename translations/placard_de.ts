@@ -89,6 +89,11 @@
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
+        <location filename="../app/desktop/mainwindow.cpp" line="540"/>
+        <source>Upgrading %1 for this version of Placard (once)…</source>
+        <translation>%1 wird für diese Version von Placard aktualisiert (einmalig)…</translation>
+    </message>
+    <message>
         <location filename="../app/desktop/mainwindow.cpp" line="43"/>
         <source>Placard</source>
         <translation>Placard</translation>

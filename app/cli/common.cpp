@@ -39,10 +39,12 @@ std::unique_ptr<Catalogue> openCatalogue(const QCommandLineParser &parser, bool 
     QString error;
     // An older catalogue is upgraded once, in seconds for a large one: said, so that the
     // wait is not taken for a hang.
-    const auto upgrading = [&path] {
-        printError(QStringLiteral("%1 was made by an older Placard; upgrading it (once, this "
-                                  "may take a while)")
-                       .arg(path));
+    const auto upgrading = [&path](qint64 done, qint64) {
+        if (done == 0)
+            printError(QStringLiteral("%1 was made by an older Placard; upgrading it (once, "
+                                      "this may take a while)")
+                           .arg(path));
+        return true;
     };
     auto catalogue = create ? Catalogue::openOrCreate(path, &error, upgrading)
                             : Catalogue::open(path, &error, upgrading);

@@ -516,18 +516,51 @@ bool MainWindow::openCatalogue(const QString &path, QString *error)
 {
     // Opening upgrades a catalogue an older Placard made and finishes a text index an import
     // left to make: seconds for a large one. So it is done off this thread, behind a dialog
-    // shown after a moment, and the window keeps drawing.
+    // shown after a moment, and the window keeps drawing. An upgrade shows how far it has
+    // come and can be cancelled: it is one transaction, and the file stays as it was.
     std::unique_ptr<Catalogue> catalogue;
     QString why;
     QThread *const here = thread();
-    runBusy(
-        tr("Opening %1…").arg(QFileInfo(path).fileName()),
-        [&] {
-            catalogue = Catalogue::open(path, &why);
-            if (catalogue)
-                catalogue->moveToThread(here);
-        },
-        tr("Open Catalogue"));
+    const QString name = QFileInfo(path).fileName();
+    QProgressDialog dialog(tr("Opening %1…").arg(name), QString(), 0, 0, this);
+    dialog.setWindowTitle(tr("Open Catalogue"));
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setAutoClose(false);
+    dialog.setAutoReset(false);
+    dialog.setMinimumDuration(300);
+    dialog.setValue(0);
+    std::atomic_bool stop = false;
+    connect(&dialog, &QProgressDialog::canceled, &dialog, [&stop] { stop = true; });
+    QEventLoop loop;
+    bool upgrading = false; // the dialog takes clicks (Cancel) only while an upgrade runs
+    constexpr int kSteps = 1000;
+    const schema::MigrationProgress progress = [&](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(
+            &dialog,
+            [&, done, total] {
+                if (!upgrading) {
+                    upgrading = true;
+                    dialog.setLabelText(
+                        tr("Upgrading %1 for this version of Placard (once)…").arg(name));
+                    dialog.setCancelButtonText(tr("Cancel"));
+                    dialog.setMaximum(kSteps);
+                    dialog.show();
+                    loop.quit(); // to wait again, taking clicks
+                }
+                dialog.setValue(total > 0 ? int(done * kSteps / total) : 0);
+            },
+            Qt::QueuedConnection);
+        return !stop.load();
+    };
+    QFutureWatcher<void> watcher;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([&] {
+        catalogue = Catalogue::open(path, &why, progress);
+        if (catalogue)
+            catalogue->moveToThread(here);
+    }));
+    while (!watcher.isFinished())
+        loop.exec(upgrading ? QEventLoop::AllEvents : QEventLoop::ExcludeUserInputEvents);
     if (!catalogue) {
         if (error)
             *error = why;

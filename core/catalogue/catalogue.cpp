@@ -152,7 +152,7 @@ std::unique_ptr<Catalogue> Catalogue::create(const QString &path, QString *error
 }
 
 std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error,
-                                           const std::function<void()> &upgrading)
+                                           const schema::MigrationProgress &upgrading)
 {
     if (!QFileInfo(path).isFile()) {
         setError(error, QStringLiteral("%1: no such catalogue file").arg(path));
@@ -214,11 +214,19 @@ std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error,
         return nullptr;
     }
     if (version < schema::kCurrentVersion) {
-        if (upgrading)
-            upgrading();
+        bool stopped = false;
+        const schema::MigrationProgress progress = [&](qint64 done, qint64 total) {
+            stopped = upgrading && !upgrading(done, total);
+            return !stopped;
+        };
         Transaction tx(db.get(), &why);
-        if (!tx.isOpen() || !schema::migrate(db.get(), version, &why) || !tx.commit(&why)) {
-            setError(error, QStringLiteral("%1: cannot upgrade the catalogue: %2").arg(path, why));
+        if (!tx.isOpen() || !schema::migrate(db.get(), version, &why, progress) ||
+            !tx.commit(&why)) {
+            setError(
+                error,
+                stopped
+                    ? QStringLiteral("%1: upgrade stopped; the catalogue is unchanged").arg(path)
+                    : QStringLiteral("%1: cannot upgrade the catalogue: %2").arg(path, why));
             return nullptr;
         }
     }
@@ -231,7 +239,7 @@ std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error,
 }
 
 std::unique_ptr<Catalogue> Catalogue::openOrCreate(const QString &path, QString *error,
-                                                   const std::function<void()> &upgrading)
+                                                   const schema::MigrationProgress &upgrading)
 {
     const QFileInfo info(path);
     return info.exists() && info.size() > 0 ? open(path, error, upgrading) : create(path, error);

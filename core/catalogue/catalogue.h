@@ -2,6 +2,7 @@
 #pragma once
 
 #include "catalogue/event.h"
+#include "catalogue/schema.h"
 #include "catalogue/sqlite.h"
 
 #include <QHash>
@@ -36,13 +37,15 @@ public:
 
     /// Creates a new, empty catalogue; refuses to overwrite an existing file.
     static std::unique_ptr<Catalogue> create(const QString &path, QString *error);
-    /// Opens an existing catalogue read-write, migrating an older schema; `upgrading`, when
-    /// given, is called before a migration begins (it can take seconds), on this thread.
+    /// Opens an existing catalogue read-write, migrating an older schema. An upgrade takes
+    /// seconds for a large catalogue: `upgrading`, when given, is told how far it has come,
+    /// on this thread, first (0, total) before it begins; returning false stops it, and the
+    /// file is left as it was (the error then says so).
     static std::unique_ptr<Catalogue> open(const QString &path, QString *error,
-                                           const std::function<void()> &upgrading = {});
+                                           const schema::MigrationProgress &upgrading = {});
     /// Opens the catalogue, creating it when the file does not exist.
     static std::unique_ptr<Catalogue> openOrCreate(const QString &path, QString *error,
-                                                   const std::function<void()> &upgrading = {});
+                                                   const schema::MigrationProgress &upgrading = {});
 
     QString path() const { return m_path; }
     /// The connection, for core units that write in bulk (importer) inside a transaction.

@@ -5,6 +5,8 @@
 
 #include <QMap>
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 namespace placard::schema {
@@ -104,26 +106,15 @@ CREATE VIRTUAL TABLE events_fts USING fts5(
 // Version 2: the text index keeps no size of each event's columns (columnsize=0). Keeping
 // them was a B-tree row per event, a third of the time an import's index took; without
 // them a row leaves the index by the 'delete' command, given the text it was indexed with
-// (EventWriter::unindexEvent). The events already in the index are indexed anew, and
-// imports whose index was still to be made stay so. No index of the events by dataset
-// either: it was a tenth of writing an import, for the rare removal of one (a scan).
+// (EventWriter::unindexEvent). No index of the events by dataset either: it was a tenth of
+// writing an import, for the rare removal of one (a scan). The events are indexed anew by
+// version 3's step, which every upgrade now ends with.
 constexpr const char *kVersion2 = R"sql(
 DROP INDEX events_dataset;
 DROP TABLE events_fts;
 CREATE VIRTUAL TABLE events_fts USING fts5(
   title, place, claims, notes, tags,
   content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
-INSERT INTO events_fts(rowid, title, place, claims, notes, tags)
-  SELECT e.id, e.title, coalesce(e.place, '') || ' ' || coalesce(e.locality, '') || ' ' ||
-         coalesce(e.admin1, '') || ' ' || coalesce(e.country, ''), e.claims,
-         e.notes,
-         (SELECT group_concat(name, ' ') FROM (
-            SELECT t.name FROM event_types t WHERE t.id = e.type_id
-            UNION ALL
-            SELECT g.name FROM event_tags l JOIN tags g ON g.id = l.tag_id
-            WHERE l.event_id = e.id))
-  FROM events e LEFT JOIN datasets d ON d.id = e.dataset_id
-  WHERE d.id IS NULL OR d.fts_done = 1;
 )sql";
 
 // Version 3: the text index has one column, an event's texts joined by spaces. It keeps no
@@ -135,6 +126,11 @@ constexpr const char *kVersion3 = R"sql(
 DROP TABLE events_fts;
 CREATE VIRTUAL TABLE events_fts USING fts5(
   text, content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+// Version 3's index of the events in an id range, of imports whose index was made (the
+// others' is made when the catalogue is opened, see Catalogue::completeTextIndex()).
+constexpr const char *kVersion3Fill = R"sql(
 INSERT INTO events_fts(rowid, text)
   SELECT e.id, coalesce(e.title, '') || ' ' || coalesce(e.place, '') || ' ' ||
          coalesce(e.locality, '') || ' ' || coalesce(e.admin1, '') || ' ' ||
@@ -145,8 +141,48 @@ INSERT INTO events_fts(rowid, text)
             SELECT g.name FROM event_tags l JOIN tags g ON g.id = l.tag_id
             WHERE l.event_id = e.id)), '')
   FROM events e LEFT JOIN datasets d ON d.id = e.dataset_id
-  WHERE d.id IS NULL OR d.fts_done = 1;
+  WHERE (d.id IS NULL OR d.fts_done = 1) AND e.id BETWEEN ?1 AND ?2
 )sql";
+
+// Events indexed at a time while upgrading: about a tenth of a second each, so that the
+// upgrade shows its progress and stops soon when asked.
+constexpr qint64 kFillChunk = 20000;
+
+// Indexes the events for version 3, a range of ids at a time.
+bool fillVersion3(sqlite3 *db, QString *error, const MigrationProgress &progress)
+{
+    sql::Statement range(db, "SELECT min(id), max(id) FROM events");
+    if (!range.next()) {
+        if (error)
+            *error = range.error();
+        return false;
+    }
+    const qint64 first = range.int64(0);
+    const qint64 last = range.int64(1);
+    const qint64 total = last >= first && last > 0 ? last - first + 1 : 0;
+    const auto stopped = [&](qint64 done) {
+        if (!progress || progress(done, total))
+            return false;
+        if (error)
+            *error = QStringLiteral("stopped");
+        return true;
+    };
+    if (stopped(0))
+        return false;
+    sql::Statement fill(db, kVersion3Fill);
+    for (qint64 from = first; total > 0 && from <= last; from += kFillChunk) {
+        const qint64 to = std::min(last, from + kFillChunk - 1);
+        fill.bind(1, from).bind(2, to);
+        if (!fill.run()) {
+            if (error)
+                *error = fill.error();
+            return false;
+        }
+        if (stopped(to - first + 1))
+            return false;
+    }
+    return true;
+}
 
 // Makes the schema of `version` in an empty database: the first version, then each step.
 bool createVersion(sqlite3 *db, int version, QString *error)
@@ -180,7 +216,7 @@ bool create(sqlite3 *db, QString *error)
     return sql::exec(db, pragmas.constData(), error);
 }
 
-bool migrate(sqlite3 *db, int fromVersion, QString *error)
+bool migrate(sqlite3 *db, int fromVersion, QString *error, const MigrationProgress &progress)
 {
     if (fromVersion < 1 || fromVersion > kCurrentVersion) {
         if (error)
@@ -189,7 +225,7 @@ bool migrate(sqlite3 *db, int fromVersion, QString *error)
     }
     if (fromVersion < 2 && !sql::exec(db, kVersion2, error))
         return false;
-    if (fromVersion < 3 && !sql::exec(db, kVersion3, error))
+    if (fromVersion < 3 && (!sql::exec(db, kVersion3, error) || !fillVersion3(db, error, progress)))
         return false;
     const QByteArray version = "PRAGMA user_version=" + QByteArray::number(kCurrentVersion);
     return sql::exec(db, version.constData(), error);
