@@ -5,6 +5,7 @@
 #include "catalogue/preparedevent.h"
 #include "catalogue/sqlite.h"
 #include "ftsindexcheck.h"
+#include "query/eventquery.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void insertAndReadBack();
     void keptBackRowsWrittenWhole();
     void pagesAndCounts();
+    void stats();
     void updateAndDelete();
     void removeDataset();
     void textSearch();
@@ -255,6 +257,51 @@ void TestCatalogue::pagesAndCounts()
     QCOMPARE(cat->eventIds(0, 10), (QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
     QCOMPARE(cat->eventIds(20, 10), (QList<qint64>{21, 22, 23, 24, 25}));
     QCOMPARE(cat->eventIds(25, 10), QList<qint64>{});
+}
+
+void TestCatalogue::stats()
+{
+    // What placard-cli stats prints: totals, the date range, and counts by type, year and
+    // region, each descending by count (ties by name) but the years, in order.
+    QString error;
+    auto cat = Catalogue::create(path("stats.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(CatalogueStats::of(*cat).events, 0);
+    QVERIFY(!CatalogueStats::of(*cat).first);
+    QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2), sampleEvent(3)};
+    events[0].type = QStringLiteral("march");
+    events[0].startDay = events[0].endDay = 20148; // 2025-03-01
+    events[1].type = QStringLiteral("march");
+    events[1].endDay = events[1].startDay + 1; // 2026-01-31 to 2026-02-01
+    events[1].admin1.clear();
+    events[1].country = QStringLiteral("FR");
+    events[1].latitude.reset();
+    events[1].longitude.reset();
+    events[2].type = QStringLiteral("vigil"); // 2026-02-01
+    events[3].type.clear();
+    events[3].startDay = events[3].endDay = 20088; // 2024-12-31
+    events[3].admin1.clear();
+    events[3].country.clear();
+    events[3].longitude.reset();
+    QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+    const CatalogueStats s = CatalogueStats::of(*cat);
+    using Counts = QList<QPair<QString, qint64>>;
+    QCOMPARE(s.events, 4);
+    QCOMPARE(s.unplaced, 2);
+    QCOMPARE(s.first, std::optional<QDate>(QDate(2024, 12, 31)));
+    QCOMPARE(s.last, std::optional<QDate>(QDate(2026, 2, 1)));
+    QCOMPARE(s.byType,
+             (Counts{{QStringLiteral("march"), 2},
+                     {QStringLiteral("(none)"), 1},
+                     {QStringLiteral("vigil"), 1}}));
+    QCOMPARE(s.byYear,
+             (Counts{{QStringLiteral("2024"), 1},
+                     {QStringLiteral("2025"), 1},
+                     {QStringLiteral("2026"), 2}}));
+    QCOMPARE(s.byRegion,
+             (Counts{{QStringLiteral("US-NY"), 2},
+                     {QStringLiteral("(none)"), 1},
+                     {QStringLiteral("FR"), 1}}));
 }
 
 void TestCatalogue::updateAndDelete()

@@ -4,6 +4,7 @@
 #include "catalogue/catalogue.h"
 
 #include <algorithm>
+#include <map>
 #include <sqlite3.h>
 
 namespace placard {
@@ -115,22 +116,43 @@ std::optional<QList<qint64>> EventQuery::run(const Catalogue &catalogue, QString
 
 CatalogueStats CatalogueStats::of(const Catalogue &catalogue)
 {
+    // The counts, the range and the types and years in one pass over the events, rather
+    // than a scan of the table for each: for a million events, a scan is a few tenths of a
+    // second. Regions are grouped by SQLite, which does so without a string per event.
     sqlite3 *db = catalogue.handle();
     CatalogueStats s;
-    s.events = catalogue.eventCount();
-    s.unplaced = catalogue.unplacedCount();
-    sql::Statement range(db, "SELECT min(start_day), max(end_day) FROM events");
-    if (range.next() && !range.isNull(0)) {
-        s.first = dateOfDay(range.int64(0));
-        s.last = dateOfDay(range.int64(1));
+    std::map<qint64, qint64> types; // type id (0: none) -> events
+    std::map<int, qint64> years;
+    qint64 first = 0;
+    qint64 last = 0;
+    sql::Statement scan(db,
+                        "SELECT coalesce(type_id, 0), start_day, end_day, "
+                        "lat IS NULL OR lon IS NULL FROM events");
+    while (scan.next()) {
+        const qint64 start = scan.int64(1);
+        const qint64 end = scan.int64(2);
+        first = s.events == 0 ? start : std::min(first, start);
+        last = s.events == 0 ? end : std::max(last, end);
+        ++s.events;
+        ++types[scan.int64(0)];
+        ++years[dateOfDay(start).year()];
+        s.unplaced += scan.int64(3);
     }
-    s.byType = counts(db,
-                      "SELECT coalesce(t.name, '(none)'), count(*) AS n FROM events e LEFT "
-                      "JOIN event_types t ON t.id = e.type_id GROUP BY e.type_id ORDER BY n "
-                      "DESC, 1");
-    s.byYear = counts(db,
-                      "SELECT strftime('%Y', start_day * 86400, 'unixepoch') AS y, count(*) "
-                      "FROM events GROUP BY y ORDER BY y");
+    if (s.events > 0) {
+        s.first = dateOfDay(first);
+        s.last = dateOfDay(last);
+    }
+    QHash<qint64, QString> typeNames;
+    sql::Statement names(db, "SELECT id, name FROM event_types");
+    while (names.next())
+        typeNames.insert(names.int64(0), names.text(1));
+    for (const auto &[id, count] : types)
+        s.byType.append({typeNames.value(id, QStringLiteral("(none)")), count});
+    std::stable_sort(s.byType.begin(), s.byType.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    for (const auto &[year, count] : years)
+        s.byYear.append({QStringLiteral("%1").arg(year, 4, 10, QLatin1Char('0')), count});
     s.byRegion = counts(db,
                         "SELECT CASE WHEN admin1 IS NULL THEN coalesce(country, '(none)') "
                         "ELSE coalesce(country, '?') || '-' || admin1 END AS r, count(*) AS n "
