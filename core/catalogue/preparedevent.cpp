@@ -56,6 +56,15 @@ NameDictionary::NameDictionary(sqlite3 *db)
 
 qint64 NameDictionary::typeId(const QString &name)
 {
+    if (auto hit = m_exactTypes.constFind(name); hit != m_exactTypes.cend())
+        return *hit;
+    const qint64 id = foldedTypeId(name);
+    m_exactTypes.insert(name, id);
+    return id;
+}
+
+qint64 NameDictionary::foldedTypeId(const QString &name)
+{
     const QString key = name.toCaseFolded();
     auto it = m_types.constFind(key);
     if (it != m_types.cend())
@@ -90,8 +99,10 @@ QList<NewName> NameDictionary::takeNew()
 }
 
 namespace {
-PreparedEvent withIds(Event &&event, const std::function<qint64(const QString &)> &typeId,
-                      const std::function<qint64(TagKind, const QString &)> &tagId)
+// Called for every row of an import: the ids are asked for directly, not through
+// std::function, when the caller can.
+template<typename TypeId, typename TagId>
+PreparedEvent withIds(Event &&event, const TypeId &typeId, const TagId &tagId)
 {
     PreparedEvent p;
     p.event = std::move(event);

@@ -35,7 +35,10 @@ public:
     QList<NewName> takeNew();
 
 private:
-    QHash<QString, qint64> m_types;
+    qint64 foldedTypeId(const QString &name);
+
+    QHash<QString, qint64> m_types; ///< key: case-folded name
+    QHash<QString, qint64> m_exactTypes; ///< names as spelled: the fast path
     QHash<QString, qint64> m_tags; ///< key: kind digit + case-folded name
     std::array<QHash<QString, qint64>, 5> m_exact; ///< per kind, names as spelled: the fast path
     qint64 m_nextType = 1;
