@@ -97,6 +97,21 @@ bool createWithThreeEvents(const QString &file, QString *error)
     return cat->insertEvents(events, error);
 }
 
+// Makes a catalogue of schema version 2 of one of the current version: its text index in
+// five columns, holding the first two events (the third's import was not indexed yet).
+void makeVersion2(const QString &file)
+{
+    tamper(file, R"sql(
+DROP TABLE events_fts;
+CREATE VIRTUAL TABLE events_fts USING fts5(
+  title, place, claims, notes, tags,
+  content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
+INSERT INTO events_fts(rowid, title, place, tags) VALUES(1, 'Rally 0 against ICE', 'Foley', 'rally'),
+  (2, 'Rally 1', 'Foley', 'rally');
+PRAGMA user_version=2;
+)sql");
+}
+
 } // namespace
 
 class TestCatalogue : public QObject {
@@ -534,15 +549,7 @@ void TestCatalogue::upgradesVersion2()
     // an edit and a removal after the upgrade show that no row of the old shape is left.
     QString error;
     QVERIFY2(createWithThreeEvents(path("v2.placard"), &error), qPrintable(error));
-    tamper(path("v2.placard"), R"sql(
-DROP TABLE events_fts;
-CREATE VIRTUAL TABLE events_fts USING fts5(
-  title, place, claims, notes, tags,
-  content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
-INSERT INTO events_fts(rowid, title, place, tags) VALUES(1, 'Rally 0 against ICE', 'Foley', 'rally'),
-  (2, 'Rally 1', 'Foley', 'rally');
-PRAGMA user_version=2;
-)sql");
+    makeVersion2(path("v2.placard"));
     // The caller is told before the upgrade, which can take seconds, and as it goes on: in
     // steps of the events' ids, here 1 to 3.
     QList<QPair<qint64, qint64>> told;
@@ -587,15 +594,7 @@ void TestCatalogue::upgradeStopped()
     QFETCH(qint64, stopAt);
     QString error;
     QVERIFY2(createWithThreeEvents(path("stop.placard"), &error), qPrintable(error));
-    tamper(path("stop.placard"), R"sql(
-DROP TABLE events_fts;
-CREATE VIRTUAL TABLE events_fts USING fts5(
-  title, place, claims, notes, tags,
-  content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
-INSERT INTO events_fts(rowid, title, place, tags) VALUES(1, 'Rally 0 against ICE', 'Foley', 'rally'),
-  (2, 'Rally 1', 'Foley', 'rally');
-PRAGMA user_version=2;
-)sql");
+    makeVersion2(path("stop.placard"));
     auto cat = Catalogue::open(path("stop.placard"), &error,
                                [stopAt](qint64 done, qint64) { return done < stopAt; });
     QVERIFY(!cat);
