@@ -118,12 +118,14 @@ class TestCatalogue : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void createRefusesExistingFile();
     void insertAndReadBack();
     void keptBackRowsWrittenWhole();
     void pagesAndCounts();
     void stats();
+    void libraryKeepsNoMemoryCount();
     void updateAndDelete();
     void removeDataset();
     void textSearch();
@@ -272,6 +274,24 @@ void TestCatalogue::pagesAndCounts()
     QCOMPARE(cat->eventIds(0, 10), (QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
     QCOMPARE(cat->eventIds(20, 10), (QList<qint64>{21, 22, 23, 24, 25}));
     QCOMPARE(cat->eventIds(25, 10), QList<qint64>{});
+}
+
+void TestCatalogue::initTestCase()
+{
+    QVERIFY(sql::configureLibrary()); // before any connection, as main() does
+}
+
+void TestCatalogue::libraryKeepsNoMemoryCount()
+{
+    // configureLibrary() turned SQLite's count of its memory off (a global mutex on every
+    // allocation): a catalogue written and searched leaves it at zero.
+    QString error;
+    auto cat = Catalogue::create(path("memory.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QList<Event> events{sampleEvent(0), sampleEvent(1)};
+    QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+    QCOMPARE(cat->searchText(QStringLiteral("foley")), (QList<qint64>{1, 2}));
+    QCOMPARE(sqlite3_memory_used(), 0);
 }
 
 void TestCatalogue::stats()

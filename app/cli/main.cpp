@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // placard-cli: Placard's jobs from a shell. Each subcommand lives in its own file.
+#include "catalogue/sqlite.h"
 #include "commands.h"
 #include "version.h"
 
@@ -53,6 +54,7 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
+    placard::sql::configureLibrary();
     // Drawing maps needs fonts, hence a GUI application; it never opens a window.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalogue/sqlite.h"
 #include "io/sample.h"
 #include "mainwindow.h"
 #include "mapbridge.h"
@@ -20,6 +21,7 @@ Q_IMPORT_QML_PLUGIN(PlacardPlugin)
 
 int main(int argc, char *argv[])
 {
+    placard::sql::configureLibrary();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("placard"));
     QApplication::setApplicationDisplayName(QStringLiteral("Placard"));

@@ -17,6 +17,13 @@ QString lastError(sqlite3 *db)
     return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("no database");
 }
 
+bool configureLibrary()
+{
+    // SQLite counts every allocation under one global mutex for sqlite3_memory_used(), which
+    // Placard never asks; an import's text index makes millions of allocations.
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+}
+
 bool exec(sqlite3 *db, const char *sql, QString *error)
 {
     char *message = nullptr;

@@ -18,6 +18,10 @@ struct ConnectionCloser {
 };
 using Connection = std::unique_ptr<sqlite3, ConnectionCloser>;
 
+/// Sets SQLite up for Placard; to be called first thing in main(), before any connection is
+/// opened (SQLite takes its settings only then): false when it was too late.
+bool configureLibrary();
+
 /// The last error of a connection, as text.
 QString lastError(sqlite3 *db);
 
