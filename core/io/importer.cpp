@@ -698,11 +698,11 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     // index takes them again at once rather than memory the system has to make ready.
     duplicates = DuplicateIndex();
 
-    // So are the events' pages copied from the write-ahead log into the file, in the time
-    // the text index leaves free: the copy when the import ends then holds only the index's
-    // (0.6 s less for a million rows). What this one has not copied by then, it leaves to
-    // that one: it is stopped and joined before, rather than waited for at idle priority.
-    // Events written directly are in the file already.
+    // The events' pages are copied from the write-ahead log into the file at idle priority
+    // too, in the time the text index leaves free: the copy when the import ends then holds only
+    // the index's (0.6 s less for a million rows). What this one has not copied by then, it leaves
+    // to that one: it is stopped and joined before, rather than waited for at idle priority. Events
+    // written directly are in the file already.
     LogCopyStop logCopyStop;
     std::thread logCopier;
     if (!direct) {
