@@ -123,6 +123,7 @@ private Q_SLOTS:
     void createRefusesExistingFile();
     void insertAndReadBack();
     void keptBackRowsWrittenWhole();
+    void namesIgnoreCase();
     void pagesAndCounts();
     void stats();
     void libraryKeepsNoMemoryCount();
@@ -193,6 +194,36 @@ void TestCatalogue::insertAndReadBack()
     }
     QVERIFY(!cat->event(99));
     QCOMPARE(cat->unplacedCount(), 1);
+}
+
+void TestCatalogue::namesIgnoreCase()
+{
+    // A type or tag is one name however it is cased: the catalogue's own, and new ones as
+    // first spelled; each new one is handed out once, to be written.
+    QString error;
+    auto cat = Catalogue::create(path("names.placard"), &error);
+    QVERIFY2(cat, qPrintable(error));
+    QList<Event> before{sampleEvent(0)}; // type "rally", issue "immigration"
+    QVERIFY2(cat->insertEvents(before, &error), qPrintable(error));
+    NameDictionary names(cat->handle());
+    const qint64 rally = names.typeId(QStringLiteral("rally"));
+    QCOMPARE(names.typeId(QStringLiteral("Rally")), rally);
+    QCOMPARE(names.typeId(QStringLiteral("RALLY")), rally);
+    const qint64 march = names.typeId(QStringLiteral("March"));
+    QVERIFY(march != rally);
+    QCOMPARE(names.typeId(QStringLiteral("march")), march);
+    QCOMPARE(names.typeId(QStringLiteral("March")), march);
+    const qint64 immigration = names.tagId(TagKind::Issue, QStringLiteral("Immigration"));
+    QCOMPARE(names.tagId(TagKind::Issue, QStringLiteral("immigration")), immigration);
+    QVERIFY(names.tagId(TagKind::Actor, QStringLiteral("immigration")) != immigration);
+    const QList<NewName> added = names.takeNew();
+    QCOMPARE(added.size(), 2);
+    QCOMPARE(added[0].id, march);
+    QCOMPARE(added[0].kind, -1);
+    QCOMPARE(added[0].name, QStringLiteral("March"));
+    QCOMPARE(added[1].kind, qint64(TagKind::Actor));
+    QCOMPARE(added[1].name, QStringLiteral("immigration"));
+    QCOMPARE(names.takeNew().size(), 0);
 }
 
 void TestCatalogue::keptBackRowsWrittenWhole()
