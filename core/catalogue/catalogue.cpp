@@ -255,12 +255,16 @@ bool Catalogue::completeTextIndex(QString *error)
         while (q.next())
             pending << q.int64(0);
     }
+    // The text is read on a second thread through a reader, as an import's is; only in WAL
+    // mode can it read beside this connection's write transaction.
+    const bool wal = sql::pragmaText(handle(), "PRAGMA journal_mode") == QLatin1StringView("wal");
+    const sql::Connection reader = pending.isEmpty() || !wal ? sql::Connection() : openReader();
     for (qint64 id : pending) {
         Transaction tx(handle(), error);
         EventWriter writer(handle());
         if (!tx.isOpen())
             return false;
-        if (!writer.indexDataset(id)) {
+        if (!writer.indexDataset(id, reader.get())) {
             setError(error, writer.error());
             return false;
         }
