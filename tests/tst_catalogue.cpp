@@ -97,10 +97,46 @@ bool createWithThreeEvents(const QString &file, QString *error)
     return cat->insertEvents(events, error);
 }
 
-// Makes a catalogue of schema version 2 of one of the current version: its text index in
-// five columns, holding the first two events (the third's import was not indexed yet).
+// Gives a catalogue of the current version the tables of tag links and sources that
+// versions 1 to 3 kept, filled from its events' columns, and takes the columns out.
+constexpr const char *kLinksAsTables = R"sql(
+CREATE TABLE event_tags(
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id),
+  PRIMARY KEY(event_id, tag_id)) WITHOUT ROWID;
+CREATE TABLE sources(
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  url TEXT,
+  outlet TEXT,
+  published TEXT,
+  PRIMARY KEY(event_id, position)) WITHOUT ROWID;
+INSERT INTO event_tags SELECT e.id, l.value FROM events e, json_each(e.tag_ids) l;
+INSERT INTO sources SELECT e.id, l.key, l.value->>'url', l.value->>'outlet', l.value->>'published'
+  FROM events e, json_each(e.sources) l;
+ALTER TABLE events DROP COLUMN sources;
+ALTER TABLE events DROP COLUMN tag_ids;
+)sql";
+
+// Every event of a catalogue file, in id order.
+QList<Event> eventsOf(const QString &file)
+{
+    QString error;
+    auto cat = Catalogue::open(file, &error);
+    QList<Event> events;
+    if (!cat)
+        return events;
+    for (qint64 id : cat->eventIds())
+        events << *cat->event(id);
+    return events;
+}
+
+// Makes a catalogue of schema version 2 of one of the current version: its links in tables,
+// its text index in five columns, holding the first two events (the third's import was not
+// indexed yet).
 void makeVersion2(const QString &file)
 {
+    tamper(file, kLinksAsTables);
     tamper(file, R"sql(
 DROP TABLE events_fts;
 CREATE VIRTUAL TABLE events_fts USING fts5(
@@ -253,6 +289,9 @@ void TestCatalogue::keptBackRowsWrittenWhole()
         for (int k = 0; k < n % 4; ++k)
             e.sources.append({QStringLiteral("https://news.example/%1/%2").arg(n).arg(k),
                               QStringLiteral("Outlet %1").arg(k), QString()});
+        if (n % 4 == 3) // text that JSON must escape, and characters beyond ASCII
+            e.sources.last().published =
+                QString::fromUtf8("\"quoted\" \\ back\tslash\nline \x01 Doña 東京 \U0001F4E2");
         if (n % 3 == 0) {
             e.title.clear();
             e.latitude.reset();
@@ -286,8 +325,8 @@ void TestCatalogue::keptBackRowsWrittenWhole()
         sources += int(e.sources.size());
     }
     sql::Statement count(db,
-                         "SELECT (SELECT count(*) FROM event_tags WHERE event_id > 1), "
-                         "(SELECT count(*) FROM sources WHERE event_id > 1)");
+                         "SELECT sum(json_array_length(tag_ids)), sum(json_array_length(sources)) "
+                         "FROM events WHERE id > 1");
     QVERIFY(count.next());
     QCOMPARE(count.int64(0), qint64(links));
     QCOMPARE(count.int64(1), qint64(sources));
@@ -405,8 +444,8 @@ void TestCatalogue::updateAndDelete()
     QCOMPARE(cat->eventIds(), QList<qint64>{2});
     QCOMPARE(cat->searchText(QStringLiteral("against")), QList<qint64>{});
     sql::Statement orphans(cat->handle(),
-                           "SELECT (SELECT count(*) FROM event_tags), "
-                           "(SELECT count(*) FROM sources)");
+                           "SELECT sum(json_array_length(tag_ids)), "
+                           "sum(json_array_length(sources)) FROM events");
     QVERIFY(orphans.next());
     QCOMPARE(orphans.int64(0), 5); // event 2: immigration, 50501, students, march, solidarity
     QCOMPARE(orphans.int64(1), 2);
@@ -424,6 +463,7 @@ void TestCatalogue::removeDataset()
     QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
     events[0].datasetId = 7;
     events[2].datasetId = 7;
+    events[2].issues << QStringLiteral("only in the import");
     QVERIFY(cat->insertEvents(events, &error));
     QCOMPARE(cat->problems(7).size(), 1);
     QCOMPARE(cat->problems(7).at(0).message, QStringLiteral("bad date"));
@@ -432,8 +472,9 @@ void TestCatalogue::removeDataset()
         sql::Statement q(cat->handle(), query);
         return q.next() ? q.int64(0) : -1;
     };
-    const qint64 tagsOfTwo = count("SELECT count(*) FROM event_tags WHERE event_id = 2");
-    const qint64 sourcesOfTwo = count("SELECT count(*) FROM sources WHERE event_id = 2");
+    const qint64 tagsOfTwo = count("SELECT json_array_length(tag_ids) FROM events WHERE id = 2");
+    const qint64 sourcesOfTwo = count("SELECT json_array_length(sources) FROM events WHERE id = 2");
+    const qint64 allTags = count("SELECT count(*) FROM tags");
     QVERIFY(tagsOfTwo > 0 && sourcesOfTwo > 0);
     QVERIFY2(cat->removeDataset(7, &error), qPrintable(error));
     QCOMPARE(spy.at(0).at(1).value<QList<qint64>>(), (QList<qint64>{1, 3}));
@@ -441,10 +482,13 @@ void TestCatalogue::removeDataset()
     QCOMPARE(cat->datasets().size(), 0);
     QCOMPARE(cat->problems(7).size(), 0);
     QCOMPARE(cat->searchText(QStringLiteral("rally")), QList<qint64>{2});
-    // Event 2, between the two, keeps its tags and sources; nothing points at what went; the
-    // foreign keys, off for the removal, are on again.
-    QCOMPARE(count("SELECT count(*) FROM event_tags"), tagsOfTwo);
-    QCOMPARE(count("SELECT count(*) FROM sources"), sourcesOfTwo);
+    // Event 2, between the two, keeps its tags and sources, and the tag only the others
+    // used goes; nothing points at what went; the foreign keys, off for the removal, are on
+    // again.
+    QCOMPARE(count("SELECT sum(json_array_length(tag_ids)) FROM events"), tagsOfTwo);
+    QCOMPARE(count("SELECT sum(json_array_length(sources)) FROM events"), sourcesOfTwo);
+    QCOMPARE(count("SELECT count(*) FROM tags"), tagsOfTwo);
+    QCOMPARE(allTags, tagsOfTwo + 1);
     QCOMPARE(count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
     QCOMPARE(count("SELECT count(*) FROM import_problems"), 0);
     QCOMPARE(count("PRAGMA foreign_keys"), 1);
@@ -564,10 +608,13 @@ void TestCatalogue::removingTheOnlyIndexedImportEmptiesTheIndex()
 void TestCatalogue::upgradesVersion1()
 {
     // A catalogue of schema version 1 (its text index with a size per event,
-    // contentless_delete; an index of events by dataset) opens as version 3 with its index made
+    // contentless_delete; an index of events by dataset) opens as version 4 with its index made
     // anew: the events it held, and those of an import whose index was still to be made.
     QString error;
     QVERIFY2(createWithThreeEvents(path("v1.placard"), &error), qPrintable(error));
+    const QList<Event> before = eventsOf(path("v1.placard"));
+    QCOMPARE(before.size(), 3);
+    tamper(path("v1.placard"), kLinksAsTables);
     tamper(path("v1.placard"), R"sql(
 CREATE INDEX events_dataset ON events(dataset_id);
 DROP TABLE events_fts;
@@ -579,7 +626,8 @@ PRAGMA user_version=1;
 )sql");
     auto cat = Catalogue::open(path("v1.placard"), &error);
     QVERIFY2(cat, qPrintable(error));
-    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(3));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(4));
+    QCOMPARE(eventsOf(path("v1.placard")), before); // their tags and sources too
     QCOMPARE(sql::pragmaInt(cat->handle(),
                             "SELECT count(*) FROM sqlite_schema WHERE name IN "
                             "('events_fts_docsize', 'events_dataset')"),
@@ -594,12 +642,14 @@ PRAGMA user_version=1;
 
 void TestCatalogue::upgradesVersion2()
 {
-    // A catalogue of schema version 2 (its text index in five columns) opens as version 3 with
+    // A catalogue of schema version 2 (its text index in five columns) opens as version 4 with
     // its index in one column, made anew. An event indexed in five columns taken out of the
     // one would leave FTS5's word counts below zero ("database disk image is malformed"), so
     // an edit and a removal after the upgrade show that no row of the old shape is left.
     QString error;
     QVERIFY2(createWithThreeEvents(path("v2.placard"), &error), qPrintable(error));
+    const QList<Event> before = eventsOf(path("v2.placard"));
+    QCOMPARE(before.size(), 3);
     makeVersion2(path("v2.placard"));
     // The caller is told before the upgrade, which can take seconds, and as it goes on: in
     // steps of the events' ids, here 1 to 3.
@@ -611,7 +661,12 @@ void TestCatalogue::upgradesVersion2()
     auto cat = Catalogue::open(path("v2.placard"), &error, upgrading);
     QVERIFY2(cat, qPrintable(error));
     QCOMPARE(told, (QList<QPair<qint64, qint64>>{{0, 3}, {3, 3}}));
-    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(3));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(4));
+    QCOMPARE(eventsOf(path("v2.placard")), before); // their tags and sources too
+    QCOMPARE(sql::pragmaInt(cat->handle(),
+                            "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                            "('event_tags', 'sources')"),
+             std::optional<qint64>(0));
     QCOMPARE(sql::pragmaInt(cat->handle(), "SELECT count(*) FROM pragma_table_info('events_fts')"),
              std::optional<qint64>(1));
     compareWithFreshIndex(*cat);
@@ -661,13 +716,19 @@ void TestCatalogue::upgradeStopped()
     QCOMPARE(sql::pragmaInt(db.get(), "PRAGMA user_version"), std::optional<qint64>(2));
     QCOMPARE(sql::pragmaInt(db.get(), "SELECT count(*) FROM pragma_table_info('events_fts')"),
              std::optional<qint64>(5));
+    QCOMPARE(sql::pragmaInt(db.get(), "SELECT count(*) FROM event_tags"),
+             std::optional<qint64>(18));
+    QCOMPARE(sql::pragmaInt(db.get(),
+                            "SELECT count(*) FROM pragma_table_info('events') WHERE "
+                            "name IN ('tag_ids', 'sources')"),
+             std::optional<qint64>(0));
     QCOMPARE(indexWords(db.get(), "main", "events_fts"),
              (QStringList{QStringLiteral("0:1"), QStringLiteral("1:1"), QStringLiteral("against:1"),
                           QStringLiteral("foley:2"), QStringLiteral("ice:1"),
                           QStringLiteral("rally:2")}));
     cat = Catalogue::open(path("stop.placard"), &error);
     QVERIFY2(cat, qPrintable(error));
-    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(3));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "PRAGMA user_version"), std::optional<qint64>(4));
     compareWithFreshIndex(*cat);
 }
 

@@ -137,8 +137,7 @@ QString whereOf(const Filter &f)
         if (r.tagIds.isEmpty())
             continue;
         const QString count =
-            QStringLiteral(
-                "(SELECT count(*) FROM event_tags t WHERE t.event_id = e.id AND t.tag_id IN (%1))")
+            QStringLiteral("(SELECT count(*) FROM json_each(e.tag_ids) t WHERE t.value IN (%1))")
                 .arg(list(r.tagIds));
         where << (r.all ? QStringLiteral("%1 = %2").arg(count).arg(r.tagIds.size())
                         : count + QStringLiteral(" > 0"));

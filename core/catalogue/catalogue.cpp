@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/catalogue.h"
 
+#include "catalogue/eventlinks.h"
 #include "catalogue/eventwriter.h"
 #include "catalogue/schema.h"
 
@@ -90,7 +91,8 @@ constexpr const char *kSelectEvent =
     "e.date_precision, e.status, e.title, t.name, e.place, e.locality, e.admin1, e.admin2, "
     "e.country, e.lat, e.lon, e.geo_precision, e.coord_origin, e.size_low, e.size_high, "
     "e.size_text, e.claims, e.arrests, e.injuries, e.deaths, e.property_damage, e.online, "
-    "e.notes, e.created_at, e.updated_at FROM events e LEFT JOIN event_types t ON t.id = "
+    "e.notes, e.created_at, e.updated_at, e.tag_ids, e.sources FROM events e "
+    "LEFT JOIN event_types t ON t.id = "
     "e.type_id WHERE e.id = ?1";
 
 } // namespace
@@ -312,11 +314,15 @@ std::optional<Event> Catalogue::event(qint64 id) const
     e.notes = q.text(28);
     e.createdAt = q.int64(29);
     e.updatedAt = q.int64(30);
+    e.sources = sourcesFromStoredJson(q.bytes(32));
 
+    // The names of its tags by kind, each kind's in the order of their ids (those stored).
     sql::Statement tags(handle(),
-                        "SELECT t.kind, t.name FROM event_tags et JOIN tags t ON t.id = "
-                        "et.tag_id WHERE et.event_id = ?1 ORDER BY t.kind, t.id");
-    tags.bind(1, id);
+                        "SELECT kind, name FROM tags WHERE id IN (SELECT value FROM json_each(?1)) "
+                        "ORDER BY kind, id");
+    QByteArray ids;
+    appendIdList(ids, idList(q.bytes(31))); // untrusted text made valid JSON
+    tags.bind(1, ids);
     while (tags.next()) {
         const QString name = tags.text(1);
         switch (TagKind(tags.int64(0))) {
@@ -337,12 +343,6 @@ std::optional<Event> Catalogue::event(qint64 id) const
             break;
         }
     }
-    sql::Statement sources(handle(),
-                           "SELECT url, outlet, published FROM sources WHERE "
-                           "event_id = ?1 ORDER BY position");
-    sources.bind(1, id);
-    while (sources.next())
-        e.sources << EventSource{sources.text(0), sources.text(1), sources.text(2)};
     return e;
 }
 
@@ -622,8 +622,8 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
         usedBy("SELECT json_group_array(DISTINCT type_id) FROM events "
                "WHERE dataset_id = ?1 AND type_id IS NOT NULL");
     const std::optional<QByteArray> usedTags =
-        usedBy("SELECT json_group_array(DISTINCT tag_id) FROM event_tags WHERE "
-               "event_id IN (SELECT id FROM events WHERE dataset_id = ?1)");
+        usedBy("SELECT json_group_array(DISTINCT l.value) FROM events e, json_each(CASE WHEN "
+               "json_valid(e.tag_ids) THEN e.tag_ids END) l WHERE e.dataset_id = ?1");
     if (!usedTypes || !usedTags) {
         setError(error, sql::lastError(handle()));
         return false;
@@ -633,16 +633,12 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
         setError(error, writer.error());
         return false;
     }
-    for (const char *query : {"DELETE FROM event_tags WHERE event_id BETWEEN ?1 AND ?2",
-                              "DELETE FROM sources WHERE event_id BETWEEN ?1 AND ?2",
-                              "DELETE FROM events WHERE id BETWEEN ?1 AND ?2"}) {
-        sql::Statement run(handle(), query);
-        for (const auto &[first, last] : runs) {
-            run.bind(1, first).bind(2, last);
-            if (!run.run()) {
-                setError(error, run.error());
-                return false;
-            }
+    sql::Statement run(handle(), "DELETE FROM events WHERE id BETWEEN ?1 AND ?2");
+    for (const auto &[first, last] : runs) {
+        run.bind(1, first).bind(2, last);
+        if (!run.run()) {
+            setError(error, run.error());
+            return false;
         }
     }
     sql::Statement problems(handle(), "DELETE FROM import_problems WHERE dataset_id = ?1");
@@ -663,7 +659,8 @@ bool Catalogue::removeDataset(qint64 datasetId, QString *error)
         return q.run();
     };
     if (!dropUnused("DELETE FROM tags WHERE id IN (SELECT value FROM json_each(?1)) "
-                    "AND id NOT IN (SELECT tag_id FROM event_tags)",
+                    "AND id NOT IN (SELECT l.value FROM events e, json_each(CASE WHEN "
+                    "json_valid(e.tag_ids) THEN e.tag_ids END) l)",
                     *usedTags) ||
         !dropUnused("DELETE FROM event_types WHERE id IN (SELECT value FROM json_each(?1)) "
                     "AND id NOT IN (SELECT type_id FROM events WHERE type_id IS NOT NULL)",

@@ -19,7 +19,7 @@ constexpr const char *kEventColumns =
     "dataset_id, source_line, external_id, start_day, end_day, date_precision, status, title, "
     "type_id, place, locality, admin1, admin2, country, lat, lon, geo_precision, coord_origin, "
     "size_low, size_high, size_text, claims, arrests, injuries, deaths, property_damage, online, "
-    "notes, created_at, updated_at";
+    "notes, created_at, updated_at, tag_ids, sources";
 
 QByteArray updateSql()
 {
@@ -29,7 +29,7 @@ QByteArray updateSql()
         "locality=?11, admin1=?12, admin2=?13, country=?14, lat=?15, lon=?16, "
         "geo_precision=?17, coord_origin=?18, size_low=?19, size_high=?20, size_text=?21, "
         "claims=?22, arrests=?23, injuries=?24, deaths=?25, property_damage=?26, online=?27, "
-        "notes=?28, created_at=?29, updated_at=?30 WHERE id=?31");
+        "notes=?28, created_at=?29, updated_at=?30, tag_ids=?31, sources=?32 WHERE id=?33");
 }
 
 // "INSERT INTO table(columns) VALUES(?1,…),(…),…" for `rows` rows of `columns` values.
@@ -54,13 +54,9 @@ QByteArray multiRowInsert(const char *head, int columns, int rows)
 QByteArray insertEventsSql(int rows)
 {
     return multiRowInsert(
-        (QByteArray("INSERT OR FAIL INTO events(id, ") + kEventColumns + ")").constData(), 31,
+        (QByteArray("INSERT OR FAIL INTO events(id, ") + kEventColumns + ")").constData(), 33,
         rows);
 }
-
-constexpr const char *kInsertEventTags = "INSERT OR FAIL INTO event_tags(event_id, tag_id)";
-constexpr const char *kInsertSources =
-    "INSERT OR FAIL INTO sources(event_id, position, url, outlet, published)";
 
 // One stored event's text as FtsRowReader makes it (the words are what must agree; spaces
 // between empty parts are none). Plain || rather than concat_ws(), which SQLite has from
@@ -71,7 +67,8 @@ constexpr const char *kSelectFtsRow =
     "coalesce(e.country, '') || ' ' || coalesce(e.claims, '') || ' ' || coalesce(e.notes, '') "
     "|| ' ' || coalesce((SELECT group_concat(name, ' ') FROM ("
     "SELECT t.name FROM event_types t WHERE t.id = e.type_id UNION ALL "
-    "SELECT g.name FROM event_tags l JOIN tags g ON g.id = l.tag_id WHERE l.event_id = e.id)), "
+    "SELECT g.name FROM json_each(CASE WHEN json_valid(e.tag_ids) THEN e.tag_ids END) l "
+    "JOIN tags g ON g.id = l.value)), "
     "'') FROM events e WHERE e.id = ?1";
 
 } // namespace
@@ -93,10 +90,6 @@ EventWriter::EventWriter(sqlite3 *db)
     , m_findTag(db, "SELECT id FROM tags WHERE kind=?1 AND name=?2")
     , m_insertType(db, "INSERT INTO event_types(name) VALUES(?1)")
     , m_findType(db, "SELECT id FROM event_types WHERE name=?1")
-    , m_insertEventTag(db, multiRowInsert(kInsertEventTags, 2, 1).constData())
-    , m_insertSource(db, multiRowInsert(kInsertSources, 5, 1).constData())
-    , m_deleteEventTags(db, "DELETE FROM event_tags WHERE event_id=?1")
-    , m_deleteSources(db, "DELETE FROM sources WHERE event_id=?1")
     , m_insertFts(db, "INSERT INTO events_fts(rowid, text) VALUES(?1, ?2)")
     , m_deleteFts(db, "INSERT INTO events_fts(events_fts, rowid, text) VALUES('delete', ?1, ?2)")
     , m_ftsRow(db, kSelectFtsRow)
@@ -106,12 +99,8 @@ EventWriter::EventWriter(sqlite3 *db)
     , m_insertTagWithId(db, "INSERT INTO tags(id, kind, name) VALUES(?1, ?2, ?3)")
     , m_insertTypeWithId(db, "INSERT INTO event_types(id, name) VALUES(?1, ?2)")
     , m_insertEvents(db, insertEventsSql(kEventsPerInsert).constData())
-    , m_insertEventTags(db, multiRowInsert(kInsertEventTags, 2, kRowsPerInsert).constData())
-    , m_insertSources(db, multiRowInsert(kInsertSources, 5, kRowsPerInsert).constData())
 {
     m_pendingEvents.reserve(kEventsPerInsert);
-    m_pendingLinks.reserve(kRowsPerInsert);
-    m_pendingSources.reserve(kRowsPerInsert);
 }
 
 bool EventWriter::fail(const sql::Statement &statement)
@@ -176,7 +165,7 @@ bool EventWriter::insertNames(const QList<NewName> &names)
     return true;
 }
 
-// Binds the 30 columns of kEventColumns from ?first on.
+// Binds the 32 columns of kEventColumns from ?first on.
 static void bindPrepared(sql::Statement &s, const PreparedEvent &p, int first)
 {
     const Event &e = p.event;
@@ -210,7 +199,9 @@ static void bindPrepared(sql::Statement &s, const PreparedEvent &p, int first)
         .bind(first + 26, qint64(e.online ? 1 : 0))
         .bindStatic(first + 27, p.at(p.text[T::Notes]))
         .bind(first + 28, e.createdAt)
-        .bind(first + 29, e.updatedAt);
+        .bind(first + 29, e.updatedAt)
+        .bindStatic(first + 30, p.at(p.text[T::TagIds]))
+        .bindStatic(first + 31, p.at(p.text[T::Sources]));
 }
 
 PreparedEvent EventWriter::prepare(const Event &event)
@@ -261,37 +252,18 @@ bool EventWriter::insertPrepared(PreparedEvent &p)
         return false;
     e.id = m_nextId++;
     m_pendingEvents.push_back(&p);
-    return writeLinks(p);
+    return writePending(false);
 }
 
 bool EventWriter::update(Event &event)
 {
     event.updatedAt = QDateTime::currentSecsSinceEpoch();
     PreparedEvent p = prepare(event);
-    if (!m_error.isEmpty() || !flush()) // links kept back may be this event's
+    if (!m_error.isEmpty() || !flush()) // the event may be one kept back
         return false;
     bindPrepared(m_updateEvent, p, 1);
-    m_updateEvent.bind(31, event.id);
-    if (!m_updateEvent.run())
-        return fail(m_updateEvent);
-    m_deleteEventTags.bind(1, event.id);
-    m_deleteSources.bind(1, event.id);
-    if (!m_deleteEventTags.run())
-        return fail(m_deleteEventTags);
-    if (!m_deleteSources.run())
-        return fail(m_deleteSources);
-    return writeLinks(p) && flush();
-}
-
-bool EventWriter::writeLinks(const PreparedEvent &p)
-{
-    const qint64 id = p.event.id;
-    for (qint64 tag : p.tagIds)
-        m_pendingLinks.push_back({id, tag});
-    qint64 position = 0;
-    for (const auto &source : p.sources)
-        m_pendingSources.push_back({id, position++, &p, source});
-    return writePending(false);
+    m_updateEvent.bind(33, event.id);
+    return m_updateEvent.run() || fail(m_updateEvent);
 }
 
 bool EventWriter::flush()
@@ -299,25 +271,16 @@ bool EventWriter::flush()
     return writePending(true);
 }
 
-// Writes what is kept back, events first: full statements of kEventsPerInsert events and
-// kRowsPerInsert links or sources, and with `all` the rest one row at a time. After a
-// failure nothing stays kept back (the caller rolls the transaction back).
+// Writes what is kept back: full statements of kEventsPerInsert events, and with `all` the
+// rest one row at a time. After a failure nothing stays kept back (the caller rolls the
+// transaction back).
 bool EventWriter::writePending(bool all)
 {
     const auto failed = [this](const sql::Statement &statement) {
         m_pendingEvents.clear();
-        m_pendingLinks.clear();
-        m_pendingSources.clear();
         return fail(statement);
     };
-    const auto bindSource = [](sql::Statement &s, int first, const PendingSource &source) {
-        s.bind(first, source.eventId)
-            .bind(first + 1, source.position)
-            .bindStatic(first + 2, source.event->at(source.text[0]))
-            .bindStatic(first + 3, source.event->at(source.text[1]))
-            .bindStatic(first + 4, source.event->at(source.text[2]));
-    };
-    constexpr int kColumns = 31; // the id, then kEventColumns
+    constexpr int kColumns = 33; // the id, then kEventColumns
     while (m_pendingEvents.size() >= std::size_t(kEventsPerInsert)) {
         for (int r = 0; r < kEventsPerInsert; ++r) {
             const PreparedEvent &p = *m_pendingEvents[std::size_t(r)];
@@ -326,7 +289,6 @@ bool EventWriter::writePending(bool all)
         }
         if (!m_insertEvents.runKeepingBindings())
             return failed(m_insertEvents);
-        m_writtenThrough = m_pendingEvents[kEventsPerInsert - 1]->event.id;
         m_pendingEvents.erase(m_pendingEvents.begin(), m_pendingEvents.begin() + kEventsPerInsert);
     }
     if (all) {
@@ -335,42 +297,9 @@ bool EventWriter::writePending(bool all)
             bindPrepared(m_insertEvent, *p, 2);
             if (!m_insertEvent.run())
                 return failed(m_insertEvent);
-            m_writtenThrough = p->event.id;
         }
         m_pendingEvents.clear();
     }
-    // A link or source goes after its event (foreign keys may be on).
-    while (m_pendingLinks.size() >= std::size_t(kRowsPerInsert) &&
-           m_pendingLinks[kRowsPerInsert - 1][0] <= m_writtenThrough) {
-        for (int r = 0; r < kRowsPerInsert; ++r)
-            m_insertEventTags.bind(2 * r + 1, m_pendingLinks[std::size_t(r)][0])
-                .bind(2 * r + 2, m_pendingLinks[std::size_t(r)][1]);
-        if (!m_insertEventTags.runKeepingBindings())
-            return failed(m_insertEventTags);
-        m_pendingLinks.erase(m_pendingLinks.begin(), m_pendingLinks.begin() + kRowsPerInsert);
-    }
-    while (m_pendingSources.size() >= std::size_t(kRowsPerInsert) &&
-           m_pendingSources[kRowsPerInsert - 1].eventId <= m_writtenThrough) {
-        for (int r = 0; r < kRowsPerInsert; ++r)
-            bindSource(m_insertSources, 5 * r + 1, m_pendingSources[std::size_t(r)]);
-        if (!m_insertSources.runKeepingBindings())
-            return failed(m_insertSources);
-        m_pendingSources.erase(m_pendingSources.begin(), m_pendingSources.begin() + kRowsPerInsert);
-    }
-    if (!all)
-        return true;
-    for (const auto &[event, tag] : m_pendingLinks) {
-        m_insertEventTag.bind(1, event).bind(2, tag);
-        if (!m_insertEventTag.run())
-            return failed(m_insertEventTag);
-    }
-    m_pendingLinks.clear();
-    for (const PendingSource &source : m_pendingSources) {
-        bindSource(m_insertSource, 1, source);
-        if (!m_insertSource.run())
-            return failed(m_insertSource);
-    }
-    m_pendingSources.clear();
     return true;
 }
 

@@ -29,8 +29,8 @@ public:
     /// text is packed here when that thread left it (packTexts()). It is written by flush()
     /// at the latest, so `prepared` must live until then.
     bool insertPrepared(PreparedEvent &prepared);
-    /// Writes the events, tag links and sources insertPrepared() keeps back to write many at
-    /// once; call it before the prepared events are freed and before committing.
+    /// Writes the events insertPrepared() keeps back to write many at once; call it before
+    /// the prepared events are freed and before committing.
     bool flush();
     /// Adds types and tags a NameDictionary handed out.
     bool insertNames(const QList<NewName> &names);
@@ -60,7 +60,6 @@ public:
 
 private:
     PreparedEvent prepare(const Event &event);
-    bool writeLinks(const PreparedEvent &prepared);
     bool writePending(bool all);
     bool insertFts(const FtsRow &row);
     qint64 typeId(const QString &name);
@@ -78,10 +77,6 @@ private:
     sql::Statement m_findTag;
     sql::Statement m_insertType;
     sql::Statement m_findType;
-    sql::Statement m_insertEventTag;
-    sql::Statement m_insertSource;
-    sql::Statement m_deleteEventTags;
-    sql::Statement m_deleteSources;
     sql::Statement m_insertFts;
     sql::Statement m_deleteFts; ///< FTS5's 'delete' command, given the indexed text
     sql::Statement m_ftsRow; ///< one stored event's text as the index has it
@@ -89,25 +84,13 @@ private:
     sql::Statement m_insertTagWithId;
     sql::Statement m_insertTypeWithId;
     // A row per statement cost SQLite more in the statement's own work than in the row:
-    // events, links and sources wait here and go many to a statement.
+    // events wait here and go many to a statement.
     static constexpr int kEventsPerInsert = 64;
-    static constexpr int kRowsPerInsert = 64; ///< links or sources
 
-    struct PendingSource {
-        qint64 eventId;
-        qint64 position;
-        const PreparedEvent *event; ///< alive until flush()
-        std::array<PreparedEvent::Span, 3> text; ///< url, outlet, published
-    };
     sql::Statement m_insertEvents; ///< kEventsPerInsert rows
-    sql::Statement m_insertEventTags; ///< kRowsPerInsert rows
-    sql::Statement m_insertSources; ///< kRowsPerInsert rows
     std::vector<const PreparedEvent *> m_pendingEvents; ///< alive until flush()
     qint64 m_nextId = 0; ///< the id the next event gets; 0 until looked up
     qint64 m_firstId = 0; ///< the first id this writer gave; 0 before it gave one
-    qint64 m_writtenThrough = 0; ///< the last event written
-    std::vector<std::array<qint64, 2>> m_pendingLinks;
-    std::vector<PendingSource> m_pendingSources;
     QHash<QString, qint64> m_types;
     QHash<QString, qint64> m_tags; ///< key: kind digit + lower-case name
     QString m_error;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/ftsrows.h"
 
+#include "catalogue/eventlinks.h"
+
 #include <sqlite3.h>
 
 namespace placard {
@@ -8,13 +10,12 @@ namespace placard {
 FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId, Rows rows)
     : m_events(db,
                rows == Rows::OfDataset
-                   ? "SELECT id, title, place, locality, admin1, country, claims, notes, type_id "
-                     "FROM events WHERE id >= ?2 AND dataset_id = ?1 ORDER BY id"
+                   ? "SELECT id, title, place, locality, admin1, country, claims, notes, type_id, "
+                     "tag_ids FROM events WHERE id >= ?2 AND dataset_id = ?1 ORDER BY id"
                    : "SELECT e.id, e.title, e.place, e.locality, e.admin1, e.country, e.claims, "
-                     "e.notes, e.type_id FROM events e LEFT JOIN datasets d ON d.id = "
+                     "e.notes, e.type_id, e.tag_ids FROM events e LEFT JOIN datasets d ON d.id = "
                      "e.dataset_id WHERE e.id >= ?2 AND e.dataset_id IS NOT ?1 AND "
                      "(d.id IS NULL OR d.fts_done = 1) ORDER BY e.id")
-    , m_links(db, "SELECT event_id, tag_id FROM event_tags WHERE event_id >= ?1 ORDER BY event_id")
 {
     sql::Statement tags(db, "SELECT id, name FROM tags");
     while (tags.next())
@@ -22,7 +23,7 @@ FtsRowReader::FtsRowReader(sqlite3 *db, qint64 datasetId, qint64 fromId, Rows ro
     sql::Statement types(db, "SELECT id, name FROM event_types");
     while (types.next())
         m_typeNames.insert(types.int64(0), types.bytes(1).toByteArray());
-    if (!m_events.isValid() || !m_links.isValid() || !tags.isValid() || !types.isValid())
+    if (!m_events.isValid() || !tags.isValid() || !types.isValid())
         m_error = sql::lastError(db);
     else if (tags.resultCode() != SQLITE_DONE)
         m_error = tags.error();
@@ -39,18 +40,8 @@ bool FtsRowReader::advance()
     if (!m_events.next()) {
         if (m_events.resultCode() != SQLITE_DONE)
             m_error = m_events.error();
-        else if (m_started && !m_haveLink && m_links.resultCode() != SQLITE_DONE)
-            m_error = m_links.error();
         return false;
     }
-    const qint64 id = m_events.int64(0);
-    if (!m_started) {
-        m_links.bind(1, id);
-        m_haveLink = m_links.next();
-        m_started = true;
-    }
-    while (m_haveLink && m_links.int64(0) < id)
-        m_haveLink = m_links.next();
     return true;
 }
 
@@ -69,11 +60,7 @@ void FtsRowReader::appendText(QByteArray &text)
         add(m_events.bytes(c));
     if (!m_events.isNull(8))
         add(m_typeNames.value(m_events.int64(8)));
-    const qint64 id = m_events.int64(0);
-    while (m_haveLink && m_links.int64(0) == id) {
-        add(m_tagNames.value(m_links.int64(1)));
-        m_haveLink = m_links.next();
-    }
+    forEachId(m_events.bytes(9), [&](qint64 tag) { add(m_tagNames.value(tag)); });
 }
 
 bool FtsRowReader::next(FtsRow &row)

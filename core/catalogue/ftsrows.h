@@ -39,9 +39,9 @@ struct FtsChunk {
     }
 };
 
-/// Reads the full-text rows of one dataset's events in id order. It walks the events and,
-/// beside them in the same order, their tag links: a correlated subquery per event took
-/// longer than the indexing itself. Uses its connection from one thread. The events are
+/// Reads the full-text rows of one dataset's events in id order, with the names of their
+/// types and tags from tables read once: a correlated subquery per event took longer than
+/// the indexing itself. Uses its connection from one thread. The events are
 /// found by their dataset from `fromId` on: nothing indexes the dataset of an event (the
 /// index was a tenth of writing an import), and an import knows where its ids begin.
 class FtsRowReader {
@@ -59,17 +59,14 @@ public:
     QString error() const { return m_error; }
 
 private:
-    /// Moves to the next event and to its first tag link.
+    /// Moves to the next event.
     bool advance();
-    /// Appends the event's text (FtsRow) to `text`, passing over its tag links.
+    /// Appends the event's text (FtsRow) to `text`.
     void appendText(QByteArray &text);
 
     QHash<qint64, QByteArray> m_tagNames;
     QHash<qint64, QByteArray> m_typeNames;
     sql::Statement m_events;
-    sql::Statement m_links;
-    bool m_started = false;
-    bool m_haveLink = false;
     QString m_error;
 };
 

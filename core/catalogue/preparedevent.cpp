@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/preparedevent.h"
 
+#include "catalogue/eventlinks.h"
 #include "catalogue/sqlite.h"
 
 #include <QStringEncoder>
@@ -133,7 +134,7 @@ void packTexts(PreparedEvent &p)
         return;
     using T = PreparedEvent;
     const Event &e = p.event;
-    const std::array<std::pair<T::Text, const QString *>, T::TextCount> texts{{
+    const std::array<std::pair<T::Text, const QString *>, T::TagIds> texts{{
         {T::ExternalId, &e.externalId},
         {T::Title, &e.title},
         {T::Place, &e.place},
@@ -149,15 +150,25 @@ void packTexts(PreparedEvent &p)
     qsizetype units = 0;
     for (const auto &[slot, text] : texts)
         units += text->size();
-    for (const EventSource &s : e.sources)
-        units += s.url.size() + s.outlet.size() + s.published.size();
-    Utf8Packer pack(p.utf8, units);
-    for (const auto &[slot, text] : texts)
-        p.text[slot] = pack.add(*text);
-    p.sources.clear();
-    p.sources.reserve(e.sources.size());
-    for (const EventSource &s : e.sources)
-        p.sources.append({pack.add(s.url), pack.add(s.outlet), pack.add(s.published)});
+    {
+        Utf8Packer pack(p.utf8, units);
+        for (const auto &[slot, text] : texts)
+            p.text[slot] = pack.add(*text);
+    }
+    // The links' JSON after the texts, mostly in the room the packer left (it made room
+    // for three bytes a character).
+    const auto appendJson = [&p](T::Text slot, auto &&write) {
+        const qsizetype begin = p.utf8.size();
+        write(p.utf8);
+        p.text[slot] = p.utf8.size() == begin
+            ? T::Span{}
+            : T::Span{qint32(begin), qint32(p.utf8.size() - begin)};
+    };
+    appendJson(T::TagIds, [&p](QByteArray &out) {
+        if (!p.tagIds.isEmpty())
+            appendIdList(out, p.tagIds);
+    });
+    appendJson(T::Sources, [&e](QByteArray &out) { appendSourcesJson(out, e.sources); });
     p.packed = true;
 }
 

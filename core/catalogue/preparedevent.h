@@ -60,6 +60,8 @@ struct PreparedEvent {
         Claims,
         PropertyDamage,
         Notes,
+        TagIds, ///< the tag ids as a JSON array ("[3,17]")
+        Sources, ///< the sources as a JSON array of objects (sourcesJson())
         TextCount
     };
     /// Where a text lies in `utf8`; a size of -1 is no text (stored as NULL).
@@ -73,9 +75,8 @@ struct PreparedEvent {
     /// and free than the conversion itself.
     QByteArray utf8;
     std::array<Span, TextCount> text;
-    QList<qint64> tagIds; ///< distinct
-    QList<std::array<Span, 3>> sources; ///< url, outlet, published
-    /// Whether `utf8`, `text` and `sources` hold the event's text (packTexts()).
+    QList<qint64> tagIds; ///< distinct, ascending
+    /// Whether `utf8` and `text` hold the event's text (packTexts()).
     bool packed = false;
 
     /// The text at `span`; a null view for no text.

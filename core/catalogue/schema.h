@@ -12,7 +12,7 @@ namespace placard::schema {
 /// Placard's SQLite application id ("PLCD"), stored in the file header.
 inline constexpr int kApplicationId = 0x504C4344;
 /// The schema version this build writes, stored as PRAGMA user_version.
-inline constexpr int kCurrentVersion = 3;
+inline constexpr int kCurrentVersion = 4;
 
 /// Creates the current schema in an empty database, inside the caller's transaction.
 bool create(sqlite3 *db, QString *error);

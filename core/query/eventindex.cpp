@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/eventindex.h"
 
+#include "catalogue/eventlinks.h"
 #include "geo/webmercator.h"
 #include "query/helperthread.h"
 
@@ -38,7 +39,7 @@ constexpr qint64 kCountFrom = 16000000;
 constexpr const char *kColumns =
     "SELECT id, start_day, end_day, lat, lon, coalesce(type_id, 0), "
     "coalesce(size_high, size_low, -1), (geo_precision & 15) | ((date_precision & 15) << 4), "
-    "coalesce(dataset_id, 0), country, admin1 FROM events";
+    "coalesce(dataset_id, 0), country, admin1, tag_ids FROM events";
 
 /// Numbers the distinct strings a load meets, by their UTF-8 bytes: a million rows name a
 /// few hundred countries and regions, so each becomes a QString once, not once per row.
@@ -107,6 +108,12 @@ template<typename Rows> void appendRow(const sql::Statement &q, Rows &into, Stri
     const std::string_view country = view(q.bytes(9));
     into.country.push_back(numbers.get(country));
     into.region.push_back(q.isNull(10) ? -1 : numbers.region(country, view(q.bytes(10))));
+    const std::size_t firstTag = into.tags.size();
+    forEachId(q.bytes(11), [&into](qint64 tag) { into.tags.push_back(tag); });
+    // Stored ascending; a catalogue from elsewhere may not be.
+    if (!std::is_sorted(into.tags.begin() + firstTag, into.tags.end()))
+        std::sort(into.tags.begin() + firstTag, into.tags.end());
+    into.tagOffset.push_back(quint32(into.tags.size()));
 }
 
 /// Dense numbers for the event type ids a pass meets, in the order met: by an array for
@@ -239,30 +246,11 @@ qint32 EventIndex::intern(const QString &s)
 void EventIndex::readRange(sqlite3 *db, qint64 first, qint64 last, Columns &into)
 {
     StringNumbers numbers(into.strings);
-    const std::size_t begin = into.rows();
-    {
-        const QByteArray text = QByteArray(kColumns) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
-        sql::Statement q(db, text.constData());
-        q.bind(1, first).bind(2, last);
-        while (q.next())
-            appendRow(q, into, numbers);
-    }
-    // The tags in event order too: a merge with the rows, no lookup per tag.
-    sql::Statement tags(db,
-                        "SELECT event_id, tag_id FROM event_tags WHERE event_id BETWEEN ?1 "
-                        "AND ?2 ORDER BY event_id, tag_id");
-    tags.bind(1, first).bind(2, last);
-    const std::size_t end = into.rows();
-    std::size_t row = begin;
-    while (tags.next()) {
-        const qint64 id = tags.int64(0);
-        for (; row < end && into.ids[row] < id; ++row)
-            into.tagOffset.push_back(quint32(into.tags.size()));
-        if (row < end && into.ids[row] == id)
-            into.tags.push_back(tags.int64(1));
-    }
-    for (; row < end; ++row)
-        into.tagOffset.push_back(quint32(into.tags.size()));
+    const QByteArray text = QByteArray(kColumns) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
+    sql::Statement q(db, text.constData());
+    q.bind(1, first).bind(2, last);
+    while (q.next())
+        appendRow(q, into, numbers);
 }
 
 void EventIndex::readIds(sqlite3 *db, const QList<qint64> &ids, Columns &into)
@@ -270,17 +258,10 @@ void EventIndex::readIds(sqlite3 *db, const QList<qint64> &ids, Columns &into)
     StringNumbers numbers(into.strings);
     const QByteArray one = QByteArray(kColumns) + " WHERE id = ?1";
     sql::Statement q(db, one.constData());
-    sql::Statement tags(db, "SELECT tag_id FROM event_tags WHERE event_id = ?1 ORDER BY tag_id");
     for (qint64 id : ids) {
         q.bind(1, id);
-        if (q.next()) {
+        if (q.next())
             appendRow(q, into, numbers);
-            tags.bind(1, id);
-            while (tags.next())
-                into.tags.push_back(tags.int64(0));
-            tags.reset();
-            into.tagOffset.push_back(quint32(into.tags.size()));
-        }
         q.reset();
     }
 }

@@ -54,8 +54,9 @@ std::optional<QList<qint64>> EventQuery::run(const Catalogue &catalogue, QString
                      .arg(marks.join(QLatin1Char(',')));
     }
     for (const QString &tag : tags) {
-        where << QStringLiteral("e.id IN (SELECT et.event_id FROM event_tags et JOIN tags t ON "
-                                "t.id = et.tag_id WHERE t.name = ?)");
+        where << QStringLiteral("EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(e.tag_ids) "
+                                "THEN e.tag_ids END) WHERE value IN "
+                                "(SELECT id FROM tags WHERE name = ?))");
         binds << tag;
     }
     if (minSize) {

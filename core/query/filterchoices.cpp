@@ -2,6 +2,7 @@
 #include "query/filterchoices.h"
 
 #include "catalogue/catalogue.h"
+#include "catalogue/eventlinks.h"
 #include "catalogue/sqlite.h"
 
 #include <QHash>
@@ -174,15 +175,16 @@ FilterChoices filterChoices(sqlite3 *db, QString *error)
     }
     const ReadTransaction transaction(db);
 
-    // One pass over the events counts types, datasets, countries and regions.
+    // One pass over the events counts types, datasets, countries, regions and tags.
     IdCounts types(largestId(db, "event_types"));
+    IdCounts tags(largestId(db, "tags"));
     IdCounts datasets(largestId(db, "datasets"));
     TextCounts countries;
     TextCounts regions;
     {
         sql::Statement q(db,
-                         "SELECT coalesce(type_id, 0), coalesce(dataset_id, 0), country, admin1 "
-                         "FROM events");
+                         "SELECT coalesce(type_id, 0), coalesce(dataset_id, 0), country, admin1, "
+                         "tag_ids FROM events");
         std::string region;
         while (q.next()) {
             ++choices.total;
@@ -199,15 +201,8 @@ FilterChoices filterChoices(sqlite3 *db, QString *error)
                 region += admin1;
                 regions.add(region);
             }
+            forEachId(q.bytes(4), [&tags](qint64 tag) { tags.add(tag); });
         }
-        if (failed(q, error))
-            return choices;
-    }
-    IdCounts tags(largestId(db, "tags"));
-    {
-        sql::Statement q(db, "SELECT tag_id FROM event_tags");
-        while (q.next())
-            tags.add(q.int64(0));
         if (failed(q, error))
             return choices;
     }
