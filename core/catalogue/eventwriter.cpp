@@ -99,6 +99,7 @@ EventWriter::EventWriter(sqlite3 *db)
     , m_insertTagWithId(db, "INSERT INTO tags(id, kind, name) VALUES(?1, ?2, ?3)")
     , m_insertTypeWithId(db, "INSERT INTO event_types(id, name) VALUES(?1, ?2)")
     , m_insertEvents(db, insertEventsSql(kEventsPerInsert).constData())
+    , m_insertEventsBinder(m_insertEvents, kEventsPerInsert * 33)
 {
     m_pendingEvents.reserve(kEventsPerInsert);
 }
@@ -165,8 +166,9 @@ bool EventWriter::insertNames(const QList<NewName> &names)
     return true;
 }
 
-// Binds the 32 columns of kEventColumns from ?first on.
-static void bindPrepared(sql::Statement &s, const PreparedEvent &p, int first)
+// Binds the 32 columns of kEventColumns from ?first on, through a Statement or a
+// SameValueBinder.
+template<typename Binder> static void bindPrepared(Binder &s, const PreparedEvent &p, int first)
 {
     const Event &e = p.event;
     using T = PreparedEvent;
@@ -284,8 +286,8 @@ bool EventWriter::writePending(bool all)
     while (m_pendingEvents.size() >= std::size_t(kEventsPerInsert)) {
         for (int r = 0; r < kEventsPerInsert; ++r) {
             const PreparedEvent &p = *m_pendingEvents[std::size_t(r)];
-            m_insertEvents.bind(kColumns * r + 1, p.event.id);
-            bindPrepared(m_insertEvents, p, kColumns * r + 2);
+            m_insertEventsBinder.bind(kColumns * r + 1, p.event.id);
+            bindPrepared(m_insertEventsBinder, p, kColumns * r + 2);
         }
         if (!m_insertEvents.runKeepingBindings())
             return failed(m_insertEvents);

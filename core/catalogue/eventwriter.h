@@ -22,6 +22,8 @@ struct FtsRow;
 class EventWriter {
 public:
     explicit EventWriter(sqlite3 *db);
+    EventWriter(const EventWriter &) = delete; // its binder refers to its own statement
+    EventWriter &operator=(const EventWriter &) = delete;
 
     /// Inserts an event; sets event.id, createdAt and updatedAt. False and error() on failure.
     bool insert(Event &event);
@@ -88,6 +90,7 @@ private:
     static constexpr int kEventsPerInsert = 64;
 
     sql::Statement m_insertEvents; ///< kEventsPerInsert rows
+    sql::SameValueBinder m_insertEventsBinder; ///< binds m_insertEvents
     std::vector<const PreparedEvent *> m_pendingEvents; ///< alive until flush()
     qint64 m_nextId = 0; ///< the id the next event gets; 0 until looked up
     qint64 m_firstId = 0; ///< the first id this writer gave; 0 before it gave one
