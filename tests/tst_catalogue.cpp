@@ -6,6 +6,7 @@
 #include "catalogue/sqlite.h"
 #include "ftsindexcheck.h"
 #include "query/eventquery.h"
+#include "query/filterchoices.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -180,6 +181,7 @@ private Q_SLOTS:
     void openWhileWrittenDirectly();
     void hostile_data();
     void hostile();
+    void linksWrittenByOthers();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -933,4 +935,55 @@ void TestCatalogue::logCopiedBesideAWriter()
 }
 
 QTEST_GUILESS_MAIN(TestCatalogue)
+void TestCatalogue::linksWrittenByOthers()
+{
+    // A catalogue file is untrusted: the JSON of its events' tags and sources may be anything.
+    // What is an id or a source is read, the rest passed over, and nothing fails.
+    const QString file = path("j.placard");
+    QString error;
+    {
+        auto cat = Catalogue::create(file, &error);
+        QVERIFY(cat);
+        QList<Event> events{sampleEvent(0), sampleEvent(1), sampleEvent(2)};
+        QVERIFY2(cat->insertEvents(events, &error), qPrintable(error));
+    }
+    tamper(file, R"sql(
+UPDATE events SET tag_ids = 'not json', sources = '{"url": "not in a list"}' WHERE id = 1;
+UPDATE events SET
+  tag_ids = '[' || (SELECT id FROM tags WHERE name = 'immigration') ||
+            ', "7", {"a": 7}, -3, 2.5, 99999]',
+  sources = '[1, {"url": 5}, {"url": "https://a.example/1", "outlet": "A"}]'
+  WHERE id = 2;
+)sql");
+    auto cat = Catalogue::open(file, &error);
+    QVERIFY2(cat, qPrintable(error));
+    const Event one = *cat->event(1);
+    QCOMPARE(one.issues, QStringList());
+    QCOMPARE(one.actors, QStringList());
+    QCOMPARE(one.sources, QList<EventSource>());
+    const Event two = *cat->event(2);
+    QCOMPARE(two.issues, QStringList{QStringLiteral("immigration")});
+    QCOMPARE(two.actors, QStringList());
+    QCOMPARE(two.tags, QStringList());
+    QCOMPARE(two.sources,
+             (QList<EventSource>{
+                 {QStringLiteral("https://a.example/1"), QStringLiteral("A"), QString()}}));
+    QCOMPARE(cat->event(3)->issues,
+             (QStringList{QStringLiteral("immigration"), QStringLiteral("policing")}));
+
+    EventQuery byTag;
+    byTag.tags = {QStringLiteral("immigration")};
+    QCOMPARE(byTag.run(*cat, &error), std::optional<QList<qint64>>(QList<qint64>{2, 3}));
+    byTag.tags = {QStringLiteral("policing")};
+    QCOMPARE(byTag.run(*cat, &error), std::optional<QList<qint64>>(QList<qint64>{3}));
+
+    const FilterChoices choices = filterChoices(*cat, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(choices.total, 3);
+    QStringList issues;
+    for (const FilterChoices::Choice &c : choices.tags.value(TagKind::Issue))
+        issues << QStringLiteral("%1 %2").arg(c.name).arg(c.count);
+    QCOMPARE(issues, (QStringList{QStringLiteral("immigration 2"), QStringLiteral("policing 1")}));
+}
+
 #include "tst_catalogue.moc"

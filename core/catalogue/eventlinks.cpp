@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace placard {
 
 namespace {
@@ -60,6 +62,40 @@ void appendIdList(QByteArray &out, const QList<qint64> &ids)
     out += ']';
 }
 
+bool isPlainIdList(QByteArrayView json)
+{
+    if (json.size() < 2 || json.front() != '[' || json.back() != ']')
+        return false;
+    if (json.size() == 2)
+        return true;
+    int digits = 0;
+    for (const char c : json.sliced(1, json.size() - 2)) {
+        if (c >= '0' && c <= '9') {
+            // No leading zero, and at most 18 digits: no overflow.
+            if ((digits == 0 && c == '0') || ++digits > 18)
+                return false;
+        } else if (c == ',' && digits > 0) {
+            digits = 0;
+        } else {
+            return false;
+        }
+    }
+    return digits > 0;
+}
+
+QList<qint64> idsFromAnyJson(QByteArrayView json)
+{
+    QList<qint64> ids;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray());
+    constexpr double kLargest = double(qint64(1) << 53); // exactly held by a double
+    for (const QJsonValue &v : doc.array()) {
+        const double d = v.toDouble(0);
+        if (v.isDouble() && d >= 1 && d <= kLargest && d == std::floor(d))
+            ids.append(qint64(d));
+    }
+    return ids;
+}
+
 QList<qint64> idList(QByteArrayView json)
 {
     QList<qint64> ids;
@@ -103,9 +139,11 @@ QList<EventSource> sourcesFromStoredJson(QByteArrayView json)
         if (!v.isObject())
             continue;
         const QJsonObject o = v.toObject();
-        sources.append({o.value(QLatin1StringView("url")).toString(),
-                        o.value(QLatin1StringView("outlet")).toString(),
-                        o.value(QLatin1StringView("published")).toString()});
+        EventSource source{o.value(QLatin1StringView("url")).toString(),
+                           o.value(QLatin1StringView("outlet")).toString(),
+                           o.value(QLatin1StringView("published")).toString()};
+        if (!source.url.isEmpty() || !source.outlet.isEmpty() || !source.published.isEmpty())
+            sources.append(std::move(source));
     }
     return sources;
 }

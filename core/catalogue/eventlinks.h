@@ -15,26 +15,33 @@ namespace placard {
 /// Appends `ids` as a JSON array of integers: "[3,17,42]".
 void appendIdList(QByteArray &out, const QList<qint64> &ids);
 
-/// Calls `f(id)` for each positive integer of a JSON array of integers, in order. Whatever
-/// else the text holds is passed over: a catalogue file is untrusted.
+/// Whether `json` is a JSON array in Placard's own form: "[…]" of positive decimal
+/// integers, no spaces.
+bool isPlainIdList(QByteArrayView json);
+
+/// The positive whole numbers among the elements of any JSON array; none for other text.
+QList<qint64> idsFromAnyJson(QByteArrayView json);
+
+/// Calls `f(id)` for each positive integer element of a JSON array, in order: quickly for
+/// Placard's own form, through a JSON parser for any other (a catalogue file is untrusted,
+/// and a digit inside a string or an object is no id).
 template<typename F> void forEachId(QByteArrayView json, F &&f)
 {
+    if (!isPlainIdList(json)) {
+        for (const qint64 id : idsFromAnyJson(json))
+            f(id);
+        return;
+    }
     qint64 value = 0;
-    bool inNumber = false;
-    for (const char c : json) {
+    for (const char c : json.sliced(1)) {
         if (c >= '0' && c <= '9') {
-            if (value < (qint64(1) << 58))
-                value = value * 10 + (c - '0');
-            inNumber = true;
-        } else {
-            if (inNumber && value > 0)
+            value = value * 10 + (c - '0');
+        } else { // ',' or the closing ']'
+            if (value > 0)
                 f(value);
             value = 0;
-            inNumber = false;
         }
     }
-    if (inNumber && value > 0)
-        f(value);
 }
 
 /// The ids of a JSON array of integers.
@@ -44,7 +51,8 @@ QList<qint64> idList(QByteArrayView json);
 /// "published", each left out when empty; nothing when there are none.
 void appendSourcesJson(QByteArray &out, const QList<EventSource> &sources);
 
-/// The sources of such an array; what is not an object of strings is passed over.
+/// The sources of such an array; what is not an object with a string member is passed
+/// over.
 QList<EventSource> sourcesFromStoredJson(QByteArrayView json);
 
 } // namespace placard
