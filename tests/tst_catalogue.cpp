@@ -174,6 +174,7 @@ private Q_SLOTS:
     void upgradesVersion2();
     void upgradeStopped_data();
     void upgradeStopped();
+    void completingIndexTellsAndStops();
     void reopen();
     void readerConnection();
     void logCopiedBesideAWriter();
@@ -935,6 +936,55 @@ void TestCatalogue::logCopiedBesideAWriter()
 }
 
 QTEST_GUILESS_MAIN(TestCatalogue)
+void TestCatalogue::completingIndexTellsAndStops()
+{
+    // An import stopped between its events and their text index leaves the index to the
+    // next opening, which tells how far it has come and can be stopped; stopped, the
+    // catalogue is not opened and the index is left to the opening after.
+    const QString file = path("pending.placard");
+    QString error;
+    QVERIFY2(createWithThreeEvents(file, &error), qPrintable(error));
+    tamper(file, "UPDATE datasets SET imported = 1 WHERE id = 8");
+    QList<QPair<qint64, qint64>> told;
+    auto cat = Catalogue::open(file, &error, {}, [&told](qint64 done, qint64 total) {
+        told.append({done, total});
+        return false;
+    });
+    QVERIFY(!cat);
+    QCOMPARE(error,
+             file +
+                 QStringLiteral(": stopped before its text index was complete; it is "
+                                "completed when the catalogue is next opened"));
+    QCOMPARE(told, (QList<QPair<qint64, qint64>>{{0, 1}}));
+    {
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open_v2(file.toUtf8().constData(), &raw, SQLITE_OPEN_READONLY, nullptr),
+                 SQLITE_OK);
+        const sql::Connection db(raw);
+        QCOMPARE(sql::pragmaInt(db.get(), "SELECT fts_done FROM datasets WHERE id = 8"),
+                 std::optional<qint64>(0));
+    }
+    told.clear();
+    cat = Catalogue::open(file, &error, {}, [&told](qint64 done, qint64 total) {
+        told.append({done, total});
+        return true;
+    });
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(told, (QList<QPair<qint64, qint64>>{{0, 1}, {1, 1}}));
+    QCOMPARE(sql::pragmaInt(cat->handle(), "SELECT min(fts_done) FROM datasets"),
+             std::optional<qint64>(1));
+    QCOMPARE(cat->searchText(QStringLiteral("downtown")), QList<qint64>{3});
+    compareWithFreshIndex(*cat);
+    cat.reset();
+    told.clear();
+    cat = Catalogue::open(file, &error, {}, [&told](qint64 done, qint64 total) {
+        told.append({done, total});
+        return true;
+    });
+    QVERIFY2(cat, qPrintable(error));
+    QCOMPARE(told.size(), 0); // nothing left to index
+}
+
 void TestCatalogue::linksWrittenByOthers()
 {
     // A catalogue file is untrusted: the JSON of its events' tags and sources may be anything.

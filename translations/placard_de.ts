@@ -94,6 +94,11 @@
         <translation>%1 wird für diese Version von Placard aktualisiert (einmalig)…</translation>
     </message>
     <message>
+        <location filename="../app/desktop/mainwindow.cpp" line="560"/>
+        <source>Completing the text index an interrupted import left unfinished in %1…</source>
+        <translation>Der Textindex, den ein abgebrochener Import in %1 unvollständig ließ, wird vervollständigt…</translation>
+    </message>
+    <message>
         <location filename="../app/desktop/mainwindow.cpp" line="43"/>
         <source>Placard</source>
         <translation>Placard</translation>

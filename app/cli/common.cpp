@@ -46,8 +46,15 @@ std::unique_ptr<Catalogue> openCatalogue(const QCommandLineParser &parser, bool 
                            .arg(path));
         return true;
     };
-    auto catalogue = create ? Catalogue::openOrCreate(path, &error, upgrading)
-                            : Catalogue::open(path, &error, upgrading);
+    const auto indexing = [&path](qint64 done, qint64) {
+        if (done == 0)
+            printError(QStringLiteral("%1: completing the text index of an import that was "
+                                      "stopped before it")
+                           .arg(path));
+        return true;
+    };
+    auto catalogue = create ? Catalogue::openOrCreate(path, &error, upgrading, indexing)
+                            : Catalogue::open(path, &error, upgrading, indexing);
     if (!catalogue)
         printError(error);
     return catalogue;

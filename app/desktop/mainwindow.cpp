@@ -516,8 +516,9 @@ bool MainWindow::openCatalogue(const QString &path, QString *error)
 {
     // Opening upgrades a catalogue an older Placard made and finishes a text index an import
     // left to make: seconds for a large one. So it is done off this thread, behind a dialog
-    // shown after a moment, and the window keeps drawing. An upgrade shows how far it has
-    // come and can be cancelled: it is one transaction, and the file stays as it was.
+    // shown after a moment, and the window keeps drawing. Both show how far they have come
+    // and can be cancelled: an upgrade is one transaction, and the file stays as it was; an
+    // index stopped is completed at the next opening.
     std::unique_ptr<Catalogue> catalogue;
     QString why;
     QThread *const here = thread();
@@ -532,35 +533,43 @@ bool MainWindow::openCatalogue(const QString &path, QString *error)
     std::atomic_bool stop = false;
     connect(&dialog, &QProgressDialog::canceled, &dialog, [&stop] { stop = true; });
     QEventLoop loop;
-    bool upgrading = false; // the dialog takes clicks (Cancel) only while an upgrade runs
+    bool counting = false; // the dialog takes clicks (Cancel) only while work is counted
     constexpr int kSteps = 1000;
-    const schema::MigrationProgress progress = [&](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(
-            &dialog,
-            [&, done, total] {
-                if (!upgrading) {
-                    upgrading = true;
-                    dialog.setLabelText(
-                        tr("Upgrading %1 for this version of Placard (once)…").arg(name));
-                    dialog.setCancelButtonText(tr("Cancel"));
-                    dialog.setMaximum(kSteps);
-                    dialog.show();
-                    loop.quit(); // to wait again, taking clicks
-                }
-                dialog.setValue(total > 0 ? int(done * kSteps / total) : 0);
-            },
-            Qt::QueuedConnection);
-        return !stop.load();
+    // Progress told from the opening thread, with what the dialog then says.
+    const auto progressSaying = [&](const QString &label) -> schema::MigrationProgress {
+        return [&, label](qint64 done, qint64 total) {
+            QMetaObject::invokeMethod(
+                &dialog,
+                [&, label, done, total] {
+                    if (dialog.labelText() != label) {
+                        dialog.setLabelText(label);
+                        dialog.setCancelButtonText(tr("Cancel"));
+                        dialog.setMaximum(kSteps);
+                        dialog.show();
+                    }
+                    if (!counting) {
+                        counting = true;
+                        loop.quit(); // to wait again, taking clicks
+                    }
+                    dialog.setValue(total > 0 ? int(done * kSteps / total) : 0);
+                },
+                Qt::QueuedConnection);
+            return !stop.load();
+        };
     };
+    const schema::MigrationProgress upgrading =
+        progressSaying(tr("Upgrading %1 for this version of Placard (once)…").arg(name));
+    const schema::MigrationProgress indexing = progressSaying(
+        tr("Completing the text index an interrupted import left unfinished in %1…").arg(name));
     QFutureWatcher<void> watcher;
     connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     watcher.setFuture(QtConcurrent::run([&] {
-        catalogue = Catalogue::open(path, &why, progress);
+        catalogue = Catalogue::open(path, &why, upgrading, indexing);
         if (catalogue)
             catalogue->moveToThread(here);
     }));
     while (!watcher.isFinished())
-        loop.exec(upgrading ? QEventLoop::AllEvents : QEventLoop::ExcludeUserInputEvents);
+        loop.exec(counting ? QEventLoop::AllEvents : QEventLoop::ExcludeUserInputEvents);
     if (!catalogue) {
         if (error)
             *error = why;

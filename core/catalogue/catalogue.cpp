@@ -154,7 +154,8 @@ std::unique_ptr<Catalogue> Catalogue::create(const QString &path, QString *error
 }
 
 std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error,
-                                           const schema::MigrationProgress &upgrading)
+                                           const schema::MigrationProgress &upgrading,
+                                           const schema::MigrationProgress &indexing)
 {
     if (!QFileInfo(path).isFile()) {
         setError(error, QStringLiteral("%1: no such catalogue file").arg(path));
@@ -233,45 +234,71 @@ std::unique_ptr<Catalogue> Catalogue::open(const QString &path, QString *error,
         }
     }
     std::unique_ptr<Catalogue> catalogue(new Catalogue(std::move(db), path));
-    if (!catalogue->completeTextIndex(&why)) {
-        setError(error, QStringLiteral("%1: cannot complete the text index: %2").arg(path, why));
+    bool stopped = false;
+    if (!catalogue->completeTextIndex(&why, indexing, &stopped)) {
+        setError(error,
+                 stopped ? QStringLiteral("%1: stopped before its text index was "
+                                          "complete; it is completed when the catalogue "
+                                          "is next opened")
+                               .arg(path)
+                         : QStringLiteral("%1: cannot complete the text index: %2").arg(path, why));
         return nullptr;
     }
     return catalogue;
 }
 
 std::unique_ptr<Catalogue> Catalogue::openOrCreate(const QString &path, QString *error,
-                                                   const schema::MigrationProgress &upgrading)
+                                                   const schema::MigrationProgress &upgrading,
+                                                   const schema::MigrationProgress &indexing)
 {
     const QFileInfo info(path);
-    return info.exists() && info.size() > 0 ? open(path, error, upgrading) : create(path, error);
+    return info.exists() && info.size() > 0 ? open(path, error, upgrading, indexing)
+                                            : create(path, error);
 }
 
 // An import stopped between committing its events and indexing their text leaves
 // datasets with fts_done = 0; finish them now.
-bool Catalogue::completeTextIndex(QString *error)
+bool Catalogue::completeTextIndex(QString *error, const schema::MigrationProgress &indexing,
+                                  bool *stopped)
 {
-    QList<qint64> pending;
+    // The datasets and how many events each left to index: its count of imported events
+    // (those it updated in other imports are indexed already, so the count may be high).
+    QList<QPair<qint64, qint64>> pending;
+    qint64 total = 0;
     {
-        sql::Statement q(handle(), "SELECT id FROM datasets WHERE fts_done = 0");
-        while (q.next())
-            pending << q.int64(0);
+        sql::Statement q(handle(), "SELECT id, imported FROM datasets WHERE fts_done = 0");
+        while (q.next()) {
+            pending.append({q.int64(0), q.int64(1)});
+            total += q.int64(1);
+        }
     }
+    if (pending.isEmpty())
+        return true;
+    qint64 before = 0; // the events of the datasets indexed so far
+    const auto tell = [&](qint64 indexed) {
+        if (!indexing || indexing(std::min(total, before + indexed), total))
+            return true;
+        *stopped = true;
+        return false;
+    };
+    if (!tell(0))
+        return false;
     // The text is read on a second thread through a reader, as an import's is; only in WAL
     // mode can it read beside this connection's write transaction.
     const bool wal = sql::pragmaText(handle(), "PRAGMA journal_mode") == QLatin1StringView("wal");
     const sql::Connection reader = pending.isEmpty() || !wal ? sql::Connection() : openReader();
-    for (qint64 id : pending) {
+    for (const auto &[id, events] : std::as_const(pending)) {
         Transaction tx(handle(), error);
         EventWriter writer(handle());
         if (!tx.isOpen())
             return false;
-        if (!writer.indexDataset(id, reader.get())) {
+        if (!writer.indexDataset(id, reader.get(), tell)) {
             setError(error, writer.error());
             return false;
         }
         if (!tx.commit(error))
             return false;
+        before += events;
     }
     return true;
 }

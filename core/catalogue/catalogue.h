@@ -40,12 +40,17 @@ public:
     /// Opens an existing catalogue read-write, migrating an older schema. An upgrade takes
     /// seconds for a large catalogue: `upgrading`, when given, is told how far it has come,
     /// on this thread, first (0, total) before it begins; returning false stops it, and the
-    /// file is left as it was (the error then says so).
+    /// file is left as it was (the error then says so). Completing the text index of an
+    /// import that was stopped before it made it takes seconds too: `indexing` is told in
+    /// events, the same way, and returning false stops it; the catalogue is then not opened,
+    /// and the index is completed when it is next opened.
     static std::unique_ptr<Catalogue> open(const QString &path, QString *error,
-                                           const schema::MigrationProgress &upgrading = {});
+                                           const schema::MigrationProgress &upgrading = {},
+                                           const schema::MigrationProgress &indexing = {});
     /// Opens the catalogue, creating it when the file does not exist.
     static std::unique_ptr<Catalogue> openOrCreate(const QString &path, QString *error,
-                                                   const schema::MigrationProgress &upgrading = {});
+                                                   const schema::MigrationProgress &upgrading = {},
+                                                   const schema::MigrationProgress &indexing = {});
 
     QString path() const { return m_path; }
     /// The connection, for core units that write in bulk (importer) inside a transaction.
@@ -101,7 +106,9 @@ Q_SIGNALS:
 
 private:
     Catalogue(sql::Connection db, const QString &path);
-    bool completeTextIndex(QString *error);
+    /// False with `stopped` set when `indexing` stopped it.
+    bool completeTextIndex(QString *error, const schema::MigrationProgress &indexing,
+                           bool *stopped);
 
     sql::Connection m_db;
     QString m_path;

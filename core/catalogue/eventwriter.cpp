@@ -317,8 +317,17 @@ bool EventWriter::insertFts(const FtsRow &row)
     return m_insertFts.runKeepingBindings() || fail(m_insertFts);
 }
 
-bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
+bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader,
+                               const std::function<bool(qint64 indexed)> &indexed)
 {
+    constexpr std::size_t kChunk = 1024; // events read and told at a time
+    qint64 count = 0;
+    const auto stopped = [&] {
+        if (!indexed || indexed(count))
+            return false;
+        m_error = QStringLiteral("stopped");
+        return true;
+    };
     // FTS5 gathers new terms in memory and writes them out as a segment each time that
     // holds 1 MiB by default; with 32 MiB, a million events index in three quarters of
     // the time (fewer, larger segments to write and merge). The setting is stored with
@@ -333,12 +342,15 @@ bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
         for (FtsRow row; rows.next(row);) {
             if (!insertFts(row))
                 return false;
+            if (++count % kChunk == 0 && stopped())
+                return false;
         }
+        if (count % kChunk != 0 && stopped()) // the last few told too
+            return false;
         readError = rows.error();
     } else {
         // The text is read and put together on a second thread, through the reader, while
         // this one indexes it: reading was 40 % of the work.
-        constexpr std::size_t kChunk = 1024;
         BoundedQueue<FtsChunk> queue;
         std::thread producer;
         const ProducerJoiner<FtsChunk> joiner{queue, producer};
@@ -367,6 +379,8 @@ bool EventWriter::indexDataset(qint64 datasetId, sqlite3 *reader)
                 m_insertFts.bind(1, chunk.ids[i]).bindStatic(2, chunk.textAt(i));
                 ok = m_insertFts.runKeepingBindings() || fail(m_insertFts);
             }
+            count += qint64(chunk.size());
+            ok = ok && !stopped();
             queue.giveBack(std::move(chunk));
         }
         queue.close();

@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include <functional>
+
 #include <array>
 #include <vector>
 
@@ -40,8 +42,10 @@ public:
     bool update(Event &event);
     /// Adds the events of a dataset to the full-text index. Given a second connection to
     /// the same catalogue (which sees the events committed), reads their text through it
-    /// on a second thread.
-    bool indexDataset(qint64 datasetId, sqlite3 *reader = nullptr);
+    /// on a second thread. `indexed`, when given, is told how many events are in every
+    /// thousand or so; returning false stops the indexing, which then fails.
+    bool indexDataset(qint64 datasetId, sqlite3 *reader = nullptr,
+                      const std::function<bool(qint64 indexed)> &indexed = {});
     /// Adds one stored event to the full-text index, unless its import's index is still to
     /// be made (it is then indexed with the rest of the import).
     bool indexEvent(const Event &event);
