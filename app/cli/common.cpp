@@ -37,22 +37,23 @@ std::unique_ptr<Catalogue> openCatalogue(const QCommandLineParser &parser, bool 
 {
     const QString path = cataloguePath(parser);
     QString error;
-    // An older catalogue is upgraded once, in seconds for a large one: said, so that the
-    // wait is not taken for a hang.
-    const auto upgrading = [&path](qint64 done, qint64) {
-        if (done == 0)
-            printError(QStringLiteral("%1 was made by an older Placard; upgrading it (once, "
-                                      "this may take a while)")
-                           .arg(path));
-        return true;
+    // An older catalogue is upgraded once, and an interrupted import's text index completed,
+    // in seconds for a large one: said when it begins, so that the wait is not taken for a
+    // hang.
+    const auto saying = [](const QString &message) -> schema::MigrationProgress {
+        return [message](qint64 done, qint64) {
+            if (done == 0)
+                printError(message);
+            return true;
+        };
     };
-    const auto indexing = [&path](qint64 done, qint64) {
-        if (done == 0)
-            printError(QStringLiteral("%1: completing the text index of an import that was "
-                                      "stopped before it")
-                           .arg(path));
-        return true;
-    };
+    const schema::MigrationProgress upgrading =
+        saying(QStringLiteral(
+                   "%1 was made by an older Placard; upgrading it (once, this may take a while)")
+                   .arg(path));
+    const schema::MigrationProgress indexing =
+        saying(QStringLiteral("%1: completing the text index an interrupted import left unfinished")
+                   .arg(path));
     auto catalogue = create ? Catalogue::openOrCreate(path, &error, upgrading, indexing)
                             : Catalogue::open(path, &error, upgrading, indexing);
     if (!catalogue)
