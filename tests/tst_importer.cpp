@@ -313,12 +313,17 @@ void TestImporter::duplicatesAcrossImports_data()
     QTest::addColumn<qint64>("skipped");
     QTest::addColumn<qint64>("events");
     QTest::addColumn<QString>("title");
+    QTest::addColumn<QStringList>("tags");
+    // A tag only the skipped rows name is not kept, naming no event.
+    const QStringList first{QStringLiteral("immigration"), QStringLiteral("issue0"),
+                            QStringLiteral("issue1"), QStringLiteral("issue2")};
+    const QStringList both = first + QStringList{QStringLiteral("retold")};
     QTest::newRow("skip") << DuplicatePolicy::Skip << qint64(0) << qint64(3) << qint64(3)
-                          << QStringLiteral("Protest number 1");
+                          << QStringLiteral("Protest number 1") << first;
     QTest::newRow("keep") << DuplicatePolicy::Keep << qint64(3) << qint64(0) << qint64(6)
-                          << QStringLiteral("Protest number 1");
+                          << QStringLiteral("Protest number 1") << both;
     QTest::newRow("update") << DuplicatePolicy::Update << qint64(3) << qint64(0) << qint64(3)
-                            << QStringLiteral("Second telling of 1");
+                            << QStringLiteral("Second telling of 1") << both;
 }
 
 void TestImporter::duplicatesAcrossImports()
@@ -328,14 +333,15 @@ void TestImporter::duplicatesAcrossImports()
     QFETCH(qint64, skipped);
     QFETCH(qint64, events);
     QFETCH(QString, title);
+    QFETCH(QStringList, tags);
     const QString first = writeEventList(path(QStringLiteral("a.csv")), 3);
     QFile second(path(QStringLiteral("b.csv")));
     QVERIFY(second.open(QIODevice::WriteOnly));
     // The same events told again: same day, type and place name, points 100 m away.
-    second.write("date,locality,state,type,title,lat,lon\n"
-                 "2020-01-01,Town 0,MN,protest,Second telling of 0,40.0009,-100.0\n"
-                 "2020-01-02,Town 1,MN,protest,Second telling of 1,40.0109,-100.0\n"
-                 "2020-01-03,Elsewhere,MN,protest,Second telling of 2,40.0209,-100.0\n");
+    second.write("date,locality,state,type,title,issues,lat,lon\n"
+                 "2020-01-01,Town 0,MN,protest,Second telling of 0,retold,40.0009,-100.0\n"
+                 "2020-01-02,Town 1,MN,protest,Second telling of 1,retold,40.0109,-100.0\n"
+                 "2020-01-03,Elsewhere,MN,protest,Second telling of 2,,40.0209,-100.0\n");
     second.close();
     Importer importer(*m_catalogue);
     QVERIFY(importer.importCsv(first, {}).committed);
@@ -349,6 +355,11 @@ void TestImporter::duplicatesAcrossImports()
     QCOMPARE(r.skipped, skipped);
     QCOMPARE(m_catalogue->eventCount(), events);
     QCOMPARE(m_catalogue->event(2)->title, title);
+    QStringList stored;
+    for (sql::Statement names(m_catalogue->handle(), "SELECT name FROM tags ORDER BY name");
+         names.next();)
+        stored << names.text(0);
+    QCOMPARE(stored, tags);
     if (policy == DuplicatePolicy::Update) {
         QCOMPARE(m_catalogue->event(2)->datasetId, 1); // stays with the first import
         QCOMPARE(m_catalogue->searchText(QStringLiteral("telling")), (QList<qint64>{1, 2, 3}));

@@ -33,6 +33,9 @@ public:
     qint64 tagId(TagKind kind, const QString &name);
     /// Names added since the last call.
     QList<NewName> takeNew();
+    /// The ids the next new type and tag will get.
+    qint64 nextTypeId() const { return m_nextType; }
+    qint64 nextTagId() const { return m_nextTag; }
 
 private:
     qint64 foldedTypeId(const QString &name);

@@ -122,6 +122,64 @@ struct Batch {
     qint64 bytesRead = 0;
 };
 
+// The types and tags an import adds, and whether a row written uses them. Names get their
+// ids on the parsing thread, before duplicates are judged on the writing one, so a name
+// only skipped duplicates had would stay in the catalogue naming no event.
+class AddedNames {
+public:
+    AddedNames(qint64 firstType, qint64 firstTag)
+        : m_firstType(firstType)
+        , m_firstTag(firstTag)
+    {
+    }
+    void add(const QList<NewName> &names)
+    {
+        for (const NewName &n : names) {
+            const bool type = n.kind < 0;
+            std::vector<char> &used = type ? m_typeUsed : m_tagUsed;
+            const qint64 index = n.id - (type ? m_firstType : m_firstTag);
+            if (index >= 0 && std::size_t(index) >= used.size())
+                used.resize(std::size_t(index) + 1);
+        }
+    }
+    void use(const PreparedEvent &p)
+    {
+        mark(m_typeUsed, p.typeId - m_firstType);
+        for (const qint64 id : p.tagIds)
+            mark(m_tagUsed, id - m_firstTag);
+    }
+    /// Deletes the added names no written row used.
+    bool removeUnused(sqlite3 *db, QString &error) const
+    {
+        const auto remove = [&](const char *sql, const std::vector<char> &used, qint64 first) {
+            sql::Statement statement(db, sql);
+            for (std::size_t i = 0; i < used.size(); ++i) {
+                if (used[i])
+                    continue;
+                statement.bind(1, first + qint64(i));
+                if (!statement.run()) {
+                    error = statement.error();
+                    return false;
+                }
+            }
+            return true;
+        };
+        return remove("DELETE FROM event_types WHERE id = ?1", m_typeUsed, m_firstType) &&
+            remove("DELETE FROM tags WHERE id = ?1", m_tagUsed, m_firstTag);
+    }
+
+private:
+    static void mark(std::vector<char> &used, qint64 index)
+    {
+        if (index >= 0 && std::size_t(index) < used.size())
+            used[std::size_t(index)] = 1;
+    }
+    const qint64 m_firstType;
+    const qint64 m_firstTag;
+    std::vector<char> m_typeUsed; ///< by id from m_firstType
+    std::vector<char> m_tagUsed; ///< by id from m_firstTag
+};
+
 // Between the parsing thread and the writing thread. Spent batches go back to the parser, to
 // be filled again; freeing a batch's rows took a tenth of the writing thread's time, so the
 // writer frees them only when it would otherwise wait.
@@ -424,6 +482,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
 
     // Parsing, normalising and preparing rows on a second thread; writing on this one.
     NameDictionary names(db);
+    AddedNames addedNames(names.nextTypeId(), names.nextTagId());
     BatchQueue queue;
     QString readError;
     const auto makeItem = [&](Item &item, const SourceRecord &record, bool pack) {
@@ -545,6 +604,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
             failed = true;
             break;
         }
+        addedNames.add(batch.names);
         for (Item &item : batch.items) {
             ++report.records;
             for (const ImportProblem &p : std::as_const(item.problems))
@@ -586,6 +646,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                         failed = true;
                         break;
                     }
+                    addedNames.use(item.prepared);
                     ++report.updated;
                     ++report.imported;
                     record({e.sourceLine, keyColumn, QString(),
@@ -605,6 +666,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
                 error = QStringLiteral("event ids out of step (%1 for %2)").arg(e.id).arg(item.id);
                 break;
             }
+            addedNames.use(item.prepared);
             ++report.imported;
             if (item.geocoded >= 0)
                 ++report.geocoded[std::size_t(item.geocoded)];
@@ -682,7 +744,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         .bind(4, report.skipped)
         .bind(5, report.duplicates)
         .bind(6, report.unplaced);
-    if (failed || !finish.run() || !sql::exec(db, "COMMIT", &error)) {
+    if (failed || !addedNames.removeUnused(db, error) || !finish.run() ||
+        !sql::exec(db, "COMMIT", &error)) {
         rollback();
         report.error = QStringLiteral("%1: not imported: %2 cannot commit: %3")
                            .arg(source.displayName(), m_catalogue.path(), error);
