@@ -16,7 +16,7 @@ namespace placard::io {
 namespace {
 
 // A JSON array of {"url", "outlet", "published"} objects (url required), as exports write it.
-std::optional<QList<EventSource>> sourcesFromJson(const QString &text)
+std::optional<QList<EventSource>> sourcesFromJson(QStringView text)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
@@ -36,29 +36,39 @@ std::optional<QList<EventSource>> sourcesFromJson(const QString &text)
 
 const QDate kEpoch(1970, 1, 1);
 
-QString cell(const QStringList &fields, int column)
+// A latitude and a longitude cell as problems name them together.
+QString pairText(QStringView lat, QStringView lon)
+{
+    return lat.toString() + QStringLiteral(", ") + lon.toString();
+}
+
+// A cell's text, trimmed, as a view of the record's field. The record's strings are the
+// reader's to write the next record into: what an event keeps of them is copied
+// (toString()), never shared, so that the reader reuses its memory and neither thread pays
+// for counting references to it.
+QStringView cell(const QStringList &fields, int column)
 {
     if (column < 0 || column >= fields.size())
-        return QString();
+        return {};
     // Most cells have nothing to trim: those are not scanned again.
-    const QString &value = fields.at(column);
+    const QStringView value = fields.at(column);
     if (value.isEmpty() || (!value.front().isSpace() && !value.back().isSpace()))
         return value;
     return value.trimmed();
 }
 
 // The cells of `columns` that are not empty (and that `keep` keeps), joined by
-// `separator`; a single one is shared, not copied.
+// `separator`.
 QString joinCells(const QStringList &fields, const QList<int> &columns, QStringView separator,
-                  bool (*keep)(const QString &) = nullptr)
+                  bool (*keep)(QStringView) = nullptr)
 {
     QString joined;
     for (int c : columns) {
-        const QString v = cell(fields, c);
+        const QStringView v = cell(fields, c);
         if (v.isEmpty() || (keep && !keep(v)))
             continue;
         if (joined.isEmpty()) {
-            joined = v;
+            joined = v.toString();
         } else {
             joined += separator;
             joined += v;
@@ -89,8 +99,7 @@ placard::DatePrecision toCatalogue(io::DatePrecision p)
 }
 
 // A date from separate year / month / day columns (Mass Mobilization).
-std::optional<ParsedDate> dateFromParts(const QString &y, const QString &m, const QString &d,
-                                        QString *error)
+std::optional<ParsedDate> dateFromParts(QStringView y, QStringView m, QStringView d, QString *error)
 {
     const std::optional<qint64> year = parseInteger(y);
     if (!year || *year < 1 || *year > 9999) {
@@ -116,9 +125,9 @@ std::optional<ParsedDate> dateFromParts(const QString &y, const QString &m, cons
     return ParsedDate{date, DatePrecision::Day};
 }
 
-GeoPrecision precisionFromCode(const QString &scheme, const QString &text)
+GeoPrecision precisionFromCode(const QString &scheme, QStringView text)
 {
-    const QString t = text.trimmed().toLower();
+    const QString t = text.trimmed().toString().toLower();
     if (scheme == QLatin1StringView("gdelt")) {
         switch (t.toInt()) {
         case 1:
@@ -150,14 +159,19 @@ GeoPrecision precisionFromCode(const QString &scheme, const QString &text)
 
 } // namespace
 
-QString firstValue(const QStringList &fields, const QList<int> &columns)
+QStringView firstView(const QStringList &fields, const QList<int> &columns)
 {
     for (int c : columns) {
-        const QString v = cell(fields, c);
+        const QStringView v = cell(fields, c);
         if (!v.isEmpty())
             return v;
     }
     return {};
+}
+
+QString firstValue(const QStringList &fields, const QList<int> &columns)
+{
+    return firstView(fields, columns).toString();
 }
 
 RowNormaliser::RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder,
@@ -185,14 +199,14 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
     e.sourceLine = line;
 
     if (!m_mapping.keepEventCodes.isEmpty() && !columns(Field::EventCode).isEmpty()) {
-        const QString code = firstValue(fields, columns(Field::EventCode));
+        const QStringView code = firstView(fields, columns(Field::EventCode));
         bool keep = false;
         for (const QString &prefix : m_mapping.keepEventCodes)
             keep = keep || code.startsWith(prefix);
         if (!keep) {
             row.filtered = true;
             row.filterColumn = columns(Field::EventCode).constFirst() + 1;
-            row.filterValue = code;
+            row.filterValue = code.toString();
             row.skipped = true;
             return row;
         }
@@ -211,11 +225,11 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
         for (const QString &t : std::as_const(types))
             e.otherTypes << t.toLower();
     }
-    if (const QString status = firstValue(fields, columns(Field::Status)); !status.isEmpty()) {
+    if (const QStringView status = firstView(fields, columns(Field::Status)); !status.isEmpty()) {
         const std::optional<EventStatus> read = statusFromText(status);
         e.status = read.value_or(EventStatus::Occurred);
         if (!read)
-            problem(row, line, columns(Field::Status).constFirst(), status,
+            problem(row, line, columns(Field::Status).constFirst(), status.toString(),
                     QStringLiteral("unknown status; read as occurred"));
     }
 
@@ -266,34 +280,37 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
     e.claims = joinCells(fields, columns(Field::Claims), u"; ");
     e.notes = joinCells(fields, columns(Field::Notes), u"\n");
     e.propertyDamage = joinCells(fields, columns(Field::PropertyDamage), u"; ",
-                                 [](const QString &v) { return parseFlag(v) != false; });
+                                 [](QStringView v) { return parseFlag(v) != false; });
 
-    if (const QString online = firstValue(fields, columns(Field::Online)); !online.isEmpty()) {
+    if (const QStringView online = firstView(fields, columns(Field::Online)); !online.isEmpty()) {
         const std::optional<bool> flag = parseFlag(online);
         if (flag)
             e.online = *flag;
         else
-            problem(row, line, columns(Field::Online).constFirst(), online,
+            problem(row, line, columns(Field::Online).constFirst(), online.toString(),
                     QStringLiteral("not a yes/no value"));
     }
 
     const QString outlet = firstValue(fields, columns(Field::SourceOutlet));
+    e.sources.reserve(columns(Field::Source).size());
     for (int c : columns(Field::Source)) {
-        const QString v = cell(fields, c);
+        const QStringView v = cell(fields, c);
         if (v.isEmpty())
             continue;
+        if (!v.contains(QLatin1Char(';'))) {
+            e.sources.append({v.toString(), outlet, QString()});
+            continue;
+        }
         // Several URLs in one cell (ACLED, hand-made lists) become several sources.
-        const QStringList parts =
-            v.contains(QLatin1Char(';')) ? splitMultiValue(v) : QStringList{v};
-        for (const QString &part : parts)
-            e.sources.append({part, outlet, QString()});
+        for (QString &part : splitMultiValue(v))
+            e.sources.append({std::move(part), outlet, QString()});
     }
     // Placard's own exports carry every source whole; they win over the columns above.
-    if (const QString json = firstValue(fields, columns(Field::SourcesJson)); !json.isEmpty()) {
+    if (const QStringView json = firstView(fields, columns(Field::SourcesJson)); !json.isEmpty()) {
         if (const std::optional<QList<EventSource>> sources = sourcesFromJson(json))
             e.sources = *sources;
         else
-            problem(row, line, columns(Field::SourcesJson).constFirst(), json,
+            problem(row, line, columns(Field::SourcesJson).constFirst(), json.toString(),
                     QStringLiteral("not a JSON list of sources; the source columns are used"));
     }
     e.externalId = firstValue(fields, columns(Field::ExternalId));
@@ -307,7 +324,8 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
     std::optional<QDate> rangeLast; ///< the last day of a period in the date cell
     QString error;
     int dateColumn = -1;
-    QString dateText;
+    QStringView dateText;
+    QString partsText; ///< year, month and day columns as one text, for messages
     if (!columns(Field::Date).isEmpty()) {
         dateColumn = columns(Field::Date).constFirst();
         dateText = cell(fields, dateColumn);
@@ -327,18 +345,19 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
     } else if (!columns(Field::Year).isEmpty()) {
         dateColumn = columns(Field::Year).constFirst();
         dateText = cell(fields, dateColumn);
-        const QString m = firstValue(fields, columns(Field::Month));
-        const QString d = firstValue(fields, columns(Field::Day));
+        const QStringView m = firstView(fields, columns(Field::Month));
+        const QStringView d = firstView(fields, columns(Field::Day));
         if (!dateText.isEmpty())
             start = dateFromParts(dateText, m, d, &error);
-        dateText = QStringList{dateText, m, d}.join(QLatin1Char('-'));
+        partsText = QStringList{dateText.toString(), m.toString(), d.toString()}.join(u'-');
+        dateText = partsText;
     }
     if (!start) {
         // Spreadsheets leave rows of empty cells (",,,,") below the data: said so, rather
         // than that a date is missing.
         const bool empty = std::all_of(fields.cbegin(), fields.cend(),
                                        [](const QString &f) { return f.trimmed().isEmpty(); });
-        problem(row, line, dateColumn, dateText,
+        problem(row, line, dateColumn, dateText.toString(),
                 empty ? QStringLiteral("empty row: skipped")
                     : dateText.isEmpty() || dateColumn < 0 || isEmptyDate(dateText)
                     ? QStringLiteral("no date: the row is skipped")
@@ -348,7 +367,7 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
     }
     e.startDay = dayNumber(start->date);
     e.datePrecision = toCatalogue(start->precision);
-    if (const QString p = firstValue(fields, columns(Field::DatePrecision)); !p.isEmpty()) {
+    if (const QStringView p = firstView(fields, columns(Field::DatePrecision)); !p.isEmpty()) {
         // ACLED time_precision: 1 the day, 2 within a week, 3 within a month.
         if (p == QLatin1StringView("3") ||
             p.compare(QLatin1StringView("month"), Qt::CaseInsensitive) == 0) {
@@ -366,14 +385,14 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
     // A typing slip ("0026", "2206") would stretch the timeline over centuries: the date is
     // kept, as it may be right, and shown to whoever keeps the list.
     if (start->date < kEarliestLikelyDay || start->date > m_latestLikelyDay)
-        problem(row, line, dateColumn, dateText,
+        problem(row, line, dateColumn, dateText.toString(),
                 QStringLiteral("year %1 is unlikely for an event; the date is kept as written")
                     .arg(start->date.year()));
     QDate end = rangeLast.value_or(periodEnd(start->date, start->precision));
 
     std::optional<ParsedDate> last;
     int endColumn = -1;
-    QString endText;
+    QStringView endText;
     QString endError;
     if (!columns(Field::EndDate).isEmpty()) {
         endColumn = columns(Field::EndDate).constFirst();
@@ -384,18 +403,18 @@ void RowNormaliser::readDates(const QStringList &fields, qint64 line, Normalised
         endColumn = columns(Field::EndYear).constFirst();
         endText = cell(fields, endColumn);
         if (!endText.isEmpty())
-            last = dateFromParts(endText, firstValue(fields, columns(Field::EndMonth)),
-                                 firstValue(fields, columns(Field::EndDay)), &endError);
+            last = dateFromParts(endText, firstView(fields, columns(Field::EndMonth)),
+                                 firstView(fields, columns(Field::EndDay)), &endError);
     }
     if (last) {
         const QDate lastDay = periodEnd(last->date, last->precision);
         if (lastDay < start->date)
-            problem(row, line, endColumn, endText,
+            problem(row, line, endColumn, endText.toString(),
                     QStringLiteral("end date before the start date; ignored"));
         else
             end = lastDay;
     } else if (!endText.isEmpty()) {
-        problem(row, line, endColumn, endText,
+        problem(row, line, endColumn, endText.toString(),
                 QStringLiteral("unreadable end date (%1); ignored").arg(endError));
     }
     e.endDay = dayNumber(end);
@@ -443,8 +462,8 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
         int lonColumn = columns(Field::Longitude).constFirst();
         if (m_coordinateOrder == PairOrder::LongitudeFirst) // the columns hold each other
             std::swap(latColumn, lonColumn);
-        const QString latText = cell(fields, latColumn);
-        const QString lonText = cell(fields, lonColumn);
+        const QStringView latText = cell(fields, latColumn);
+        const QStringView lonText = cell(fields, lonColumn);
         if (!latText.isEmpty() || !lonText.isEmpty()) {
             QString error;
             // Read both without range checks first, so swapped columns can be recognised.
@@ -455,10 +474,10 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
             std::optional<double> lonChecked =
                 lon ? lon : parseCoordinate(lonText, Axis::Longitude, &error);
             if (!latChecked) {
-                problem(row, line, latColumn, latText,
+                problem(row, line, latColumn, latText.toString(),
                         QStringLiteral("unreadable latitude: the event is kept unplaced"));
             } else if (!lonChecked) {
-                problem(row, line, lonColumn, lonText,
+                problem(row, line, lonColumn, lonText.toString(),
                         QStringLiteral("unreadable longitude: the event is kept unplaced"));
             } else {
                 bool suspicious = false;
@@ -466,13 +485,13 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
                 if (!point) {
                     const bool longitude = error.startsWith(QLatin1StringView("longitude"));
                     problem(row, line, longitude ? lonColumn : latColumn,
-                            latText + QStringLiteral(", ") + lonText,
+                            pairText(latText, lonText),
                             QStringLiteral("%1: the event is kept unplaced").arg(error));
                 } else if (point->swapped) {
-                    problem(row, line, latColumn, latText + QStringLiteral(", ") + lonText,
+                    problem(row, line, latColumn, pairText(latText, lonText),
                             QStringLiteral("latitude and longitude were swapped; exchanged"));
                 } else if (suspicious) {
-                    problem(row, line, latColumn, latText + QStringLiteral(", ") + lonText,
+                    problem(row, line, latColumn, pairText(latText, lonText),
                             QStringLiteral("coordinates 0, 0 are almost always a placeholder: the "
                                            "event is kept unplaced"));
                     point.reset();
@@ -481,19 +500,19 @@ void RowNormaliser::readPlace(const QStringList &fields, qint64 line, Normalised
         }
     } else if (!columns(Field::Coordinates).isEmpty()) {
         const int column = columns(Field::Coordinates).constFirst();
-        const QString text = cell(fields, column);
+        const QStringView text = cell(fields, column);
         if (!text.isEmpty()) {
             QString error;
             point = parseLatLon(text, &error, m_coordinateOrder);
             if (!point)
-                problem(row, line, column, text,
+                problem(row, line, column, text.toString(),
                         QStringLiteral("unreadable coordinates (%1): the event is kept unplaced")
                             .arg(error));
         }
     }
 
     GeoPrecision precision = GeoPrecision::Unplaced;
-    if (const QString p = firstValue(fields, columns(Field::GeoPrecision)); !p.isEmpty())
+    if (const QStringView p = firstView(fields, columns(Field::GeoPrecision)); !p.isEmpty())
         precision = precisionFromCode(m_mapping.geoPrecisionScheme, p);
     if (point &&
         (m_mapping.geoPrecisionScheme != QLatin1StringView("gdelt") ||
@@ -518,7 +537,7 @@ void RowNormaliser::readSize(const QStringList &fields, qint64 line, NormalisedR
         if (columns(f).isEmpty())
             return std::nullopt;
         const int c = columns(f).constFirst();
-        const QString v = cell(fields, c);
+        const QStringView v = cell(fields, c);
         if (v.isEmpty())
             return std::nullopt;
         std::optional<qint64> n = parseInteger(v);
@@ -527,7 +546,7 @@ void RowNormaliser::readSize(const QStringList &fields, qint64 line, NormalisedR
             n = s.ok ? (s.low ? s.low : s.high) : std::nullopt;
         }
         if (!n || *n < 0) {
-            problem(row, line, c, v, QStringLiteral("not a crowd size; ignored"));
+            problem(row, line, c, v.toString(), QStringLiteral("not a crowd size; ignored"));
             return std::nullopt;
         }
         return n;
@@ -536,7 +555,7 @@ void RowNormaliser::readSize(const QStringList &fields, qint64 line, NormalisedR
     e.sizeHigh = number(Field::SizeHigh);
     if (!columns(Field::SizeText).isEmpty()) {
         const int c = columns(Field::SizeText).constFirst();
-        e.sizeText = cell(fields, c);
+        e.sizeText = cell(fields, c).toString();
         if (!e.sizeText.isEmpty()) {
             const CrowdSize s = parseCrowdSize(e.sizeText);
             if (!s.ok)
@@ -560,12 +579,12 @@ void RowNormaliser::readCounts(const QStringList &fields, qint64 line, Normalise
     const auto sum = [&](Field f) -> std::optional<qint32> {
         std::optional<qint32> total;
         for (int c : columns(f)) {
-            const QString v = cell(fields, c);
+            const QStringView v = cell(fields, c);
             if (v.isEmpty())
                 continue;
             const std::optional<qint64> n = parseInteger(v);
             if (!n || *n < 0 || *n > 100000000) {
-                problem(row, line, c, v, QStringLiteral("not a count; ignored"));
+                problem(row, line, c, v.toString(), QStringLiteral("not a count; ignored"));
                 continue;
             }
             total = total.value_or(0) + qint32(*n);
@@ -577,12 +596,12 @@ void RowNormaliser::readCounts(const QStringList &fields, qint64 line, Normalise
     row.event.deaths = sum(Field::Deaths);
 }
 
-std::optional<double> coordinateNumber(const QString &text)
+std::optional<double> coordinateNumber(QStringView text)
 {
     if (!text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('.')) ||
         text.count(QLatin1Char(',')) != 1)
         return parseNumber(text);
-    QString decimal = text;
+    QString decimal = text.toString();
     decimal.replace(QLatin1Char(','), QLatin1Char('.'));
     return parseNumber(decimal);
 }

@@ -59,9 +59,11 @@ private:
 
 /// A coordinate cell as a plain number, before its range is checked. A comma in a text without
 /// a point is a decimal comma ("13,405" is 13.405 degrees): no coordinate has thousands.
-std::optional<double> coordinateNumber(const QString &text);
+std::optional<double> coordinateNumber(QStringView text);
 
-/// The text of the first non-empty column mapped to a field.
+/// The text of the first non-empty column mapped to a field, trimmed.
+QStringView firstView(const QStringList &fields, const QList<int> &columns);
+/// The same as a string of its own.
 QString firstValue(const QStringList &fields, const QList<int> &columns);
 
 } // namespace placard::io
