@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue/bulkwrite.h"
 #include "catalogue/catalogue.h"
+#include "catalogue/eventlinks.h"
 #include "catalogue/eventwriter.h"
 #include "catalogue/preparedevent.h"
 #include "catalogue/sqlite.h"
@@ -183,6 +184,7 @@ private Q_SLOTS:
     void hostile_data();
     void hostile();
     void linksWrittenByOthers();
+    void linksWrittenAsJson();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1034,6 +1036,39 @@ UPDATE events SET
     for (const FilterChoices::Choice &c : choices.tags.value(TagKind::Issue))
         issues << QStringLiteral("%1 %2").arg(c.name).arg(c.count);
     QCOMPARE(issues, (QStringList{QStringLiteral("immigration 2"), QStringLiteral("policing 1")}));
+}
+
+void TestCatalogue::linksWrittenAsJson()
+{
+    // Tag ids: appended to what the buffer holds, the largest id whole.
+    QByteArray ids("x");
+    appendIdList(ids, {});
+    appendIdList(ids, {3, 17, 42});
+    appendIdList(ids, {std::numeric_limits<qint64>::max()});
+    QCOMPARE(ids, QByteArray("x[][3,17,42][9223372036854775807]"));
+
+    // Sources: empty members left out, JSON's escapes, UTF-8, a lone surrogate as U+FFFD.
+    QByteArray sources;
+    appendSourcesJson(sources, {});
+    QCOMPARE(sources, QByteArray());
+    const QString lone = QString(QChar(0xD83D)) + u'!';
+    appendSourcesJson(sources,
+                      {{QStringLiteral("https://a.example/1"), QString(), QString()},
+                       {QStringLiteral("b"), QStringLiteral("Outlet \"B\" \\ 1"),
+                        QString::fromUtf8("2026-01-30\t\x01 Doña \U0001F4E2")},
+                       {QString(), lone, QString()}});
+    QCOMPARE(sources,
+             QByteArray("[{\"url\":\"https://a.example/1\"},"
+                        "{\"url\":\"b\",\"outlet\":\"Outlet \\\"B\\\" \\\\ 1\","
+                        "\"published\":\"2026-01-30\\u0009\\u0001 Do\xC3\xB1"
+                        "a \xF0\x9F\x93\xA2\"},"
+                        "{\"outlet\":\"\xEF\xBF\xBD!\"}]"));
+    // And back, as a catalogue reads them.
+    const QList<EventSource> back = sourcesFromStoredJson(sources);
+    QCOMPARE(back.size(), 3);
+    QCOMPARE(back[1].outlet, QStringLiteral("Outlet \"B\" \\ 1"));
+    QCOMPARE(back[1].published, QString::fromUtf8("2026-01-30\t\x01 Doña \U0001F4E2"));
+    QCOMPARE(back[2].outlet, QStringLiteral("\uFFFD!"));
 }
 
 #include "tst_catalogue.moc"

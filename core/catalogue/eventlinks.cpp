@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <charconv>
 #include <cmath>
 
 namespace placard {
@@ -12,54 +13,68 @@ namespace placard {
 namespace {
 // Appends `text` as a JSON string, quoted, in UTF-8 (an unpaired surrogate as U+FFFD).
 // Written out here rather than through toUtf8(): sources are written for every event of an
-// import, and this makes no copy.
+// import, and this makes no copy. The room for the worst case (six bytes a unit, "\u0001")
+// is made first, so that each character is a store, not a call.
 void appendJsonString(QByteArray &out, const QString &text)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
+    const qsizetype begin = out.size();
+    out.resize(begin + 6 * text.size() + 2);
+    char *o = out.data() + begin;
+    *o++ = '"';
     const char16_t *c = reinterpret_cast<const char16_t *>(text.constData());
     const char16_t *end = c + text.size();
     for (; c < end; ++c) {
         const char32_t u = *c;
         if (u == u'"' || u == u'\\') {
-            out += '\\';
-            out += char(u);
+            *o++ = '\\';
+            *o++ = char(u);
         } else if (u < 0x20) {
-            out += "\\u00";
-            out += kHex[u >> 4];
-            out += kHex[u & 15];
+            *o++ = '\\';
+            *o++ = 'u';
+            *o++ = '0';
+            *o++ = '0';
+            *o++ = kHex[u >> 4];
+            *o++ = kHex[u & 15];
         } else if (u < 0x80) {
-            out += char(u);
+            *o++ = char(u);
         } else if (u < 0x800) {
-            out += char(0xC0 | (u >> 6));
-            out += char(0x80 | (u & 0x3F));
+            *o++ = char(0xC0 | (u >> 6));
+            *o++ = char(0x80 | (u & 0x3F));
         } else if (QChar::isHighSurrogate(u) && c + 1 < end && QChar::isLowSurrogate(c[1])) {
             const char32_t cp = QChar::surrogateToUcs4(char16_t(u), c[1]);
             ++c;
-            out += char(0xF0 | (cp >> 18));
-            out += char(0x80 | ((cp >> 12) & 0x3F));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
+            *o++ = char(0xF0 | (cp >> 18));
+            *o++ = char(0x80 | ((cp >> 12) & 0x3F));
+            *o++ = char(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = char(0x80 | (cp & 0x3F));
         } else {
             const char32_t cp = QChar::isSurrogate(u) ? char32_t(0xFFFD) : u;
-            out += char(0xE0 | (cp >> 12));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
+            *o++ = char(0xE0 | (cp >> 12));
+            *o++ = char(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = char(0x80 | (cp & 0x3F));
         }
     }
-    out += '"';
+    *o++ = '"';
+    out.resize(o - out.constData());
 }
 } // namespace
 
 void appendIdList(QByteArray &out, const QList<qint64> &ids)
 {
-    out += '[';
+    // Room for the worst case first (20 characters and a comma an id), then plain stores.
+    const qsizetype begin = out.size();
+    out.resize(begin + 21 * ids.size() + 2);
+    char *o = out.data() + begin;
+    char *const limit = out.data() + out.size();
+    *o++ = '[';
     for (qsizetype i = 0; i < ids.size(); ++i) {
         if (i)
-            out += ',';
-        out += QByteArray::number(ids[i]);
+            *o++ = ',';
+        o = std::to_chars(o, limit, ids[i]).ptr;
     }
-    out += ']';
+    *o++ = ']';
+    out.resize(o - out.constData());
 }
 
 bool isPlainIdList(QByteArrayView json)
