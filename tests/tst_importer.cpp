@@ -117,6 +117,8 @@ private Q_SLOTS:
     void messyProblems();
     void duplicatesAcrossImports_data();
     void duplicatesAcrossImports();
+    void tagsReadAsFromLists_data();
+    void tagsReadAsFromLists();
     void catalogueEventsReadOnASecondThread();
     void textIndexHoldsTheImportedWords();
     void expectedRecordsSlightlyOver_data();
@@ -364,6 +366,102 @@ void TestImporter::duplicatesAcrossImports()
         QCOMPARE(m_catalogue->event(2)->datasetId, 1); // stays with the first import
         QCOMPARE(m_catalogue->searchText(QStringLiteral("telling")), (QList<qint64>{1, 2, 3}));
     }
+}
+
+void TestImporter::tagsReadAsFromLists_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<int>("events");
+    QTest::addColumn<QStringList>("firstTags"); // the first event's, as kind:name
+    QTest::addColumn<QString>("firstSize");
+    // Two columns of organisers, repeats across them and within a cell in other cases,
+    // '|' and ';', spaces, a column empty in one row.
+    QTest::newRow("organisers in two columns")
+        << QByteArray("date,locality,state,type,title,actors,organizations,participants,issues,"
+                      "lat,lon\n"
+                      "2024-01-01,Town A,MN,protest,T1,Org A; org b,ORG B; Org C,"
+                      "students|Students;teachers, Energy; energy ; economy,44.0,-93.0\n"
+                      "2024-01-02,Town B,MN,protest,T2,,org a;Org D,,climate,44.1,-93.0\n"
+                      "2024-01-03,Town C,MN,rally,T3,Org D,,,,44.2,-93.0\n")
+        << 3 << QStringList{QStringLiteral("0:Energy"),  QStringLiteral("0:economy"),
+                            QStringLiteral("1:Org A"),   QStringLiteral("1:Org C"),
+                            QStringLiteral("1:org b"),   QStringLiteral("2:students"),
+                            QStringLiteral("2:teachers")}
+        << QString();
+    // ACLED: the first "crowd size=" tag is the size, a second one stays a tag.
+    const QByteArray acledHeader =
+        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+        "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+        "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
+        "source,source_scale,notes,fatalities,tags,timestamp\n";
+    const auto acledRow = [](const char *id, const char *day, const char *assoc, const char *tags) {
+        return QByteArray(id) + ',' + day + ",2024,1,Demonstrations,Protests,Peaceful protest," +
+            "Protesters (France)," + assoc + ",6,,,,60,,250,Europe,France,Ile-de-France,Paris,," +
+            "Paris,48.8566,2.3522,1,Le Monde,National,A march.,0,\"" + tags + "\",1700000000\n";
+    };
+    QTest::newRow("ACLED crowd size among the tags")
+        << acledHeader +
+            acledRow("FRA1", "2024-03-01", "\"CGT; Students (France)\"",
+                     "crowd size=around 200; women; Crowd Size=50") +
+            acledRow("FRA2", "2024-03-02", "CGT", "women; crowd size=no report")
+        << 2
+        << QStringList{QStringLiteral("1:CGT"), QStringLiteral("1:Protesters (France)"),
+                       QStringLiteral("1:Students (France)"), QStringLiteral("4:Crowd Size=50"),
+                       QStringLiteral("4:women")}
+        << QStringLiteral("around 200");
+}
+
+void TestImporter::tagsReadAsFromLists()
+{
+    // An import reads tags as views of the record's text unless a duplicate may update an
+    // event (then as lists of strings, for the writer). Both give the same events and tags.
+    QFETCH(QByteArray, csv);
+    QFETCH(int, events);
+    QFETCH(QStringList, firstTags);
+    QFETCH(QString, firstSize);
+    QFile file(path(QStringLiteral("tags.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    QString error;
+    std::unique_ptr<Catalogue> lists = Catalogue::create(path(QStringLiteral("l.placard")), &error);
+    QVERIFY2(lists, qPrintable(error));
+    ImportOptions update;
+    update.duplicates = DuplicatePolicy::Update;
+    ImportOptions keep;
+    keep.duplicates = DuplicatePolicy::Keep;
+    const ImportReport byViews = Importer(*m_catalogue).importCsv(file.fileName(), keep);
+    const ImportReport byLists = Importer(*lists).importCsv(file.fileName(), update);
+    QVERIFY2(byViews.committed, qPrintable(byViews.error));
+    QVERIFY2(byLists.committed, qPrintable(byLists.error));
+    QCOMPARE(byViews.imported, events);
+    QCOMPARE(byLists.imported, events);
+    const auto tagsOf = [](Catalogue &c) {
+        QStringList out;
+        for (sql::Statement t(c.handle(), "SELECT id, kind, name FROM tags ORDER BY id"); t.next();)
+            out << QStringLiteral("%1 %2:%3").arg(t.int64(0)).arg(t.int64(1)).arg(t.text(2));
+        return out;
+    };
+    QCOMPARE(tagsOf(*m_catalogue), tagsOf(*lists));
+    for (qint64 id = 1; id <= events; ++id) {
+        std::optional<Event> a = m_catalogue->event(id);
+        std::optional<Event> b = lists->event(id);
+        QVERIFY(a && b);
+        a->createdAt = b->createdAt; // the imports' own times
+        a->updatedAt = b->updatedAt;
+        QCOMPARE(*a, *b);
+    }
+    const Event first = *m_catalogue->event(1);
+    QStringList named;
+    for (const auto &[kind, list] :
+         {std::pair{0, &first.issues}, std::pair{1, &first.actors},
+          std::pair{2, &first.participants}, std::pair{4, &first.tags}}) {
+        for (const QString &name : *list)
+            named << QStringLiteral("%1:%2").arg(kind).arg(name);
+    }
+    named.sort();
+    QCOMPARE(named, firstTags); // sorted by code point
+    QCOMPARE(first.sizeText, firstSize);
 }
 
 void TestImporter::expectedRecordsSlightlyOver_data()

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 #include <optional>
 
@@ -23,6 +24,12 @@ enum class CoordinateOrigin { None = 0, File = 1, Gazetteer = 2, Manual = 3 };
 
 /// The kinds of tags an event carries, many to many.
 enum class TagKind { Issue = 0, Actor = 1, Participant = 2, Type = 3, Other = 4 };
+
+/// A tag as a view of the text it was read from.
+struct TagView {
+    TagKind kind = TagKind::Other;
+    QStringView name;
+};
 
 /// One source an event is known from.
 struct EventSource {

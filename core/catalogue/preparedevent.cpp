@@ -6,6 +6,8 @@
 
 #include <QStringEncoder>
 
+#include <type_traits>
+
 namespace placard {
 
 namespace {
@@ -78,9 +80,15 @@ qint64 NameDictionary::foldedTypeId(const QString &name)
 
 qint64 NameDictionary::tagId(TagKind kind, const QString &name)
 {
-    QHash<QString, qint64> &exact = m_exact[std::size_t(kind)];
-    if (auto hit = exact.constFind(name); hit != exact.cend())
-        return *hit;
+    return tagId(kind, QStringView(name));
+}
+
+qint64 NameDictionary::tagId(TagKind kind, QStringView view)
+{
+    ExactNames &exact = m_exact[std::size_t(kind)];
+    if (auto hit = exact.find(view); hit != exact.end())
+        return hit->second;
+    const QString name = view.toString();
     const QString key = tagKey(kind, name);
     qint64 id = 0;
     if (auto it = m_tags.constFind(key); it != m_tags.cend()) {
@@ -90,7 +98,7 @@ qint64 NameDictionary::tagId(TagKind kind, const QString &name)
         m_tags.insert(key, id);
         m_new.append({id, qint64(kind), name});
     }
-    exact.insert(name, id);
+    exact.emplace(name, id);
     return id;
 }
 
@@ -103,19 +111,29 @@ namespace {
 // Called for every row of an import: the ids are asked for directly, not through
 // std::function, when the caller can.
 template<typename TypeId, typename TagId>
-PreparedEvent withIds(Event &&event, const TypeId &typeId, const TagId &tagId)
+PreparedEvent withIds(Event &&event, const TypeId &typeId, const TagId &tagId,
+                      std::span<const TagView> views = {})
 {
     PreparedEvent p;
     p.event = std::move(event);
     const Event &e = p.event;
     p.typeId = e.type.isEmpty() ? 0 : typeId(e.type);
     p.tagIds.reserve(e.issues.size() + e.actors.size() + e.participants.size() +
-                     e.otherTypes.size() + e.tags.size());
+                     e.otherTypes.size() + e.tags.size() + views.size());
+    const auto addId = [&p](qint64 id) {
+        if (!p.tagIds.contains(id)) // the same name twice in one list
+            p.tagIds.append(id);
+    };
+    // A kind's names from its list, then from the views: new names get their ids in the
+    // same order either way.
     const auto add = [&](TagKind kind, const QStringList &list) {
-        for (const QString &name : list) {
-            const qint64 id = tagId(kind, name);
-            if (!p.tagIds.contains(id)) // the same name twice in one list
-                p.tagIds.append(id);
+        for (const QString &name : list)
+            addId(tagId(kind, name));
+        if constexpr (std::is_invocable_v<const TagId &, TagKind, QStringView>) {
+            for (const TagView &view : views) {
+                if (view.kind == kind)
+                    addId(tagId(kind, view.name));
+            }
         }
     };
     add(TagKind::Issue, e.issues);
@@ -177,6 +195,13 @@ PreparedEvent prepareNames(Event &&event, NameDictionary &names)
     return withIds(
         std::move(event), [&names](const QString &name) { return names.typeId(name); },
         [&names](TagKind kind, const QString &name) { return names.tagId(kind, name); });
+}
+
+PreparedEvent prepareNames(Event &&event, NameDictionary &names, std::span<const TagView> tags)
+{
+    return withIds(
+        std::move(event), [&names](const QString &name) { return names.typeId(name); },
+        [&names](TagKind kind, const auto &name) { return names.tagId(kind, name); }, tags);
 }
 
 PreparedEvent prepareEvent(Event &&event, NameDictionary &names)

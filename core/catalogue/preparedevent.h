@@ -8,8 +8,12 @@
 #include <QHash>
 #include <QList>
 
+#include <QStringView>
+
 #include <array>
 #include <functional>
+#include <span>
+#include <unordered_map>
 
 struct sqlite3;
 
@@ -31,6 +35,8 @@ public:
 
     qint64 typeId(const QString &name);
     qint64 tagId(TagKind kind, const QString &name);
+    /// The same for a name that need not be a string of its own (a view of a record's field).
+    qint64 tagId(TagKind kind, QStringView name);
     /// Names added since the last call.
     QList<NewName> takeNew();
     /// The ids the next new type and tag will get.
@@ -43,7 +49,13 @@ private:
     QHash<QString, qint64> m_types; ///< key: case-folded name
     QHash<QString, qint64> m_exactTypes; ///< names as spelled: the fast path
     QHash<QString, qint64> m_tags; ///< key: kind digit + case-folded name
-    std::array<QHash<QString, qint64>, 5> m_exact; ///< per kind, names as spelled: the fast path
+    // Looked up by views as well as strings.
+    struct ViewHash {
+        using is_transparent = void;
+        std::size_t operator()(QStringView name) const { return qHash(name); }
+    };
+    using ExactNames = std::unordered_map<QString, qint64, ViewHash, std::equal_to<>>;
+    std::array<ExactNames, 5> m_exact; ///< per kind, names as spelled: the fast path
     qint64 m_nextType = 1;
     qint64 m_nextTag = 1;
     QList<NewName> m_new;
@@ -97,6 +109,9 @@ PreparedEvent prepareEvent(Event &&event, NameDictionary &names);
 /// in `event` until packTexts(), which needs nothing shared, so that either thread of an
 /// import may do it: whichever has the time.
 PreparedEvent prepareNames(Event &&event, NameDictionary &names);
+/// The same for an event whose tags (but for its other types) are given as views rather
+/// than in its lists; the ids are given in the same order as from the lists.
+PreparedEvent prepareNames(Event &&event, NameDictionary &names, std::span<const TagView> tags);
 
 /// Puts the event's text into `prepared` as UTF-8; nothing when it is there already.
 void packTexts(PreparedEvent &prepared);

@@ -485,8 +485,11 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     AddedNames addedNames(names.nextTypeId(), names.nextTagId());
     BatchQueue queue;
     QString readError;
+    // The tags are given ids straight from the record's text, with no string for each,
+    // unless a duplicate may update an event: the writer then needs the event whole.
+    const bool tagsAsViews = options.duplicates != DuplicatePolicy::Update;
     const auto makeItem = [&](Item &item, const SourceRecord &record, bool pack) {
-        RowOutcome outcome = processor.process(record);
+        RowOutcome outcome = processor.process(record, tagsAsViews);
         NormalisedRow &row = outcome.row;
         item.problems = std::move(row.problems);
         item.keys = outcome.keys;
@@ -499,7 +502,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         if (!row.skipped) {
             row.event.datasetId = datasetId;
             row.event.createdAt = now;
-            item.prepared = prepareNames(std::move(row.event), names);
+            item.prepared = prepareNames(std::move(row.event), names, row.tagViews);
             if (pack) {
                 packTexts(item.prepared);
                 if (options.duplicates != DuplicatePolicy::Update)

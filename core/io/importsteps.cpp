@@ -315,12 +315,12 @@ RowProcessor::RowProcessor(const ImportPlan &plan, const ImportOptions &options)
             .value(0, n.columns(Field::Locality).value(0, n.columns(Field::Admin1).value(0, -1)));
 }
 
-RowOutcome RowProcessor::process(const SourceRecord &record)
+RowOutcome RowProcessor::process(const SourceRecord &record, bool tagsAsViews)
 {
     const QStringList &fields = record.fields;
     const qint64 line = record.line;
     RowOutcome outcome;
-    outcome.row = m_plan.normaliser->normalise(fields, line);
+    outcome.row = m_plan.normaliser->normalise(fields, line, tagsAsViews);
     outcome.row.problems.append(record.problems);
     if (fields.size() < m_plan.expectedFields) {
         // At the first missing field: where a spreadsheet shows the row going wrong.

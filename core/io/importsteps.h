@@ -81,7 +81,9 @@ struct RowOutcome {
 class RowProcessor {
 public:
     RowProcessor(const ImportPlan &plan, const ImportOptions &options);
-    RowOutcome process(const SourceRecord &record);
+    /// With `tagsAsViews`, the tags are views of the record's fields (see
+    /// RowNormaliser::normalise()).
+    RowOutcome process(const SourceRecord &record, bool tagsAsViews = false);
 
 private:
     void place(RowOutcome &outcome);

@@ -1941,6 +1941,11 @@ QVarLengthArray<QStringView, 16> multiValuePieces(QStringView text, bool splitOn
 }
 } // namespace
 
+QVarLengthArray<QStringView, 16> multiValueParts(QStringView text, bool splitOnComma)
+{
+    return multiValuePieces(text, splitOnComma);
+}
+
 QStringList splitMultiValue(QStringView text, bool splitOnComma)
 {
     const QVarLengthArray<QStringView, 16> pieces = multiValuePieces(text, splitOnComma);

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+#include <QVarLengthArray>
 
 #include <optional>
 #include <utility>
@@ -159,6 +160,8 @@ std::optional<LatLon> checkLatLon(double latitude, double longitude, QString *er
 /// and drops empty parts and case-insensitive duplicates, keeping the first spelling and the
 /// original order.
 QStringList splitMultiValue(QStringView text, bool splitOnComma = false);
+/// The same as views into `text`.
+QVarLengthArray<QStringView, 16> multiValueParts(QStringView text, bool splitOnComma = false);
 /// The same; a cell of one value with nothing to trim is shared, not copied.
 QStringList splitMultiValue(const QString &text, bool splitOnComma = false);
 

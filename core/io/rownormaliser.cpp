@@ -34,6 +34,23 @@ std::optional<QList<EventSource>> sourcesFromJson(QStringView text)
     return sources;
 }
 
+// ACLED writes the crowd size among the tags ("crowd size=no report"): the first such tag
+// is the event's size, not a tag.
+bool takeSizeFromTag(QStringView tag, const QString &prefix, Event &e)
+{
+    if (!tag.startsWith(prefix, Qt::CaseInsensitive))
+        return false;
+    const QStringView text = tag.sliced(prefix.size()).trimmed();
+    const CrowdSize size = parseCrowdSize(text);
+    if (e.sizeText.isEmpty())
+        e.sizeText = text.toString();
+    if (size.ok && !e.sizeLow && !e.sizeHigh) {
+        e.sizeLow = size.low;
+        e.sizeHigh = size.high;
+    }
+    return true;
+}
+
 const QDate kEpoch(1970, 1, 1);
 
 // A latitude and a longitude cell as problems name them together.
@@ -192,7 +209,8 @@ RowNormaliser::RowNormaliser(const Mapping &mapping, DayMonthOrder dayMonthOrder
         m_order = DayMonthOrder::DayFirst;
 }
 
-NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) const
+NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line,
+                                       bool tagsAsViews) const
 {
     NormalisedRow row;
     Event &e = row.event;
@@ -237,45 +255,10 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
     readSize(fields, line, row);
     readCounts(fields, line, row);
 
-    const auto multi = [&](Field f) {
-        // One column's values are already distinct (splitMultiValue leaves out repeats).
-        if (columns(f).size() == 1)
-            return splitMultiValue(cell(fields, columns(f).constFirst()), m_mapping.splitOnComma);
-        QStringList values;
-        for (int c : columns(f)) {
-            QStringList parts = splitMultiValue(cell(fields, c), m_mapping.splitOnComma);
-            if (values.isEmpty()) { // the first column with values: taken whole
-                values = std::move(parts);
-                continue;
-            }
-            values.reserve(values.size() + parts.size());
-            for (const QString &v : std::as_const(parts)) {
-                if (!values.contains(v, Qt::CaseInsensitive))
-                    values << v;
-            }
-        }
-        return values;
-    };
-    e.actors = multi(Field::Organisers);
-    e.participants = multi(Field::Participants);
-    e.issues = multi(Field::Issues);
-    e.tags = multi(Field::Tags);
-    if (!m_mapping.sizeInTags.isEmpty()) {
-        for (qsizetype i = 0; i < e.tags.size(); ++i) {
-            if (!e.tags[i].startsWith(m_mapping.sizeInTags, Qt::CaseInsensitive))
-                continue;
-            const QString text = e.tags[i].mid(m_mapping.sizeInTags.size()).trimmed();
-            const CrowdSize size = parseCrowdSize(text);
-            if (e.sizeText.isEmpty())
-                e.sizeText = text;
-            if (size.ok && !e.sizeLow && !e.sizeHigh) {
-                e.sizeLow = size.low;
-                e.sizeHigh = size.high;
-            }
-            e.tags.removeAt(i);
-            break;
-        }
-    }
+    if (tagsAsViews)
+        readTagViews(fields, row);
+    else
+        readTags(fields, row);
 
     e.claims = joinCells(fields, columns(Field::Claims), u"; ");
     e.notes = joinCells(fields, columns(Field::Notes), u"\n");
@@ -315,6 +298,77 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line) c
     }
     e.externalId = firstValue(fields, columns(Field::ExternalId));
     return row;
+}
+
+void RowNormaliser::readTags(const QStringList &fields, NormalisedRow &row) const
+{
+    Event &e = row.event;
+    const auto multi = [&](Field f) {
+        // One column's values are already distinct (splitMultiValue leaves out repeats).
+        if (columns(f).size() == 1)
+            return splitMultiValue(cell(fields, columns(f).constFirst()), m_mapping.splitOnComma);
+        QStringList values;
+        for (int c : columns(f)) {
+            QStringList parts = splitMultiValue(cell(fields, c), m_mapping.splitOnComma);
+            if (values.isEmpty()) { // the first column with values: taken whole
+                values = std::move(parts);
+                continue;
+            }
+            values.reserve(values.size() + parts.size());
+            for (const QString &v : std::as_const(parts)) {
+                if (!values.contains(v, Qt::CaseInsensitive))
+                    values << v;
+            }
+        }
+        return values;
+    };
+    e.actors = multi(Field::Organisers);
+    e.participants = multi(Field::Participants);
+    e.issues = multi(Field::Issues);
+    e.tags = multi(Field::Tags);
+    if (!m_mapping.sizeInTags.isEmpty()) {
+        for (qsizetype i = 0; i < e.tags.size(); ++i) {
+            if (takeSizeFromTag(e.tags[i], m_mapping.sizeInTags, e)) {
+                e.tags.removeAt(i);
+                break;
+            }
+        }
+    }
+}
+
+void RowNormaliser::readTagViews(const QStringList &fields, NormalisedRow &row) const
+{
+    // The same values as readTags(), in the same order.
+    QVarLengthArray<TagView, 16> &views = row.tagViews;
+    const auto multi = [&](Field f, TagKind kind) {
+        const qsizetype first = views.size();
+        for (int c : columns(f)) {
+            const bool whole = views.size() == first; // the first column with values
+            for (const QStringView part :
+                 multiValueParts(cell(fields, c), m_mapping.splitOnComma)) {
+                const bool repeated = !whole &&
+                    std::any_of(views.cbegin() + first, views.cend(), [&](const TagView &v) {
+                        return v.name.size() == part.size() &&
+                            v.name.compare(part, Qt::CaseInsensitive) == 0;
+                    });
+                if (!repeated)
+                    views.append({kind, part});
+            }
+        }
+    };
+    multi(Field::Organisers, TagKind::Actor);
+    multi(Field::Participants, TagKind::Participant);
+    multi(Field::Issues, TagKind::Issue);
+    const qsizetype tags = views.size();
+    multi(Field::Tags, TagKind::Other);
+    if (!m_mapping.sizeInTags.isEmpty()) {
+        for (qsizetype i = tags; i < views.size(); ++i) {
+            if (takeSizeFromTag(views[i].name, m_mapping.sizeInTags, row.event)) {
+                views.remove(i);
+                break;
+            }
+        }
+    }
 }
 
 void RowNormaliser::readDates(const QStringList &fields, qint64 line, NormalisedRow &row) const

@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <array>
 
@@ -22,6 +23,10 @@ struct NormalisedRow {
     /// When filtered: the column (1-based) and the value that decided it.
     int filterColumn = 0;
     QString filterValue;
+    /// With tags as views (RowNormaliser::normalise()): the event's actors, participants,
+    /// issues and other tags, in place of its lists. They view the record's fields, so are
+    /// valid while the record is.
+    QVarLengthArray<TagView, 16> tagViews;
 };
 
 /// Turns records of a mapped file into events, applying the value normalisers. A problem
@@ -37,7 +42,9 @@ public:
                   PairOrder coordinateOrder = PairOrder::LatitudeFirst);
 
     /// The record's fields (missing values as null or empty strings), and its first line.
-    NormalisedRow normalise(const QStringList &fields, qint64 line) const;
+    /// With `tagsAsViews`, the tags are left as views of the fields (NormalisedRow::tagViews)
+    /// rather than made strings of their own: an import makes a million rows' worth.
+    NormalisedRow normalise(const QStringList &fields, qint64 line, bool tagsAsViews = false) const;
 
     /// The columns mapped to a field.
     const QList<int> &columns(Field field) const { return m_columns[std::size_t(field)]; }
@@ -48,6 +55,8 @@ private:
     void readFipsCountry(qint64 line, NormalisedRow &row) const;
     void readSize(const QStringList &fields, qint64 line, NormalisedRow &row) const;
     void readCounts(const QStringList &fields, qint64 line, NormalisedRow &row) const;
+    void readTags(const QStringList &fields, NormalisedRow &row) const;
+    void readTagViews(const QStringList &fields, NormalisedRow &row) const;
 
     Mapping m_mapping;
     DayMonthOrder m_order;
