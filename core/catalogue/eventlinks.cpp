@@ -5,22 +5,27 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <string_view>
 
 namespace placard {
 
 namespace {
-// Appends `text` as a JSON string, quoted, in UTF-8 (an unpaired surrogate as U+FFFD).
-// Written out here rather than through toUtf8(): sources are written for every event of an
-// import, and this makes no copy. The room for the worst case (six bytes a unit, "\u0001")
-// is made first, so that each character is a store, not a call.
-void appendJsonString(QByteArray &out, const QString &text)
+// The most bytes writeJsonString() writes for `text`: six a unit ("\u0001") and the quotes.
+qsizetype jsonStringSpace(const QString &text)
+{
+    return 6 * text.size() + 2;
+}
+
+// Writes `text` as a JSON string, quoted, in UTF-8 (an unpaired surrogate as U+FFFD), at `o`,
+// which has room for it (jsonStringSpace()); returns where it ended. Sources are written
+// for every event of an import: a store a byte, no copy and no call.
+char *writeJsonString(char *o, const QString &text)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    const qsizetype begin = out.size();
-    out.resize(begin + 6 * text.size() + 2);
-    char *o = out.data() + begin;
     *o++ = '"';
     const char16_t *c = reinterpret_cast<const char16_t *>(text.constData());
     const char16_t *end = c + text.size();
@@ -56,7 +61,17 @@ void appendJsonString(QByteArray &out, const QString &text)
         }
     }
     *o++ = '"';
-    out.resize(o - out.constData());
+    return o;
+}
+
+// A source's members: the name as written, with its quotes and colon, and the text.
+struct Member {
+    std::string_view key;
+    const QString *text;
+};
+std::array<Member, 3> membersOf(const EventSource &s)
+{
+    return {{{"\"url\":", &s.url}, {"\"outlet\":", &s.outlet}, {"\"published\":", &s.published}}};
 }
 } // namespace
 
@@ -118,30 +133,43 @@ QList<qint64> idList(QByteArrayView json)
     return ids;
 }
 
+qsizetype sourcesJsonSpace(const QList<EventSource> &sources)
+{
+    qsizetype space = 2; // the brackets
+    for (const EventSource &s : sources) {
+        space += 3; // the braces and a comma
+        for (const Member &m : membersOf(s))
+            space += qsizetype(m.key.size()) + 1 + jsonStringSpace(*m.text);
+    }
+    return space;
+}
+
 void appendSourcesJson(QByteArray &out, const QList<EventSource> &sources)
 {
     if (sources.isEmpty())
         return;
-    out += '[';
+    const qsizetype begin = out.size();
+    out.resize(begin + sourcesJsonSpace(sources));
+    char *o = out.data() + begin;
+    *o++ = '[';
     for (qsizetype i = 0; i < sources.size(); ++i) {
-        out += i ? ",{" : "{";
+        if (i)
+            *o++ = ',';
+        *o++ = '{';
         bool first = true;
-        for (const auto &[name, value] :
-             {std::pair{"url", &sources[i].url}, std::pair{"outlet", &sources[i].outlet},
-              std::pair{"published", &sources[i].published}}) {
-            if (value->isEmpty())
+        for (const Member &m : membersOf(sources[i])) {
+            if (m.text->isEmpty())
                 continue;
             if (!first)
-                out += ',';
+                *o++ = ',';
             first = false;
-            out += '"';
-            out += name;
-            out += "\":";
-            appendJsonString(out, *value);
+            o = std::copy(m.key.begin(), m.key.end(), o);
+            o = writeJsonString(o, *m.text);
         }
-        out += '}';
+        *o++ = '}';
     }
-    out += ']';
+    *o++ = ']';
+    out.resize(o - out.constData());
 }
 
 QList<EventSource> sourcesFromStoredJson(QByteArrayView json)

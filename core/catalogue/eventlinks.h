@@ -14,6 +14,11 @@ namespace placard {
 
 /// Appends `ids` as a JSON array of integers: "[3,17,42]".
 void appendIdList(QByteArray &out, const QList<qint64> &ids);
+/// The most bytes appendIdList() writes for `count` ids.
+constexpr qsizetype idListSpace(qsizetype count)
+{
+    return 21 * count + 2;
+}
 
 /// Whether `json` is a JSON array in Placard's own form: "[…]" of positive decimal
 /// integers, no spaces.
@@ -50,6 +55,8 @@ QList<qint64> idList(QByteArrayView json);
 /// Appends `sources` as a JSON array of objects with the members "url", "outlet" and
 /// "published", each left out when empty; nothing when there are none.
 void appendSourcesJson(QByteArray &out, const QList<EventSource> &sources);
+/// The most bytes appendSourcesJson() writes for `sources`.
+qsizetype sourcesJsonSpace(const QList<EventSource> &sources);
 
 /// The sources of such an array; what is not an object with a string member is passed
 /// over.

@@ -19,9 +19,10 @@ QString tagKey(TagKind kind, const QString &name)
 // Appends texts as UTF-8 to one buffer sized for the worst case up front.
 class Utf8Packer {
 public:
-    explicit Utf8Packer(QByteArray &out, qsizetype utf16Units)
+    Utf8Packer(QByteArray &out, qsizetype utf16Units, qsizetype roomAfter)
         : m_out(out)
     {
+        m_out.reserve(m_encoder.requiredSpace(utf16Units) + roomAfter);
         m_out.resize(m_encoder.requiredSpace(utf16Units));
     }
     PreparedEvent::Span add(const QString &text)
@@ -169,12 +170,12 @@ void packTexts(PreparedEvent &p)
     for (const auto &[slot, text] : texts)
         units += text->size();
     {
-        Utf8Packer pack(p.utf8, units);
+        // The JSON written after the texts gets its room with theirs.
+        Utf8Packer pack(p.utf8, units, sourcesJsonSpace(e.sources) + idListSpace(p.tagIds.size()));
         for (const auto &[slot, text] : texts)
             p.text[slot] = pack.add(*text);
     }
-    // The links' JSON after the texts, mostly in the room the packer left (it made room
-    // for three bytes a character).
+    // The links' JSON after the texts, in the room the packer made for them.
     const auto appendJson = [&p](T::Text slot, auto &&write) {
         const qsizetype begin = p.utf8.size();
         write(p.utf8);

@@ -52,7 +52,17 @@ private:
     // Looked up by views as well as strings.
     struct ViewHash {
         using is_transparent = void;
-        std::size_t operator()(QStringView name) const { return qHash(name); }
+        // FNV-1a over the UTF-16 units: names are short, and a general-purpose hash cost
+        // more than the rest of the lookup.
+        std::size_t operator()(QStringView name) const
+        {
+            quint64 h = 14695981039346656037ULL;
+            for (const QChar c : name) {
+                h ^= c.unicode();
+                h *= 1099511628211ULL;
+            }
+            return std::size_t(h);
+        }
     };
     using ExactNames = std::unordered_map<QString, qint64, ViewHash, std::equal_to<>>;
     std::array<ExactNames, 5> m_exact; ///< per kind, names as spelled: the fast path
