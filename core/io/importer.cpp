@@ -185,6 +185,16 @@ private:
 // writer frees them only when it would otherwise wait.
 using BatchQueue = BoundedQueue<Batch>;
 
+// Empties `text`, keeping its memory when it is its own: the next record's value for the
+// column is written into it.
+void clearKeepingMemory(QString &text)
+{
+    if (text.isDetached())
+        text.resize(0);
+    else
+        text = QString();
+}
+
 // A CSV file as records: the reader's fields, missing tokens as empty.
 class CsvSource final : public RecordSource {
 public:
@@ -206,7 +216,7 @@ public:
         record.fields.resize(m_reader.fieldCount());
         for (int i = 0; i < m_reader.fieldCount(); ++i) {
             if (m_reader.isMissing(i))
-                record.fields[i] = QString();
+                clearKeepingMemory(record.fields[i]);
             else
                 m_reader.swapField(i, record.fields[i]);
         }

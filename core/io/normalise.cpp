@@ -1655,6 +1655,7 @@ CrowdSize cachedCrowdSize(QStringView text)
     if (entry.text.isNull() || entry.text != text) {
         entry.text = text.toString();
         entry.size = readCrowdSize(text);
+        entry.size.text = QString(); // a copy of the entry is then only numbers
     }
     return entry.size;
 }
@@ -1666,6 +1667,11 @@ CrowdSize parseCrowdSize(QStringView text)
     CrowdSize size = cachedCrowdSize(text);
     size.text = text.toString();
     return size;
+}
+
+CrowdSize parseCrowdSizeValue(QStringView text)
+{
+    return cachedCrowdSize(text);
 }
 
 CrowdSize parseCrowdSize(const QString &text)

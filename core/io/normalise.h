@@ -100,6 +100,9 @@ struct CrowdSize {
 CrowdSize parseCrowdSize(QStringView text);
 /// The same, sharing the text rather than copying it.
 CrowdSize parseCrowdSize(const QString &text);
+/// The same without the text (CrowdSize::text left empty): for callers that keep the cell
+/// themselves.
+CrowdSize parseCrowdSizeValue(QStringView text);
 
 /// Reads a number: optional leading '+' or '-', thousands separators (',' or a space in
 /// groups of three, or '.' when it occurs more than once as in "1.234.567"), a decimal

@@ -41,7 +41,7 @@ bool takeSizeFromTag(QStringView tag, const QString &prefix, Event &e)
     if (!tag.startsWith(prefix, Qt::CaseInsensitive))
         return false;
     const QStringView text = tag.sliced(prefix.size()).trimmed();
-    const CrowdSize size = parseCrowdSize(text);
+    const CrowdSize size = parseCrowdSizeValue(text);
     if (e.sizeText.isEmpty())
         e.sizeText = text.toString();
     if (size.ok && !e.sizeLow && !e.sizeHigh) {
@@ -235,13 +235,18 @@ NormalisedRow RowNormaliser::normalise(const QStringList &fields, qint64 line,
         return row;
 
     e.title = firstValue(fields, columns(Field::Title));
-    QStringList types;
-    for (int c : columns(Field::EventType))
-        types << splitMultiValue(cell(fields, c), m_mapping.splitOnComma);
+    // The first type is the event's, any others are tags; read as views, so that the one
+    // string made is the event's own.
+    QVarLengthArray<QStringView, 16> types;
+    for (int c : columns(Field::EventType)) {
+        const QVarLengthArray<QStringView, 16> parts =
+            multiValueParts(cell(fields, c), m_mapping.splitOnComma);
+        types.append(parts.constData(), parts.size());
+    }
     if (!types.isEmpty()) {
-        e.type = types.takeFirst().toLower();
-        for (const QString &t : std::as_const(types))
-            e.otherTypes << t.toLower();
+        e.type = types.front().toString().toLower();
+        for (qsizetype i = 1; i < types.size(); ++i)
+            e.otherTypes << types[i].toString().toLower();
     }
     if (const QStringView status = firstView(fields, columns(Field::Status)); !status.isEmpty()) {
         const std::optional<EventStatus> read = statusFromText(status);
@@ -596,7 +601,7 @@ void RowNormaliser::readSize(const QStringList &fields, qint64 line, NormalisedR
             return std::nullopt;
         std::optional<qint64> n = parseInteger(v);
         if (!n) {
-            const CrowdSize s = parseCrowdSize(v);
+            const CrowdSize s = parseCrowdSizeValue(v);
             n = s.ok ? (s.low ? s.low : s.high) : std::nullopt;
         }
         if (!n || *n < 0) {
@@ -611,7 +616,7 @@ void RowNormaliser::readSize(const QStringList &fields, qint64 line, NormalisedR
         const int c = columns(Field::SizeText).constFirst();
         e.sizeText = cell(fields, c).toString();
         if (!e.sizeText.isEmpty()) {
-            const CrowdSize s = parseCrowdSize(e.sizeText);
+            const CrowdSize s = parseCrowdSizeValue(e.sizeText);
             if (!s.ok)
                 problem(row, line, c, e.sizeText,
                         QStringLiteral("crowd size not understood; the text is kept"));
