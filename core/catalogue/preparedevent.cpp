@@ -112,11 +112,9 @@ namespace {
 // Called for every row of an import: the ids are asked for directly, not through
 // std::function, when the caller can.
 template<typename TypeId, typename TagId>
-PreparedEvent withIds(Event &&event, const TypeId &typeId, const TagId &tagId,
-                      std::span<const TagView> views = {})
+void giveIds(PreparedEvent &p, const TypeId &typeId, const TagId &tagId,
+             std::span<const TagView> views = {})
 {
-    PreparedEvent p;
-    p.event = std::move(event);
     const Event &e = p.event;
     p.typeId = e.type.isEmpty() ? 0 : typeId(e.type);
     p.tagIds.reserve(e.issues.size() + e.actors.size() + e.participants.size() +
@@ -143,7 +141,6 @@ PreparedEvent withIds(Event &&event, const TypeId &typeId, const TagId &tagId,
     add(TagKind::Type, e.otherTypes);
     add(TagKind::Other, e.tags);
     std::sort(p.tagIds.begin(), p.tagIds.end());
-    return p;
 }
 } // namespace
 
@@ -191,18 +188,19 @@ void packTexts(PreparedEvent &p)
     p.packed = true;
 }
 
-PreparedEvent prepareNames(Event &&event, NameDictionary &names)
+void nameEvent(PreparedEvent &prepared, NameDictionary &names, std::span<const TagView> tags)
 {
-    return withIds(
-        std::move(event), [&names](const QString &name) { return names.typeId(name); },
-        [&names](TagKind kind, const QString &name) { return names.tagId(kind, name); });
+    giveIds(
+        prepared, [&names](const QString &name) { return names.typeId(name); },
+        [&names](TagKind kind, const auto &name) { return names.tagId(kind, name); }, tags);
 }
 
-PreparedEvent prepareNames(Event &&event, NameDictionary &names, std::span<const TagView> tags)
+PreparedEvent prepareNames(Event &&event, NameDictionary &names)
 {
-    return withIds(
-        std::move(event), [&names](const QString &name) { return names.typeId(name); },
-        [&names](TagKind kind, const auto &name) { return names.tagId(kind, name); }, tags);
+    PreparedEvent p;
+    p.event = std::move(event);
+    nameEvent(p, names);
+    return p;
 }
 
 PreparedEvent prepareEvent(Event &&event, NameDictionary &names)
@@ -215,7 +213,9 @@ PreparedEvent prepareEvent(Event &&event, NameDictionary &names)
 PreparedEvent prepareEvent(Event &&event, const std::function<qint64(const QString &)> &typeId,
                            const std::function<qint64(TagKind, const QString &)> &tagId)
 {
-    PreparedEvent p = withIds(std::move(event), typeId, tagId);
+    PreparedEvent p;
+    p.event = std::move(event);
+    giveIds(p, typeId, tagId);
     packTexts(p);
     return p;
 }

@@ -119,9 +119,9 @@ PreparedEvent prepareEvent(Event &&event, NameDictionary &names);
 /// in `event` until packTexts(), which needs nothing shared, so that either thread of an
 /// import may do it: whichever has the time.
 PreparedEvent prepareNames(Event &&event, NameDictionary &names);
-/// The same for an event whose tags (but for its other types) are given as views rather
-/// than in its lists; the ids are given in the same order as from the lists.
-PreparedEvent prepareNames(Event &&event, NameDictionary &names, std::span<const TagView> tags);
+/// The same for the event already in `prepared` (no copy of it is made), with tags given
+/// as views besides its lists: their ids come in the same order as from the lists.
+void nameEvent(PreparedEvent &prepared, NameDictionary &names, std::span<const TagView> tags = {});
 
 /// Puts the event's text into `prepared` as UTF-8; nothing when it is there already.
 void packTexts(PreparedEvent &prepared);

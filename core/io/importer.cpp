@@ -512,7 +512,8 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         if (!row.skipped) {
             row.event.datasetId = datasetId;
             row.event.createdAt = now;
-            item.prepared = prepareNames(std::move(row.event), names, row.tagViews);
+            item.prepared.event = std::move(row.event);
+            nameEvent(item.prepared, names, row.tagViews);
             if (pack) {
                 packTexts(item.prepared);
                 if (options.duplicates != DuplicatePolicy::Update)
