@@ -7,7 +7,6 @@
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
-
 #include <QStringView>
 
 #include <array>

@@ -6,6 +6,7 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/eventwriter.h"
 #include "catalogue/preparedevent.h"
+#include "io/addednames.h"
 #include "io/duplicateindex.h"
 #include "io/importsteps.h"
 #include "io/presets.h"
@@ -120,64 +121,6 @@ struct Batch {
     std::vector<Item> items;
     QList<NewName> names; ///< types and tags first used in this batch
     qint64 bytesRead = 0;
-};
-
-// The types and tags an import adds, and whether a row written uses them. Names get their
-// ids on the parsing thread, before duplicates are judged on the writing one, so a name
-// only skipped duplicates had would stay in the catalogue naming no event.
-class AddedNames {
-public:
-    AddedNames(qint64 firstType, qint64 firstTag)
-        : m_firstType(firstType)
-        , m_firstTag(firstTag)
-    {
-    }
-    void add(const QList<NewName> &names)
-    {
-        for (const NewName &n : names) {
-            const bool type = n.kind < 0;
-            std::vector<char> &used = type ? m_typeUsed : m_tagUsed;
-            const qint64 index = n.id - (type ? m_firstType : m_firstTag);
-            if (index >= 0 && std::size_t(index) >= used.size())
-                used.resize(std::size_t(index) + 1);
-        }
-    }
-    void use(const PreparedEvent &p)
-    {
-        mark(m_typeUsed, p.typeId - m_firstType);
-        for (const qint64 id : p.tagIds)
-            mark(m_tagUsed, id - m_firstTag);
-    }
-    /// Deletes the added names no written row used.
-    bool removeUnused(sqlite3 *db, QString &error) const
-    {
-        const auto remove = [&](const char *sql, const std::vector<char> &used, qint64 first) {
-            sql::Statement statement(db, sql);
-            for (std::size_t i = 0; i < used.size(); ++i) {
-                if (used[i])
-                    continue;
-                statement.bind(1, first + qint64(i));
-                if (!statement.run()) {
-                    error = statement.error();
-                    return false;
-                }
-            }
-            return true;
-        };
-        return remove("DELETE FROM event_types WHERE id = ?1", m_typeUsed, m_firstType) &&
-            remove("DELETE FROM tags WHERE id = ?1", m_tagUsed, m_firstTag);
-    }
-
-private:
-    static void mark(std::vector<char> &used, qint64 index)
-    {
-        if (index >= 0 && std::size_t(index) < used.size())
-            used[std::size_t(index)] = 1;
-    }
-    const qint64 m_firstType;
-    const qint64 m_firstTag;
-    std::vector<char> m_typeUsed; ///< by id from m_firstType
-    std::vector<char> m_tagUsed; ///< by id from m_firstTag
 };
 
 // Between the parsing thread and the writing thread. Spent batches go back to the parser, to
