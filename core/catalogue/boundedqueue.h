@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -64,11 +65,8 @@ public:
         std::lock_guard lock(m_mutex);
         return m_chunks.size();
     }
-    bool closed() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_closed;
-    }
+    /// Read without the lock: a producer asks for every item it makes.
+    bool closed() const { return m_closed.load(std::memory_order_relaxed); }
     void giveBack(T chunk)
     {
         std::lock_guard lock(m_mutex);
@@ -88,7 +86,7 @@ private:
     std::deque<T> m_chunks;
     std::vector<T> m_spent;
     bool m_done = false;
-    bool m_closed = false;
+    std::atomic_bool m_closed = false; ///< written under m_mutex
 };
 
 /// Closes a queue and joins the thread that produces into it when a scope is left, however

@@ -412,8 +412,6 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
     report.datasetId = sqlite3_last_insert_rowid(db);
     const qint64 datasetId = report.datasetId;
 
-    // Used on the parsing thread only.
-    RowProcessor processor(plan, options);
     // A duplicate is named at the first column it was judged by: the date's.
     const int keyColumn = [&] {
         for (const Field field : {Field::Date, Field::Year}) {
@@ -433,37 +431,14 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         return report;
     }
 
-    // Parsing, normalising and preparing rows on a second thread; writing on this one.
-    NameDictionary names(db);
-    AddedNames addedNames(names.nextTypeId(), names.nextTagId());
+    // Parsing, normalising and preparing rows on a second thread; writing on this one. What
+    // that thread uses for every row is its own, or on the heap: a variable of this thread's
+    // stack shares its cache line with others this thread writes, and each read from the
+    // other core would wait for the line to come over.
+    const auto names = std::make_unique<NameDictionary>(db);
+    AddedNames addedNames(names->nextTypeId(), names->nextTagId());
     BatchQueue queue;
     QString readError;
-    // The tags are given ids straight from the record's text, with no string for each,
-    // unless a duplicate may update an event: the writer then needs the event whole.
-    const bool tagsAsViews = options.duplicates != DuplicatePolicy::Update;
-    const auto makeItem = [&](Item &item, const SourceRecord &record, bool pack) {
-        RowOutcome outcome = processor.process(record, tagsAsViews);
-        NormalisedRow &row = outcome.row;
-        item.problems = std::move(row.problems);
-        item.keys = outcome.keys;
-        item.filterValue = std::move(row.filterValue);
-        item.line = row.event.sourceLine;
-        item.filterColumn = row.filterColumn;
-        item.geocoded = outcome.geocoded;
-        item.skipped = row.skipped;
-        item.filtered = row.filtered;
-        if (!row.skipped) {
-            row.event.datasetId = datasetId;
-            row.event.createdAt = now;
-            item.prepared.event = std::move(row.event);
-            nameEvent(item.prepared, names, row.tagViews);
-            if (pack) {
-                packTexts(item.prepared);
-                if (options.duplicates != DuplicatePolicy::Update)
-                    dropText(item.prepared.event);
-            }
-        }
-    };
     // Judges a batch's rows against the catalogue and the rows before them, in file order,
     // on the writing thread, which has the time to spare where the parsing thread has none.
     // The index's tables are read a few rows ahead, so that their cache misses overlap: they
@@ -487,7 +462,36 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         }
     };
     const qint64 total = source.total();
-    std::thread producer([&] {
+    std::thread producer([&, cancel, datasetId, now] {
+        RowProcessor processor(plan, options);
+        NameDictionary &dictionary = *names;
+        const DuplicatePolicy policy = options.duplicates;
+        // The tags are given ids straight from the record's text, with no string for each,
+        // unless a duplicate may update an event: the writer then needs the event whole.
+        const bool tagsAsViews = policy != DuplicatePolicy::Update;
+        const auto makeItem = [&](Item &item, const SourceRecord &record, bool pack) {
+            RowOutcome outcome = processor.process(record, tagsAsViews);
+            NormalisedRow &row = outcome.row;
+            item.problems = std::move(row.problems);
+            item.keys = outcome.keys;
+            item.filterValue = std::move(row.filterValue);
+            item.line = row.event.sourceLine;
+            item.filterColumn = row.filterColumn;
+            item.geocoded = outcome.geocoded;
+            item.skipped = row.skipped;
+            item.filtered = row.filtered;
+            if (!row.skipped) {
+                row.event.datasetId = datasetId;
+                row.event.createdAt = now;
+                item.prepared.event = std::move(row.event);
+                nameEvent(item.prepared, dictionary, row.tagViews);
+                if (pack) {
+                    packTexts(item.prepared);
+                    if (policy != DuplicatePolicy::Update)
+                        dropText(item.prepared.event);
+                }
+            }
+        };
         constexpr std::size_t kBatch = 1024;
         Batch batch;
         batch.items.reserve(kBatch);
@@ -499,7 +503,7 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         bool pack = false;
         const auto flush = [&] {
             batch.bytesRead = source.position();
-            batch.names = names.takeNew();
+            batch.names = dictionary.takeNew();
             std::vector<Batch> spent = queue.takeSpent();
             queue.push(std::move(batch));
             batch = Batch();
