@@ -90,6 +90,7 @@ private Q_SLOTS:
     void parse();
     void crLineEndsPastTheFirstChunk();
     void longUnquotedFields();
+    void nonAsciiAtEveryPlace();
     void warnings();
     void errors_data();
     void errors();
@@ -277,6 +278,47 @@ void TestCsvReader::longUnquotedFields()
     QVERIFY(reader.open(&buffer, kName));
     QCOMPARE(readAll(reader), expected);
     QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+}
+
+void TestCsvReader::nonAsciiAtEveryPlace()
+{
+    // ASCII fields are widened eight bytes at a time, the last eight overlapping: a byte
+    // beyond ASCII at any place in a field of 1 to 40 bytes sends the field to the decoder,
+    // as UTF-8 ("\u00f1", two bytes) or as Windows-1252 ("\u00e9" alone, not UTF-8). The
+    // same column changes length from record to record, and is empty between some.
+    Records expected;
+    QByteArray input;
+    const auto add = [&](const QByteArray &bytes, const QString &text) {
+        input += QByteArray::number(expected.size()) + ',' + bytes + ",end\n";
+        expected << QStringList{QString::number(expected.size()), text, u"end"_s};
+    };
+    for (int length = 1; length <= 40; ++length) {
+        QByteArray ascii;
+        for (int i = 0; i < length; ++i)
+            ascii += char('a' + i % 26);
+        add(ascii, QString::fromLatin1(ascii));
+        for (int at = 0; at < length; ++at) {
+            QByteArray utf8 = ascii;
+            utf8.replace(at, 1, "\xC3\xB1");
+            QString text = QString::fromLatin1(ascii);
+            text[at] = QChar(0x00f1);
+            add(utf8, text);
+            QByteArray cp1252 = ascii;
+            cp1252[at] = char(0xE9);
+            text[at] = QChar(0x00e9);
+            add(cp1252, text);
+        }
+        add(QByteArray(), QString());
+    }
+    QBuffer buffer(&input);
+    CsvReader reader(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(reader.open(&buffer, kName));
+    const Records records = readAll(reader);
+    QCOMPARE(records.size(), expected.size());
+    for (qsizetype i = 0; i < records.size(); ++i)
+        QCOMPARE(records.at(i), expected.at(i));
+    QCOMPARE(reader.stats().cp1252Fields, 40 * 41 / 2);
+    QCOMPARE(reader.stats().encoding, u"mixed UTF-8/Windows-1252"_s);
 }
 
 void TestCsvReader::warnings()

@@ -200,6 +200,7 @@ CsvReader::CsvReader(CsvOptions options)
         }
         m_tokenBytes.append(trimmed.toUtf8());
         m_tokens.append(trimmed);
+        m_tokenStarts[std::min<std::size_t>(trimmed.front().unicode(), 127)] = true;
         m_maxTokenLength = std::max(m_maxTokenLength, trimmed.size());
     }
 }
@@ -854,6 +855,61 @@ QByteArrayView CsvReader::unescape(const Span &span, QByteArray &out) const
     return QByteArrayView(out.constData(), o - out.constData());
 }
 
+namespace {
+// Writes the n bytes at s to o as UTF-16 code units; false when one of them is not ASCII
+// (o then holds them widened as Latin-1). Most fields are a few bytes to a few dozen: eight
+// at a time, the last eight overlapping the ones before, rather than a loop per byte.
+bool widenAscii(const uchar *s, qsizetype n, char16_t *o)
+{
+#if defined(__SSE2__)
+    if (n >= 8) {
+        const __m128i zero = _mm_setzero_si128();
+        int high = 0;
+        const auto eight = [&](qsizetype i) {
+            const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i *>(s + i));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i), _mm_unpacklo_epi8(v, zero));
+            high |= _mm_movemask_epi8(v) & 0xff;
+        };
+        for (qsizetype i = 0; i + 8 <= n; i += 8)
+            eight(i);
+        if (n % 8 != 0)
+            eight(n - 8);
+        return high == 0;
+    }
+#endif
+    uchar seen = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        o[i] = s[i];
+        seen |= s[i];
+    }
+    return seen < 0x80;
+}
+
+// Sets `out` to the bytes when they are ASCII, as most fields are; otherwise leaves it
+// sized for them and returns false (CsvReader::decodeField() then decodes them).
+inline bool setAsciiField(QString &out, QByteArrayView bytes)
+{
+    const qsizetype n = bytes.size();
+    // Most files leave many fields empty: an empty field needs no memory of its own.
+    if (n == 0) {
+        if (!out.isDetached())
+            out = QString();
+        else if (!out.isEmpty())
+            out.resize(0);
+        return true;
+    }
+    // A string an earlier record's event still holds is made anew, not copied to be
+    // written over. Many fields have the length they had in the last record: a date, a
+    // code, a count.
+    if (!out.isDetached())
+        out = QString(n, Qt::Uninitialized);
+    else if (out.size() != n)
+        out.resize(n);
+    return widenAscii(reinterpret_cast<const uchar *>(bytes.data()), n,
+                      reinterpret_cast<char16_t *>(out.data()));
+}
+} // namespace
+
 void CsvReader::decodeFields()
 {
     m_count = int(m_spans.size());
@@ -863,9 +919,13 @@ void CsvReader::decodeFields()
         m_missing.resize(m_spans.size());
         m_quoted.resize(m_spans.size());
     }
+    // Taken once: indexing the list would ask whether to detach it at every field.
+    QString *const fields = m_fields.data();
     for (int i = 0; i < m_count; ++i) {
         const Span &span = m_spans[std::size_t(i)];
-        QByteArrayView bytes = unescape(span, m_scratch);
+        QByteArrayView bytes = span.complex
+            ? unescape(span, m_scratch)
+            : QByteArrayView(m_buf.constData() + span.begin, span.end - span.begin);
         // Spreadsheets keep a date or leading zeros as typed by writing a formula: ="007".
         if (bytes.size() >= 3 && bytes[0] == '=' && bytes[1] == '"' && bytes.back() == '"' &&
             !bytes.sliced(2, bytes.size() - 3).contains('"'))
@@ -877,8 +937,9 @@ void CsvReader::decodeFields()
             bytes =
                 QByteArrayView(out, std::remove_copy(bytes.begin(), bytes.end(), out, '\0') - out);
         }
-        QString &text = m_fields[i];
-        setField(text, bytes, i + 1);
+        QString &text = fields[i];
+        if (!setAsciiField(text, bytes))
+            decodeField(text, bytes, i + 1);
         if (nul) {
             ++m_stats.nulFieldCount;
             if (m_stats.nulRemoved.size() < CsvStats::kMaxRepairPositions)
@@ -893,19 +954,23 @@ void CsvReader::decodeFields()
         m_quoted[std::size_t(i)] = span.quoted;
 
         bool missing = false;
+        const QStringView view = text; // read as a view: no question of detaching
         // A field longer than every token, with nothing to trim at either end, is none.
-        if (text.size() > m_maxTokenLength && !text.front().isSpace() && !text.back().isSpace()) {
+        if (view.size() > m_maxTokenLength && !view.front().isSpace() && !view.back().isSpace()) {
             m_missing[std::size_t(i)] = false;
             continue;
         }
         // Most short fields ("0", "TX", "") have nothing to trim either.
-        const bool padded = !text.isEmpty() && (text.front().isSpace() || text.back().isSpace());
-        const QStringView trimmed = padded ? QStringView(text).trimmed() : QStringView(text);
+        const bool padded = !view.isEmpty() && (view.front().isSpace() || view.back().isSpace());
+        const QStringView trimmed = padded ? view.trimmed() : view;
         if (trimmed.isEmpty()) {
             missing = m_emptyIsMissing;
-        } else if (trimmed.size() <= m_maxTokenLength) {
+        } else if (trimmed.size() <= m_maxTokenLength &&
+                   m_tokenStarts[std::min<std::size_t>(trimmed.front().unicode(), 127)]) {
+            // Most short fields ("0", "TX") start as no token does, and are not compared.
             for (const QString &token : std::as_const(m_tokens)) {
-                if (trimmed.size() == token.size() && trimmed == token) {
+                if (trimmed.size() == token.size() &&
+                    std::equal(trimmed.begin(), trimmed.end(), token.begin())) {
                     missing = true;
                     break;
                 }
@@ -915,34 +980,11 @@ void CsvReader::decodeFields()
     }
 }
 
-void CsvReader::setField(QString &out, QByteArrayView bytes, int column)
+void CsvReader::decodeField(QString &out, QByteArrayView bytes, int column)
 {
     const auto *s = reinterpret_cast<const uchar *>(bytes.data());
     const qsizetype n = bytes.size();
-    // Most files leave many fields empty: an empty field needs no memory of its own.
-    if (n == 0) {
-        if (!out.isDetached())
-            out = QString();
-        else if (!out.isEmpty())
-            out.resize(0);
-        return;
-    }
-    // A string an earlier record's event still holds is made anew, not copied to be
-    // written over.
-    if (out.isDetached())
-        out.resize(n);
-    else
-        out = QString(n, Qt::Uninitialized);
     auto *o = reinterpret_cast<char16_t *>(out.data());
-
-    // ASCII fast path: widen while checking.
-    uchar seen = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        o[i] = s[i];
-        seen |= s[i];
-    }
-    if (seen < 0x80)
-        return;
 
     const bool forced1252 =
         m_bom == Bom::None && m_options.encoding == CsvOptions::Encoding::Windows1252;

@@ -167,9 +167,10 @@ public:
     int fieldCount() const { return m_count; }
     /// The decoded text of field i (0-based), also when it is a missing token ("NA").
     const QString &field(int i) const { return m_fields[i]; }
-    /// Swaps field i with `into`: the caller takes the text, and the reader keeps the
-    /// caller's string to decode a later record into, so neither allocates again.
-    void swapField(int i, QString &into) { m_fields[i].swap(into); }
+    /// Swaps the record's fields with `into`: the caller takes the texts (fieldCount() of
+    /// them; `into` may hold more, spare), and the reader decodes later records into the
+    /// caller's strings, so neither allocates again.
+    void swapFields(QStringList &into) { m_fields.swap(into); }
     /// Whether field i is empty or a missing token, after trimming white space.
     bool isMissing(int i) const { return m_missing[std::size_t(i)] != 0; }
     /// Whether field i was quoted in the file.
@@ -221,7 +222,8 @@ private:
     /// Makes the CRs of m_buf's bytes [from, to) LFs (see m_crLines).
     void crToLf(qsizetype from, qsizetype to);
     QByteArrayView unescape(const Span &span, QByteArray &out) const;
-    void setField(QString &out, QByteArrayView bytes, int column);
+    /// Decodes a field that is not ASCII into `out`, already sized for its bytes.
+    void decodeField(QString &out, QByteArrayView bytes, int column);
     void repairMojibake(QString &text, int column);
     void finishRepair(bool repaired, int column);
     void sniffDelimiter(QByteArrayView sample, bool complete);
@@ -249,6 +251,8 @@ private:
     QList<QByteArray> m_tokenBytes; ///< missing-value tokens, for raw bytes
     QList<QString> m_tokens; ///< the same, for decoded fields
     qsizetype m_maxTokenLength = 0;
+    /// The first characters of the tokens (127 for any beyond ASCII).
+    std::array<bool, 128> m_tokenStarts{};
     bool m_emptyIsMissing = false;
 
     std::unique_ptr<QFile> m_file;

@@ -132,6 +132,8 @@ using BatchQueue = BoundedQueue<Batch>;
 // column is written into it.
 void clearKeepingMemory(QString &text)
 {
+    if (text.isEmpty()) // most missing fields are empty already
+        return;
     if (text.isDetached())
         text.resize(0);
     else
@@ -156,12 +158,11 @@ public:
         if (!m_reader.readRecord())
             return false;
         // The record's strings from last time go back to the reader in exchange.
+        m_reader.swapFields(record.fields);
         record.fields.resize(m_reader.fieldCount());
         for (int i = 0; i < m_reader.fieldCount(); ++i) {
             if (m_reader.isMissing(i))
                 clearKeepingMemory(record.fields[i]);
-            else
-                m_reader.swapField(i, record.fields[i]);
         }
         record.line = m_reader.lineNumber();
         return true;
