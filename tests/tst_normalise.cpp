@@ -1198,6 +1198,29 @@ void TestNormalise::multiValue_data()
     QTest::newRow("non-ascii case")
         << u"\u00C9cole; \u00E9cole"_s << false << QStringList{u"\u00C9cole"_s};
     QTest::newRow("only separators") << u" ; | , "_s << true << QStringList();
+    QTest::newRow("spaces and tabs")
+        << u"  a\t;\t b  |c  "_s << false << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    // Separators are looked for eight characters at a time: one at every place of a long
+    // cell, and a comma that only splits when asked.
+    const QString letters = u"abcdefghijklmnopqrstuvwx"_s;
+    for (int at = 0; at < letters.size(); ++at) {
+        for (const char16_t separator : {u';', u'|', u','}) {
+            QString text = letters;
+            text[at] = QChar(separator);
+            QStringList parts;
+            const bool split = separator != u',' || at % 2 == 0;
+            if (!split) {
+                parts << text;
+            } else {
+                if (at > 0)
+                    parts << letters.first(at);
+                if (at + 1 < letters.size())
+                    parts << letters.sliced(at + 1);
+            }
+            QTest::addRow("'%c' at %d", char(separator), at)
+                << text << (separator == u',' && at % 2 == 0) << parts;
+        }
+    }
 }
 
 void TestNormalise::multiValue()

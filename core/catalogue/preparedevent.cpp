@@ -60,10 +60,10 @@ NameDictionary::NameDictionary(sqlite3 *db)
 
 qint64 NameDictionary::typeId(const QString &name)
 {
-    if (auto hit = m_exactTypes.constFind(name); hit != m_exactTypes.cend())
-        return *hit;
+    if (auto hit = m_exactTypes.find(name); hit != m_exactTypes.end())
+        return hit->second;
     const qint64 id = foldedTypeId(name);
-    m_exactTypes.insert(name, id);
+    m_exactTypes.emplace(name, id);
     return id;
 }
 

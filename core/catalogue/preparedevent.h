@@ -46,7 +46,6 @@ private:
     qint64 foldedTypeId(const QString &name);
 
     QHash<QString, qint64> m_types; ///< key: case-folded name
-    QHash<QString, qint64> m_exactTypes; ///< names as spelled: the fast path
     QHash<QString, qint64> m_tags; ///< key: kind digit + case-folded name
     // Looked up by views as well as strings.
     struct ViewHash {
@@ -65,6 +64,7 @@ private:
     };
     using ExactNames = std::unordered_map<QString, qint64, ViewHash, std::equal_to<>>;
     std::array<ExactNames, 5> m_exact; ///< per kind, names as spelled: the fast path
+    ExactNames m_exactTypes; ///< types as spelled: the fast path
     qint64 m_nextType = 1;
     qint64 m_nextTag = 1;
     QList<NewName> m_new;

@@ -7,12 +7,17 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <iterator>
 #include <limits>
 #include <memory>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -1915,19 +1920,51 @@ std::optional<LatLon> checkLatLon(double latitude, double longitude, QString *er
 namespace {
 // The distinct pieces of a multi-valued cell, as views of it. They are found first and the
 // list made once at its size: growing a list one piece at a time cost more than splitting.
+// Where the next ';', '|' (or ',') is from `from` on, or n: eight characters at a time
+// where the CPU can, since most cells are a few words with one separator or none.
+qsizetype nextSeparator(const char16_t *s, qsizetype from, qsizetype n, bool splitOnComma)
+{
+    qsizetype i = from;
+#if defined(__SSE2__)
+    const __m128i semicolons = _mm_set1_epi16(';');
+    const __m128i bars = _mm_set1_epi16('|');
+    const __m128i commas = _mm_set1_epi16(splitOnComma ? ',' : ';');
+    for (; n - i >= 8; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s + i));
+        const __m128i hits =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, semicolons), _mm_cmpeq_epi16(v, bars)),
+                         _mm_cmpeq_epi16(v, commas));
+        if (const int mask = _mm_movemask_epi8(hits))
+            return i + std::countr_zero(unsigned(mask)) / 2;
+    }
+#endif
+    for (; i < n; ++i) {
+        const char16_t c = s[i];
+        if (c == u';' || c == u'|' || (splitOnComma && c == u','))
+            return i;
+    }
+    return n;
+}
+
+// Trimmed, without a call where there is nothing to trim, or one space before (after a
+// separator), as with most pieces.
+QStringView trimmedPiece(QStringView part)
+{
+    if (!part.isEmpty() && part.front() == u' ')
+        part = part.sliced(1);
+    if (part.isEmpty() || (!part.front().isSpace() && !part.back().isSpace()))
+        return part;
+    return part.trimmed();
+}
+
 QVarLengthArray<QStringView, 16> multiValuePieces(QStringView text, bool splitOnComma)
 {
     QVarLengthArray<QStringView, 16> pieces;
     const char16_t *s = text.utf16();
     const qsizetype n = text.size();
-    qsizetype start = 0;
-    for (qsizetype i = 0; i <= n; ++i) {
-        if (i < n) {
-            const char16_t c = s[i];
-            if (!(c == u';' || c == u'|' || (splitOnComma && c == u',')))
-                continue;
-        }
-        const QStringView part = text.sliced(start, i - start).trimmed();
+    for (qsizetype start = 0; start <= n;) {
+        const qsizetype i = nextSeparator(s, start, n, splitOnComma);
+        const QStringView part = trimmedPiece(text.sliced(start, i - start));
         start = i + 1;
         if (part.isEmpty())
             continue;
