@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/fipscodes.h"
 #include "io/normalise.h"
+#include "io/presets.h"
+#include "io/rownormaliser.h"
 #include "io/statustext.h"
 
 #include <QRandomGenerator>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void checkLatLon();
     void multiValue_data();
     void multiValue();
+    void rowsNormalisedIntoOne();
     void flag_data();
     void flag();
     void nullErrorPointers();
@@ -1229,6 +1232,69 @@ void TestNormalise::multiValue()
     QFETCH(bool, splitOnComma);
     QFETCH(QStringList, parts);
     QCOMPARE(splitMultiValue(text, splitOnComma), parts);
+}
+
+void TestNormalise::rowsNormalisedIntoOne()
+{
+    // An import normalises every row into the same NormalisedRow: nothing of one row may be
+    // left in the next. Each row read so is compared with the same row read into a new one,
+    // after rows that set what it leaves unset (sizes, counts, coordinates, tags, sources,
+    // problems, a skipped row).
+    const QStringList header{u"date"_s,      u"locality"_s, u"state"_s,     u"online"_s,
+                             u"type"_s,      u"title"_s,    u"actors"_s,    u"participants"_s,
+                             u"claims"_s,    u"issues"_s,   u"size_text"_s, u"size_low"_s,
+                             u"size_high"_s, u"arrests"_s,  u"source_1"_s,  u"notes"_s,
+                             u"lat"_s,       u"lon"_s};
+    const RowNormaliser normaliser(presetMapping(PresetId::Ccc, header, true),
+                                   DayMonthOrder::Unknown);
+    const QList<QStringList> rows{
+        {u"2026-01-30"_s, u"Cotonou"_s, u"LI"_s, u"1"_s, u"march; rally"_s, u"A march"_s,
+         u"Union A; Union B"_s, u"students"_s, u"for wages"_s, u"labour; wages"_s, u"thousands"_s,
+         u"1000"_s, u"5000"_s, u"12"_s, u"https://example.org/a"_s, u"long notes"_s, u"6.37"_s,
+         u"2.39"_s},
+        {u"2026-01-31"_s, u"Porto-Novo"_s, QString(), QString(), u"vigil"_s, QString(), QString(),
+         QString(), QString(), QString(), QString(), QString(), QString(), QString(), QString(),
+         QString(), QString(), QString()},
+        {u"not a date"_s, u"Parakou"_s, u"BO"_s, u"0"_s, u"strike"_s, u"B"_s, u"Union C"_s,
+         QString(), QString(), u"health"_s, u"dozens"_s, QString(), QString(), u"x"_s, QString(),
+         QString(), u"95"_s, u"2.6"_s},
+        {u"2026-02-01"_s, QString(), QString(), u"maybe"_s, QString(), u"C"_s, QString(),
+         u"nurses"_s, QString(), QString(), u"~500"_s, QString(), QString(), QString(),
+         u"https://example.org/b; https://example.org/c"_s, QString(), QString(), QString()},
+    };
+    for (const bool views : {false, true}) {
+        NormalisedRow reused;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const NormalisedRow fresh = normaliser.normalise(rows[i], i + 2, views);
+            normaliser.normalise(rows[i], i + 2, views, reused);
+            QCOMPARE(reused.event, fresh.event);
+            QCOMPARE(reused.skipped, fresh.skipped);
+            QCOMPARE(reused.filtered, fresh.filtered);
+            QCOMPARE(reused.filterColumn, fresh.filterColumn);
+            QCOMPARE(reused.filterValue, fresh.filterValue);
+            QCOMPARE(reused.problems.size(), fresh.problems.size());
+            for (qsizetype p = 0; p < fresh.problems.size(); ++p) {
+                QCOMPARE(reused.problems[p].column, fresh.problems[p].column);
+                QCOMPARE(reused.problems[p].value, fresh.problems[p].value);
+                QCOMPARE(reused.problems[p].message, fresh.problems[p].message);
+            }
+            QCOMPARE(reused.tagViews.size(), fresh.tagViews.size());
+            for (qsizetype t = 0; t < fresh.tagViews.size(); ++t) {
+                QCOMPARE(reused.tagViews[t].kind, fresh.tagViews[t].kind);
+                QCOMPARE(reused.tagViews[t].name, fresh.tagViews[t].name);
+            }
+        }
+        // What the rows were read to give, so that the comparisons above compare something.
+        QCOMPARE(reused.event.sources.size(), 2);
+        QVERIFY(!reused.event.arrests);
+        QVERIFY(!reused.event.isPlaced());
+    }
+    const NormalisedRow first = normaliser.normalise(rows[0], 2);
+    QCOMPARE(first.event.sizeLow, 1000);
+    QCOMPARE(first.event.arrests, 12);
+    QVERIFY(first.event.isPlaced());
+    QCOMPARE(first.event.actors, (QStringList{u"Union A"_s, u"Union B"_s}));
+    QVERIFY(normaliser.normalise(rows[2], 4).skipped);
 }
 
 void TestNormalise::flag_data()

@@ -470,8 +470,9 @@ ImportReport Importer::importSource(RecordSource &source, const QString &path,
         // The tags are given ids straight from the record's text, with no string for each,
         // unless a duplicate may update an event: the writer then needs the event whole.
         const bool tagsAsViews = policy != DuplicatePolicy::Update;
+        RowOutcome outcome; // one for every row: a new one cost more than clearing it
         const auto makeItem = [&](Item &item, const SourceRecord &record, bool pack) {
-            RowOutcome outcome = processor.process(record, tagsAsViews);
+            processor.process(record, tagsAsViews, outcome);
             NormalisedRow &row = outcome.row;
             item.problems = std::move(row.problems);
             item.keys = outcome.keys;

@@ -317,10 +317,23 @@ RowProcessor::RowProcessor(const ImportPlan &plan, const ImportOptions &options)
 
 RowOutcome RowProcessor::process(const SourceRecord &record, bool tagsAsViews)
 {
+    RowOutcome outcome;
+    process(record, tagsAsViews, outcome);
+    return outcome;
+}
+
+void RowProcessor::process(const SourceRecord &record, bool tagsAsViews, RowOutcome &outcome)
+{
     const QStringList &fields = record.fields;
     const qint64 line = record.line;
-    RowOutcome outcome;
-    outcome.row = m_plan.normaliser->normalise(fields, line, tagsAsViews);
+    static_assert(sizeof(void *) != 8 || sizeof(RowOutcome) == 1152,
+                  "a member of RowOutcome is not cleared here");
+    outcome.geocoded = -1;
+    outcome.picked = false;
+    outcome.placeText.clear();
+    outcome.unplacedReason.clear();
+    outcome.keys = {};
+    m_plan.normaliser->normalise(fields, line, tagsAsViews, outcome.row);
     outcome.row.problems.append(record.problems);
     if (fields.size() < m_plan.expectedFields) {
         // At the first missing field: where a spreadsheet shows the row going wrong.
@@ -347,7 +360,6 @@ RowOutcome RowProcessor::process(const SourceRecord &record, bool tagsAsViews)
         place(outcome);
         outcome.keys = DuplicateIndex::keysFor(outcome.row.event);
     }
-    return outcome;
 }
 
 void RowProcessor::place(RowOutcome &outcome)

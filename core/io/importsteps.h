@@ -84,6 +84,8 @@ public:
     /// With `tagsAsViews`, the tags are views of the record's fields (see
     /// RowNormaliser::normalise()).
     RowOutcome process(const SourceRecord &record, bool tagsAsViews = false);
+    /// The same into `outcome`, made new first (see RowNormaliser::normalise()).
+    void process(const SourceRecord &record, bool tagsAsViews, RowOutcome &outcome);
 
 private:
     void place(RowOutcome &outcome);
