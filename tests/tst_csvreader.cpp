@@ -510,8 +510,8 @@ void TestCsvReader::crLineEndsAmongLf()
     QCOMPARE(reader.stats().crLineEndCount, 2);
     QCOMPARE(reader.stats().records, 6);
 
-    // Without a header, a record's width is the first record's: a CR that ends a later line
-    // ends a record too.
+    // Without a header, a record's width is the one most of the first records have: a CR that
+    // ends a later line ends a record too.
     QByteArray bare("1,rally,a\n2,march,b\r3,march,c\n4,vi\rgil,d\n");
     QBuffer bareBuffer(&bare);
     CsvReader headless(optionsFor(',', CsvOptions::Header::No));
@@ -525,15 +525,31 @@ void TestCsvReader::crLineEndsAmongLf()
     QCOMPARE(bareLines, (QList<qint64>{1, 2, 3, 4}));
     QCOMPARE(headless.stats().crLineEnds, QList<qint64>{2});
     QCOMPARE(headless.stats().crLineEndCount, 1);
-    // One in the first record, whose width is not known yet, stays data.
-    QByteArray first("1,rally,a\r2,march,b\n3,march,c\n");
-    QBuffer firstBuffer(&first);
-    CsvReader firstHeadless(optionsFor(',', CsvOptions::Header::No));
-    QVERIFY(firstHeadless.open(&firstBuffer, kName));
-    QCOMPARE(readAll(firstHeadless),
-             (Records{{u"1"_s, u"rally"_s, u"a\r2"_s, u"march"_s, u"b"_s},
-                      {u"3"_s, u"march"_s, u"c"_s}}));
-    QCOMPARE(firstHeadless.stats().crLineEndCount, 0);
+    // So does one that ends the first line, whether the header is told to be missing or
+    // found missing; a CR inside the first record's field stays data.
+    for (const auto header : {CsvOptions::Header::No, CsvOptions::Header::Auto}) {
+        QByteArray first("1,rally,a\r2,march,b\n3,march,c\n4,sit\rin,d\n");
+        QBuffer firstBuffer(&first);
+        CsvReader firstHeadless(optionsFor(',', header));
+        QVERIFY(firstHeadless.open(&firstBuffer, kName));
+        QVERIFY(!firstHeadless.hasHeader());
+        QCOMPARE(firstHeadless.expectedFieldCount(), 3);
+        QList<qint64> firstLines;
+        QCOMPARE(readAll(firstHeadless, &firstLines),
+                 (Records{{u"1"_s, u"rally"_s, u"a"_s},
+                          {u"2"_s, u"march"_s, u"b"_s},
+                          {u"3"_s, u"march"_s, u"c"_s},
+                          {u"4"_s, u"sit\rin"_s, u"d"_s}}));
+        QCOMPARE(firstLines, (QList<qint64>{1, 2, 3, 4}));
+        QCOMPARE(firstHeadless.stats().crLineEnds, QList<qint64>{1});
+    }
+    QByteArray inside("1,ral\rly,a\n2,march,b\n");
+    QBuffer insideBuffer(&inside);
+    CsvReader insideHeadless(optionsFor(',', CsvOptions::Header::No));
+    QVERIFY(insideHeadless.open(&insideBuffer, kName));
+    QCOMPARE(readAll(insideHeadless),
+             (Records{{u"1"_s, u"ral\rly"_s, u"a"_s}, {u"2"_s, u"march"_s, u"b"_s}}));
+    QCOMPARE(insideHeadless.stats().crLineEndCount, 0);
 }
 
 void TestCsvReader::nulCharactersLeftOut()

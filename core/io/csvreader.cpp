@@ -382,13 +382,27 @@ bool CsvReader::start()
     m_stop['\r'] = true;
 
     bool header = m_options.header == CsvOptions::Header::Yes;
+    std::vector<Peeked> first;
+    if (m_options.header != CsvOptions::Header::Yes)
+        first = peekRecords();
     if (m_options.header == CsvOptions::Header::Auto) {
-        std::vector<Peeked> first = peekRecords();
         first.erase(first.begin(), first.begin() + qsizetype(skipPreamble(first)));
         header = detectHeader(first);
     }
     if (hasError())
         return false;
+    // Without a header, a record's width is the one most of the first records have (the
+    // narrower of two as common): so a first record that a CR alone joined to the next is
+    // read as the two it is, as a later one is.
+    if (!header && !first.empty()) {
+        std::map<std::size_t, int> widths;
+        for (const Peeked &record : first)
+            ++widths[record.fields.size()];
+        const auto common =
+            std::max_element(widths.begin(), widths.end(),
+                             [](const auto &x, const auto &y) { return x.second < y.second; });
+        m_expectedFields = int(common->first);
+    }
     if (header) {
         if (nextRecord()) {
             m_hasHeader = true;
@@ -725,8 +739,8 @@ CsvReader::Parse CsvReader::parseOnce()
     // added on an older Mac): a record that runs on past a bare CR into as many more fields as
     // whole records would make, where the fields before that CR are exactly a record's, is
     // two records (or more: the rest is read the same way). A record's width is the header's,
-    // or without one the first record's. Anywhere else a bare CR stays data, as real exports
-    // hold them inside unquoted fields.
+    // or without one the most common among the first records' (see start()). Anywhere else a
+    // bare CR stays data, as real exports hold them inside unquoted fields.
     const auto fields = qsizetype(m_spans.size());
     if (!bareCrs.empty() && m_crEndAt < 0 && m_expectedFields >= 2 && fields > m_expectedFields &&
         (fields - m_expectedFields) % (m_expectedFields - 1) == 0) {

@@ -157,7 +157,8 @@ public:
     /// The columns' HXL hashtags ("#geo+lat"), from the row of them below the header that
     /// humanitarian data sets carry; empty when there is none.
     QStringList hxlTags() const { return m_hxlTags; }
-    /// The header's field count, or (without a header) the first record's, 0 if unknown.
+    /// The header's field count, or (without a header) the one most of the first records
+    /// have, 0 if unknown.
     int expectedFieldCount() const { return m_expectedFields; }
 
     /// Reads the next record; false at the end of input or on an error (see hasError()).
