@@ -1069,6 +1069,25 @@ void TestCatalogue::linksWrittenAsJson()
     QCOMPARE(back[1].outlet, QStringLiteral("Outlet \"B\" \\ 1"));
     QCOMPARE(back[1].published, QString::fromUtf8("2026-01-30\t\x01 Doña \U0001F4E2"));
     QCOMPARE(back[2].outlet, QStringLiteral("\uFFFD!"));
+
+    // Plain ASCII is written eight units at a time: a character to escape or to encode at
+    // every place of a longer text, and the text around it whole.
+    const QString plain = QStringLiteral("https://example.org/2026/01/30/story");
+    const QList<std::pair<QString, QByteArray>> specials{
+        {QStringLiteral("\""), "\\\""},          {QStringLiteral("\\"), "\\\\"},
+        {QStringLiteral("\n"), "\\u000a"},       {QString(QChar(0x7F)), "\x7F"},
+        {QStringLiteral("\u00f1"), "\xC3\xB1"},  {QStringLiteral("\u20ac"), "\xE2\x82\xAC"},
+        {QString(QChar(0xDC00)), "\xEF\xBF\xBD"}};
+    for (qsizetype at = 0; at <= plain.size(); ++at) {
+        for (const auto &[special, bytes] : specials) {
+            const QString url = plain.first(at) + special + plain.sliced(at);
+            QByteArray json;
+            appendSourcesJson(json, {{url, QString(), QString()}});
+            QCOMPARE(json,
+                     "[{\"url\":\"" + plain.first(at).toLatin1() + bytes +
+                         plain.sliced(at).toLatin1() + "\"}]");
+        }
+    }
 }
 
 #include "tst_catalogue.moc"
