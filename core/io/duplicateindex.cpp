@@ -3,6 +3,7 @@
 
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -65,6 +66,47 @@ qint32 columnOf(double longitude, double width)
 }
 
 // The top bits of a multiplicative hash: well mixed whatever the key's own bits are.
+// Keys are 64-bit FNV-1a over the UTF-16 units, finished by splitmix64's mixer so that every
+// bit depends on every unit (the tables and the seen bits take different bits). They live
+// as long as one import; a general-purpose hash, and a case-folded copy of the type, cost
+// more than the rest of a row's keys.
+constexpr quint64 kFnvOffset = 14695981039346656037ULL;
+constexpr quint64 kFnvPrime = 1099511628211ULL;
+
+quint64 mixed(quint64 h)
+{
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
+quint64 hashUnits(quint64 h, QStringView text)
+{
+    for (const QChar c : text) {
+        h ^= c.unicode();
+        h *= kFnvPrime;
+    }
+    return h;
+}
+
+// The day and the type, its letters folded: "March" and "march" are one type.
+quint64 groupKey(qint32 day, const QString &type)
+{
+    quint64 h = (kFnvOffset ^ quint32(day)) * kFnvPrime;
+    const bool ascii =
+        std::all_of(type.cbegin(), type.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii)
+        return mixed(hashUnits(h, type.toCaseFolded()));
+    for (const QChar c : type) {
+        const char16_t u = c.unicode();
+        h ^= u >= u'A' && u <= u'Z' ? u + (u'a' - u'A') : u;
+        h *= kFnvPrime;
+    }
+    return mixed(h);
+}
+
 quint64 seenBit(quint64 key, int bits)
 {
     return (key * 0x9e3779b97f4a7c15ULL) >> (64 - bits);
@@ -114,11 +156,11 @@ QString DuplicateIndex::placeKey(const Event &event)
 DuplicateIndex::Keys DuplicateIndex::keysFor(const Event &event)
 {
     Keys keys;
-    keys.group = qHashMulti(kSeed, event.startDay, event.type.toCaseFolded());
+    keys.group = groupKey(event.startDay, event.type);
     KeyBuffer place;
     writePlaceKey(event, place);
     if (!place.isEmpty()) // never 0
-        keys.name = qHashMulti(kSeed, keys.group, QStringView(place.constData(), place.size())) | 1;
+        keys.name = mixed(hashUnits(keys.group, QStringView(place.constData(), place.size()))) | 1;
     // A point stands for the place only at a locality or finer: a state's or a country's
     // centroid is shared by every event there whose town is unknown, which are not one.
     const bool pointIsThePlace =
