@@ -2,6 +2,7 @@
 #pragma once
 
 #include "catalogue/event.h"
+#include "catalogue/fnvhash.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -50,17 +51,7 @@ private:
     // Looked up by views as well as strings.
     struct ViewHash {
         using is_transparent = void;
-        // FNV-1a over the UTF-16 units: names are short, and a general-purpose hash cost
-        // more than the rest of the lookup.
-        std::size_t operator()(QStringView name) const
-        {
-            quint64 h = 14695981039346656037ULL;
-            for (const QChar c : name) {
-                h ^= c.unicode();
-                h *= 1099511628211ULL;
-            }
-            return std::size_t(h);
-        }
+        std::size_t operator()(QStringView name) const { return std::size_t(fnvHash(name)); }
     };
     using ExactNames = std::unordered_map<QString, qint64, ViewHash, std::equal_to<>>;
     std::array<ExactNames, 5> m_exact; ///< per kind, names as spelled: the fast path

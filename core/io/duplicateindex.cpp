@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/duplicateindex.h"
 
+#include "catalogue/fnvhash.h"
+
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -66,13 +68,10 @@ qint32 columnOf(double longitude, double width)
 }
 
 // The top bits of a multiplicative hash: well mixed whatever the key's own bits are.
-// Keys are 64-bit FNV-1a over the UTF-16 units, finished by splitmix64's mixer so that every
-// bit depends on every unit (the tables and the seen bits take different bits). They live
-// as long as one import; a general-purpose hash, and a case-folded copy of the type, cost
-// more than the rest of a row's keys.
-constexpr quint64 kFnvOffset = 14695981039346656037ULL;
-constexpr quint64 kFnvPrime = 1099511628211ULL;
-
+// Keys are FNV-1a hashes (fnvhash.h) finished by splitmix64's mixer, so that every bit
+// depends on every unit (the tables and the seen bits take different bits). They live as
+// long as one import; a general-purpose hash, and a case-folded copy of the type, cost more
+// than the rest of a row's keys.
 quint64 mixed(quint64 h)
 {
     h ^= h >> 30;
@@ -82,27 +81,17 @@ quint64 mixed(quint64 h)
     return h ^ (h >> 31);
 }
 
-quint64 hashUnits(quint64 h, QStringView text)
-{
-    for (const QChar c : text) {
-        h ^= c.unicode();
-        h *= kFnvPrime;
-    }
-    return h;
-}
-
 // The day and the type, its letters folded: "March" and "march" are one type.
 quint64 groupKey(qint32 day, const QString &type)
 {
-    quint64 h = (kFnvOffset ^ quint32(day)) * kFnvPrime;
+    quint64 h = fnvStep(fnvStep(kFnvOffset, char16_t(quint32(day))), char16_t(quint32(day) >> 16));
     const bool ascii =
         std::all_of(type.cbegin(), type.cend(), [](QChar c) { return c.unicode() < 0x80; });
     if (!ascii)
-        return mixed(hashUnits(h, type.toCaseFolded()));
+        return mixed(fnvHash(type.toCaseFolded(), h));
     for (const QChar c : type) {
         const char16_t u = c.unicode();
-        h ^= u >= u'A' && u <= u'Z' ? u + (u'a' - u'A') : u;
-        h *= kFnvPrime;
+        h = fnvStep(h, u >= u'A' && u <= u'Z' ? char16_t(u + (u'a' - u'A')) : u);
     }
     return mixed(h);
 }
@@ -160,7 +149,7 @@ DuplicateIndex::Keys DuplicateIndex::keysFor(const Event &event)
     KeyBuffer place;
     writePlaceKey(event, place);
     if (!place.isEmpty()) // never 0
-        keys.name = mixed(hashUnits(keys.group, QStringView(place.constData(), place.size()))) | 1;
+        keys.name = mixed(fnvHash(QStringView(place.constData(), place.size()), keys.group)) | 1;
     // A point stands for the place only at a locality or finer: a state's or a country's
     // centroid is shared by every event there whose town is unknown, which are not one.
     const bool pointIsThePlace =
