@@ -511,38 +511,42 @@ void TestCsvReader::crLineEndsAmongLf()
     QCOMPARE(reader.stats().records, 6);
 
     // Without a header, a record's width is the one most of the first records have: a CR that
-    // ends a later line ends a record too.
-    QByteArray bare("1,rally,a\n2,march,b\r3,march,c\n4,vi\rgil,d\n");
-    QBuffer bareBuffer(&bare);
-    CsvReader headless(optionsFor(',', CsvOptions::Header::No));
-    QVERIFY(headless.open(&bareBuffer, kName));
-    QList<qint64> bareLines;
-    QCOMPARE(readAll(headless, &bareLines),
-             (Records{{u"1"_s, u"rally"_s, u"a"_s},
-                      {u"2"_s, u"march"_s, u"b"_s},
-                      {u"3"_s, u"march"_s, u"c"_s},
-                      {u"4"_s, u"vi\rgil"_s, u"d"_s}}));
-    QCOMPARE(bareLines, (QList<qint64>{1, 2, 3, 4}));
-    QCOMPARE(headless.stats().crLineEnds, QList<qint64>{2});
-    QCOMPARE(headless.stats().crLineEndCount, 1);
-    // So does one that ends the first line, whether the header is told to be missing or
-    // found missing; a CR inside the first record's field stays data.
-    for (const auto header : {CsvOptions::Header::No, CsvOptions::Header::Auto}) {
-        QByteArray first("1,rally,a\r2,march,b\n3,march,c\n4,sit\rin,d\n");
-        QBuffer firstBuffer(&first);
-        CsvReader firstHeadless(optionsFor(',', header));
-        QVERIFY(firstHeadless.open(&firstBuffer, kName));
-        QVERIFY(!firstHeadless.hasHeader());
-        QCOMPARE(firstHeadless.expectedFieldCount(), 3);
-        QList<qint64> firstLines;
-        QCOMPARE(readAll(firstHeadless, &firstLines),
-                 (Records{{u"1"_s, u"rally"_s, u"a"_s},
-                          {u"2"_s, u"march"_s, u"b"_s},
-                          {u"3"_s, u"march"_s, u"c"_s},
-                          {u"4"_s, u"sit\rin"_s, u"d"_s}}));
-        QCOMPARE(firstLines, (QList<qint64>{1, 2, 3, 4}));
-        QCOMPARE(firstHeadless.stats().crLineEnds, QList<qint64>{1});
+    // ends a line ends a record there too, the first line's included, whether the header is
+    // told to be missing or found missing.
+    struct Headless {
+        QByteArray input;
+        Records records;
+        QList<qint64> crLineEnds;
+    };
+    const QList<Headless> cases{
+        {"1,rally,a\n2,march,b\r3,march,c\n4,vi\rgil,d\n",
+         {{u"1"_s, u"rally"_s, u"a"_s},
+          {u"2"_s, u"march"_s, u"b"_s},
+          {u"3"_s, u"march"_s, u"c"_s},
+          {u"4"_s, u"vi\rgil"_s, u"d"_s}},
+         {2}},
+        {"1,rally,a\r2,march,b\n3,march,c\n4,sit\rin,d\n",
+         {{u"1"_s, u"rally"_s, u"a"_s},
+          {u"2"_s, u"march"_s, u"b"_s},
+          {u"3"_s, u"march"_s, u"c"_s},
+          {u"4"_s, u"sit\rin"_s, u"d"_s}},
+         {1}},
+    };
+    for (const CsvOptions::Header header : {CsvOptions::Header::No, CsvOptions::Header::Auto}) {
+        for (Headless c : cases) {
+            QBuffer headlessBuffer(&c.input);
+            CsvReader headless(optionsFor(',', header));
+            QVERIFY(headless.open(&headlessBuffer, kName));
+            QVERIFY(!headless.hasHeader());
+            QCOMPARE(headless.expectedFieldCount(), 3);
+            QList<qint64> headlessLines;
+            QCOMPARE(readAll(headless, &headlessLines), c.records);
+            QCOMPARE(headlessLines, (QList<qint64>{1, 2, 3, 4}));
+            QCOMPARE(headless.stats().crLineEnds, c.crLineEnds);
+            QCOMPARE(headless.stats().crLineEndCount, c.crLineEnds.size());
+        }
     }
+    // A CR inside the first record's field stays data.
     QByteArray inside("1,ral\rly,a\n2,march,b\n");
     QBuffer insideBuffer(&inside);
     CsvReader insideHeadless(optionsFor(',', CsvOptions::Header::No));
